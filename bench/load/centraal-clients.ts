@@ -1,0 +1,84 @@
+import { AgentClient } from './agent-client.js';
+import type { BenchRun } from './bench-run.js';
+import { CustomerClient } from './customer-client.js';
+import { loginAgent, sourceAddress, startWidgetConversation } from './http-api.js';
+import { progress, sleep } from './progress-log.js';
+import { runRamped } from './ramp.js';
+import type { LoadSeed } from './seed-tenant.js';
+
+/**
+ * Brings the simulated population up against Centraal: agents log in and go available first,
+ * then customers start conversations at a steady ramp and wait for an agent.
+ */
+export interface PopulationSettings {
+  baseUrl: string;
+  seed: LoadSeed;
+  agents: number;
+  chats: number;
+  rampPerSecond: number;
+  assignTimeoutSeconds: number;
+}
+
+const AGENT_LOGINS_PER_SECOND = 100;
+const RAMP_CONCURRENCY = 50;
+
+export async function connectAgents(settings: PopulationSettings, run: BenchRun): Promise<AgentClient[]> {
+  const credentials = settings.seed.agents.slice(0, settings.agents);
+  if (credentials.length < settings.agents) {
+    progress(`seed has only ${credentials.length} agents; running with those`);
+  }
+  const wsUrl = toWsUrl(settings.baseUrl);
+  const results = await runRamped(credentials.length, AGENT_LOGINS_PER_SECOND, RAMP_CONCURRENCY, async (index) => {
+    const { email, password } = credentials[index] ?? { email: '', password: '' };
+    const session = await loginAgent(settings.baseUrl, sourceAddress('agent', index), email, password);
+    const agent = new AgentClient({ index, wsUrl, origin: settings.baseUrl, cookie: session.cookie, run });
+    await agent.start();
+    return agent;
+  });
+  return keepSuccesses('agent', results);
+}
+
+export async function startCustomers(settings: PopulationSettings, run: BenchRun): Promise<CustomerClient[]> {
+  const wsUrl = toWsUrl(settings.baseUrl);
+  const runId = Date.now().toString(36);
+  const results = await runRamped(settings.chats, settings.rampPerSecond, RAMP_CONCURRENCY, async (index) => {
+    const visitorId = `load-${runId}-${index}`;
+    const from = sourceAddress('customer', index);
+    const conversation = await startWidgetConversation(settings.baseUrl, from, settings.seed.lineId, visitorId);
+    const customer = new CustomerClient({ index, wsUrl, origin: settings.baseUrl, ...conversation, run });
+    await customer.start();
+    return customer;
+  });
+  return keepSuccesses('customer', results);
+}
+
+/** Resolves with the customers that got an agent; the others are left out of the measured phases. */
+export async function waitForAssignment(customers: CustomerClient[], timeoutSeconds: number): Promise<CustomerClient[]> {
+  const deadline = performance.now() + timeoutSeconds * 1000;
+  while (performance.now() < deadline) {
+    const assigned = customers.filter((c) => c.isAssigned).length;
+    if (assigned === customers.length) break;
+    progress(`assigned ${assigned}/${customers.length}`);
+    await sleep(1000);
+  }
+  const assigned = customers.filter((c) => c.isAssigned);
+  if (assigned.length < customers.length) {
+    progress(`${customers.length - assigned.length} customers never got conversation.assigned; measuring the ${assigned.length} that did`);
+  }
+  return assigned;
+}
+
+export function toWsUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/^http/, 'ws')}/ws`;
+}
+
+function keepSuccesses<T>(what: string, results: Array<{ ok: true; value: T } | { ok: false; error: unknown }>): T[] {
+  const failures = results.flatMap((r) => (r.ok ? [] : [String(r.error)]));
+  if (failures.length > 0) {
+    const distinct = [...new Set(failures)].slice(0, 5);
+    progress(`${failures.length} ${what}s failed to start, e.g.:\n  ${distinct.join('\n  ')}`);
+  }
+  const ok = results.flatMap((r) => (r.ok ? [r.value] : []));
+  if (ok.length === 0) throw new Error(`no ${what} could start: ${failures[0] ?? 'unknown error'}`);
+  return ok;
+}

@@ -1,0 +1,39 @@
+import { progress } from './progress-log.js';
+
+/**
+ * Cleanup steps (kill children, remove temp dirs) registered as resources are created, run
+ * once in reverse order: on normal completion, on failure and on Ctrl-C.
+ */
+type Cleanup = { name: string; run: () => void | Promise<void> };
+
+const cleanups: Cleanup[] = [];
+let running: Promise<void> | null = null;
+
+export function onShutdown(name: string, run: () => void | Promise<void>): void {
+  cleanups.push({ name, run });
+}
+
+export function runShutdown(): Promise<void> {
+  running ??= (async () => {
+    while (cleanups.length > 0) {
+      const cleanup = cleanups.pop();
+      if (!cleanup) break;
+      try {
+        await cleanup.run();
+      } catch (error) {
+        progress(`cleanup "${cleanup.name}" failed: ${String(error)}`);
+      }
+    }
+  })();
+  return running;
+}
+
+/** Ctrl-C must not leave a server or relay child running, nor a temp DATA_DIR behind. */
+export function installSignalHandlers(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: stopping`);
+      void runShutdown().finally(() => process.exit(130));
+    });
+  }
+}

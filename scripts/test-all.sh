@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one test command (README, .ci/run): installs what the tests need on a fresh Debian
+# machine, starts a throwaway PostgreSQL cluster on loopback, runs every check, cleans up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing Debian packages: ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+# shellcheck source=scripts/postgres-throwaway.sh
+source scripts/postgres-throwaway.sh
+start_throwaway_postgres
+trap stop_throwaway_postgres EXIT
+export TEST_DATABASE_URL="$THROWAWAY_PG_URL"
+echo "== PostgreSQL on $TEST_DATABASE_URL"
+
+echo "== typecheck"
+npx tsc --noEmit -p tsconfig.json
+echo "== module boundaries"
+npx tsx scripts/check-boundaries.ts
+echo "== tests (SQLite and PostgreSQL)"
+npx vitest run "$@"

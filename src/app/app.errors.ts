@@ -1,0 +1,33 @@
+import { AppError } from '../core/errors/app-error.js';
+
+/** The application's error catalogue; codes are stable and listed in docs/errors.md. */
+export const errors = {
+  notFound: (what: string, id: string) =>
+    new AppError(`${what.toUpperCase()}_NOT_FOUND`, `${what} ${id} not found`, { status: 404, userMessage: `This ${what} does not exist.` }),
+  lineClosed: (lineName: string) =>
+    new AppError('LINE_CLOSED', `Line ${lineName} is closed now`, { status: 409, userMessage: 'We are closed at the moment. Please try again during opening hours.' }),
+  languageNotOffered: (language: string) =>
+    new AppError('LANGUAGE_NOT_OFFERED', `Language ${language} is not offered on this line`, { status: 422 }),
+  channelNotOffered: (channel: string) =>
+    new AppError('CHANNEL_NOT_OFFERED', `Channel ${channel} is not offered on this line`, { status: 422 }),
+  conversationEnded: (id: string) =>
+    new AppError('CONVERSATION_ENDED', `Conversation ${id} has ended`, { status: 409, userMessage: 'This conversation has ended.' }),
+  notParticipant: () =>
+    new AppError('NOT_PARTICIPANT', 'You are not assigned to this conversation', { status: 403 }),
+  forbidden: (why: string) => new AppError('FORBIDDEN', why, { status: 403 }),
+  unauthenticated: () => new AppError('UNAUTHENTICATED', 'Log in first', { status: 401 }),
+  badCredentials: () => new AppError('BAD_CREDENTIALS', 'Wrong email or password', { status: 401 }),
+  accountLocked: (until: number) =>
+    new AppError('ACCOUNT_LOCKED', `Too many failed logins; try again after ${new Date(until).toISOString()}`, { status: 429 }),
+  csrf: () => new AppError('CSRF_TOKEN_INVALID', 'Missing or wrong x-csrf-token header', { status: 403 }),
+  badToken: () => new AppError('TOKEN_INVALID', 'Conversation token is missing or invalid', { status: 401 }),
+  storage: (cause: unknown) =>
+    new AppError('STORAGE_UNAVAILABLE', `Storage failed: ${String(cause)}`, {
+      status: 503,
+      retryable: true,
+      userMessage: 'The service is briefly unavailable; please retry.',
+      cause,
+    }),
+  invalid: (message: string) => new AppError('INVALID_INPUT', message, { status: 400 }),
+  noSuchTarget: (message: string) => new AppError('TRANSFER_TARGET_INVALID', message, { status: 422 }),
+};

@@ -1,0 +1,67 @@
+import type { Agent } from '../../core/model/index.js';
+import { assertTransition } from '../../core/conversation/lifecycle.js';
+import { setWrapUp } from '../../core/registration/registration.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { topics } from '../../realtime/event-bus.js';
+import type { ServiceDeps } from '../deps.js';
+import type { EventDraft } from './event-recorder.js';
+import { assertAssigned, assertOpen } from './access.js';
+
+/** The agent closes the conversation with a wrap-up code (required when the line defines codes). */
+export async function closeConversation(deps: ServiceDeps, agent: Agent, conversationId: string, wrapUpCode?: string): Promise<void> {
+  const tenantId = await deps.live.withConversation(conversationId, async (entry) => {
+    const c = entry.conversation;
+    assertAssigned(c, agent);
+    assertOpen(c);
+    assertTransition(c.state, 'closed');
+    const line = deps.directory.line(c.lineId);
+    if (wrapUpCode) c.registration = setWrapUp(line, c.registration, wrapUpCode);
+    if (line.wrapUpCodes.length > 0 && !c.registration.wrapUpCode) {
+      throw new AppError('WRAP_UP_REQUIRED', 'Choose a wrap-up code before closing', { status: 422 });
+    }
+    c.state = 'closed';
+    c.closedAt = deps.clock.now();
+    const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
+    await deps.recorder.record(entry, [{ type: 'conversation.closed', actor, data: { wrapUpCode: c.registration.wrapUpCode } }], true);
+    deps.bus.publish(topics.agent(agent.id), { kind: 'unsubscribe', conversationId });
+    return c.tenantId;
+  });
+  recordHandleTime(deps, conversationId);
+  deps.routing.decide(tenantId, (engine, now) => engine.release(conversationId, now));
+  deps.live.evict(conversationId);
+}
+
+function recordHandleTime(deps: ServiceDeps, conversationId: string): void {
+  const c = deps.live.peek(conversationId)?.conversation;
+  if (!c?.acceptedAt || !c.closedAt) return;
+  deps.routing.engine(c.tenantId).recordHandleTime(c.queueId, (c.closedAt - c.acceptedAt) / 1000);
+}
+
+/**
+ * The customer leaves. Waiting or ringing: the contact is abandoned. Talking: the conversation
+ * goes to wrap-up so the agent can finish the registration and close it.
+ */
+export async function endByCustomer(deps: ServiceDeps, conversationId: string): Promise<void> {
+  const outcome = await deps.live.withConversation(conversationId, async (entry) => {
+    const c = entry.conversation;
+    assertOpen(c);
+    const wasWaiting = c.state === 'queued' || c.state === 'offered' || c.state === 'bot';
+    const offeredTo = c.offeredAgentId;
+    c.state = wasWaiting ? 'abandoned' : 'wrap_up';
+    if (wasWaiting) {
+      c.closedAt = deps.clock.now();
+      c.offeredAgentId = null;
+      c.offerExpiresAt = null;
+    }
+    const drafts: EventDraft[] = [{ type: 'conversation.ended_by_customer', actor: { kind: 'customer' } }];
+    if (wasWaiting) drafts.push({ type: 'conversation.abandoned', actor: { kind: 'customer' } });
+    await deps.recorder.record(entry, drafts, true);
+    return { wasWaiting, offeredTo, tenantId: c.tenantId };
+  });
+  if (!outcome.wasWaiting) return;
+  if (outcome.offeredTo) {
+    deps.bus.publish(topics.agent(outcome.offeredTo), { kind: 'frame', frame: { t: 'offer.withdrawn', conversationId, reason: 'abandoned' } });
+  }
+  deps.routing.decide(outcome.tenantId, (engine, now) => engine.abandon(conversationId, now));
+  deps.live.evict(conversationId);
+}

@@ -1,0 +1,59 @@
+import { visibilityOf, type EventType } from '../../core/events/event-catalogue.js';
+import type { Actor, ConversationEvent } from '../../core/model/index.js';
+import type { EventBus } from '../../realtime/event-bus.js';
+import { topics } from '../../realtime/event-bus.js';
+import type { Clock } from '../clock.js';
+import type { Directory } from '../directory.js';
+import type { Journal } from '../journal.js';
+import type { LiveConversation, LiveConversations } from '../live-conversations.js';
+
+export interface EventDraft {
+  type: EventType;
+  actor: Actor;
+  data?: Record<string, unknown>;
+  clientId?: string | null;
+}
+
+/**
+ * Numbers events, makes them durable (with the conversation row when it changed), and only
+ * then publishes them. Call it inside `LiveConversations.withConversation`, which keeps
+ * numbering, commit and publication in one order per conversation.
+ */
+export class EventRecorder {
+  constructor(
+    private readonly journal: Journal,
+    private readonly live: LiveConversations,
+    private readonly bus: EventBus,
+    private readonly directory: Directory,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: LiveConversation, drafts: EventDraft[], saveConversation: boolean): Promise<ConversationEvent[]> {
+    const { conversation } = entry;
+    const at = this.clock.now();
+    const events = drafts.map<ConversationEvent>((draft) => ({
+      tenantId: conversation.tenantId,
+      conversationId: conversation.id,
+      seq: ++entry.lastSeq,
+      type: draft.type,
+      visibility: visibilityOf(draft.type),
+      actor: draft.actor,
+      data: draft.data ?? {},
+      at,
+      clientId: draft.clientId ?? null,
+    }));
+    try {
+      await this.journal.write({ events, conversation: saveConversation ? { ...conversation } : undefined });
+    } catch (error) {
+      // Memory may now be ahead of the database: forget it and reload on next use.
+      this.live.evict(conversation.id);
+      throw error;
+    }
+    for (const event of events) if (event.clientId) this.live.rememberClientId(entry, event.clientId, event.seq);
+    const anonymous = this.directory.findLine(conversation.lineId)?.anonymous ?? true;
+    for (const event of events) {
+      this.bus.publish(topics.conversation(conversation.id), { kind: 'event', tenantId: conversation.tenantId, event, anonymous });
+    }
+    return events;
+  }
+}

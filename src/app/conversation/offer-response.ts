@@ -1,0 +1,47 @@
+import type { Agent } from '../../core/model/index.js';
+import { RoutingError } from '../../core/routing/index.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { topics } from '../../realtime/event-bus.js';
+import type { ServiceDeps } from '../deps.js';
+
+function offerGone(conversationId: string): AppError {
+  return new AppError('OFFER_NOT_FOUND', `There is no open offer of conversation ${conversationId} for you`, {
+    status: 409,
+    userMessage: 'This offer is no longer available.',
+  });
+}
+
+/** The agent takes the offered conversation: it becomes active and the agent's sockets join it. */
+export async function acceptOffer(deps: ServiceDeps, agent: Agent, conversationId: string): Promise<void> {
+  await deps.live.withConversation(conversationId, async (entry) => {
+    const c = entry.conversation;
+    if (c.tenantId !== agent.tenantId || c.state !== 'offered' || c.offeredAgentId !== agent.id) throw offerGone(conversationId);
+    try {
+      deps.routing.engine(c.tenantId).acceptOffer(conversationId, agent.id, deps.clock.now());
+    } catch (error) {
+      if (error instanceof RoutingError) throw offerGone(conversationId);
+      throw error;
+    }
+    c.state = 'active';
+    c.assignedAgentId = agent.id;
+    c.offeredAgentId = null;
+    c.offerExpiresAt = null;
+    c.acceptedAt = deps.clock.now();
+    deps.bus.publish(topics.agent(agent.id), { kind: 'subscribe', conversationId });
+    await deps.recorder.record(entry, [{ type: 'conversation.assigned', actor: { kind: 'agent', id: agent.id, name: agent.name }, data: { agentId: agent.id, agentName: agent.name } }], true);
+  });
+}
+
+/** The agent declines; the engine offers the conversation to the next eligible agent. */
+export async function declineOffer(deps: ServiceDeps, agent: Agent, conversationId: string): Promise<void> {
+  const entry = await deps.live.get(conversationId);
+  const c = entry.conversation;
+  if (c.tenantId !== agent.tenantId || c.state !== 'offered' || c.offeredAgentId !== agent.id) throw offerGone(conversationId);
+  try {
+    deps.routing.decide(c.tenantId, (engine, now) => engine.declineOffer(conversationId, agent.id, now));
+  } catch (error) {
+    if (error instanceof RoutingError) throw offerGone(conversationId);
+    throw error;
+  }
+  await deps.routing.settled();
+}

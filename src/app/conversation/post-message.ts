@@ -1,0 +1,34 @@
+import { TALKING_STATES } from '../../core/conversation/lifecycle.js';
+import { errors } from '../app.errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { assertAssigned, assertOpen, type Participant } from './access.js';
+
+export interface PostMessageInput {
+  conversationId: string;
+  clientId: string;
+  text: string;
+  /** Agents only: an internal note, never shown to the customer. */
+  internal?: boolean;
+}
+
+/** Stores a message and resolves with its sequence number once it is durable. Retries with the same clientId are stored once. */
+export async function postMessage(deps: ServiceDeps, who: Participant, input: PostMessageInput): Promise<{ seq: number; duplicate: boolean }> {
+  if (who.kind === 'customer' && who.conversationId !== input.conversationId) throw errors.badToken();
+  return deps.live.withConversation(input.conversationId, async (entry) => {
+    const c = entry.conversation;
+    const known = entry.recentClientIds.get(input.clientId);
+    if (known !== undefined) return { seq: known, duplicate: true };
+    assertOpen(c);
+    if (!TALKING_STATES.has(c.state)) throw errors.conversationEnded(c.id);
+    if (who.kind === 'customer') {
+      if (input.internal) throw errors.forbidden('Customers cannot write internal notes');
+      const [event] = await deps.recorder.record(entry, [{ type: 'message.created', actor: { kind: 'customer' }, data: { text: input.text }, clientId: input.clientId }], false);
+      return { seq: event!.seq, duplicate: false };
+    }
+    assertAssigned(c, who.agent);
+    const type = input.internal ? 'note.created' : 'message.created';
+    const actor = { kind: 'agent' as const, id: who.agent.id, name: who.agent.name };
+    const [event] = await deps.recorder.record(entry, [{ type, actor, data: { text: input.text }, clientId: input.clientId }], false);
+    return { seq: event!.seq, duplicate: false };
+  });
+}

@@ -1,0 +1,63 @@
+import type { Config } from '../config/config.js';
+import { MemoryEventBus, type EventBus } from '../realtime/event-bus.js';
+import { createRepositories, type Db } from '../storage/index.js';
+import { AuthService } from './auth/auth.service.js';
+import { systemClock, type Clock } from './clock.js';
+import { EventRecorder } from './conversation/event-recorder.js';
+import type { ServiceDeps } from './deps.js';
+import { Directory } from './directory.js';
+import { Journal } from './journal.js';
+import { LiveConversations } from './live-conversations.js';
+import { RoutingCoordinator } from './routing/routing-coordinator.js';
+
+export interface CentraalApp {
+  deps: ServiceDeps;
+  auth: AuthService;
+  journal: Journal;
+  /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
+  startTimers(): void;
+  stop(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  bus?: EventBus;
+  log?: ServiceDeps['log'];
+  tickMs?: number;
+}
+
+/** Wires the application services together and restores routing state from the database. */
+export async function createApp(options: CreateAppOptions): Promise<CentraalApp> {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const bus = options.bus ?? new MemoryEventBus();
+  const log = options.log ?? (() => undefined);
+  const repos = createRepositories(db);
+  const directory = new Directory(repos);
+  await directory.loadAll();
+  const live = new LiveConversations(repos);
+  const journal = new Journal(db, repos);
+  const recorder = new EventRecorder(journal, live, bus, directory, clock);
+  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
+  const deps: ServiceDeps = { config, repos, directory, live, recorder, routing, bus, clock, log };
+  await routing.restore();
+  const auth = new AuthService(repos, clock, config.SESSION_TTL_HOURS * 3600_000);
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    deps,
+    auth,
+    journal,
+    startTimers() {
+      timer ??= setInterval(() => routing.tick(), options.tickMs ?? 250);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await routing.settled();
+      await journal.drain();
+      await bus.close();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Config } from '../config/config.js';
+import type { EventBus } from '../realtime/event-bus.js';
+import type { Repositories } from '../storage/index.js';
+import type { Clock } from './clock.js';
+import type { EventRecorder } from './conversation/event-recorder.js';
+import type { Directory } from './directory.js';
+import type { LiveConversations } from './live-conversations.js';
+import type { RoutingCoordinator } from './routing/routing-coordinator.js';
+
+/** What every use case may use; assembled once in `createApp`. */
+export interface ServiceDeps {
+  config: Config;
+  repos: Repositories;
+  directory: Directory;
+  live: LiveConversations;
+  recorder: EventRecorder;
+  routing: RoutingCoordinator;
+  bus: EventBus;
+  clock: Clock;
+  log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
+}

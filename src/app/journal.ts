@@ -1,0 +1,82 @@
+import type { Conversation, ConversationEvent } from '../core/model/index.js';
+import type { Db, Repositories } from '../storage/index.js';
+import { errors } from './app.errors.js';
+
+export interface JournalEntry {
+  events: ConversationEvent[];
+  /** The conversation row as it must be after these events. */
+  conversation?: Conversation;
+}
+
+interface Pending {
+  entry: JournalEntry;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: everything written in the same tick goes to the database in one transaction
+ * (events plus conversation rows), so one fsync serves many messages. A promise resolves only
+ * after its batch committed, which is what makes an acknowledgement mean "durable".
+ * Batches run one at a time, so events commit in the order they were numbered.
+ */
+export class Journal {
+  private queue: Pending[] = [];
+  private flushing = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly repos: Repositories,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  write(entry: JournalEntry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves when everything written so far is committed (for shutdown). */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) await new Promise((r) => setTimeout(r, 2));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    const batch = this.queue.splice(0, this.maxBatch);
+    try {
+      await this.commit(batch.map((p) => p.entry));
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      const failure = errors.storage(error);
+      for (const p of batch) p.reject(failure);
+    } finally {
+      this.flushing = false;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+
+  private async commit(entries: JournalEntry[]): Promise<void> {
+    const events = entries.flatMap((e) => e.events);
+    // Only the last snapshot of each conversation in the batch matters.
+    const conversations = new Map<string, Conversation>();
+    for (const e of entries) if (e.conversation) conversations.set(e.conversation.id, e.conversation);
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const repos = this.repos.withTransaction(trx);
+      await repos.events.insertBatch(events);
+      for (const conversation of conversations.values()) await repos.conversations.upsert(conversation);
+    });
+  }
+}

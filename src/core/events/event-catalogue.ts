@@ -1,0 +1,33 @@
+import type { Visibility } from '../model/event.js';
+
+/**
+ * Every conversation event type, `noun.verb`, with who may see it.
+ * `public` events reach the customer (after the fan-out strips internal fields);
+ * `internal` events reach agents and supervisors only (notes, registration, routing).
+ */
+export const EVENT_CATALOGUE = {
+  'conversation.started': 'public',
+  'conversation.queued': 'public',
+  'conversation.offered': 'internal',
+  'conversation.offer_declined': 'internal',
+  'conversation.offer_expired': 'internal',
+  'conversation.assigned': 'public',
+  'conversation.transferred': 'public',
+  'conversation.overflowed': 'internal',
+  'conversation.closed': 'public',
+  'conversation.ended_by_customer': 'public',
+  'conversation.abandoned': 'internal',
+  'message.created': 'public',
+  'note.created': 'internal',
+  'registration.topic_added': 'internal',
+  'registration.topic_removed': 'internal',
+  'registration.phase_changed': 'internal',
+  'registration.wrap_up_set': 'internal',
+  'registration.notes_changed': 'internal',
+} as const satisfies Record<string, Visibility>;
+
+export type EventType = keyof typeof EVENT_CATALOGUE;
+
+export function visibilityOf(type: EventType): Visibility {
+  return EVENT_CATALOGUE[type];
+}

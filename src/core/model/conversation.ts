@@ -1,0 +1,60 @@
+import type { Channel, Language } from './channel.js';
+
+export const CONVERSATION_STATES = [
+  'bot',
+  'queued',
+  'offered',
+  'active',
+  'on_hold',
+  'wrap_up',
+  'closed',
+  'timed_out',
+  'transferred',
+  'abandoned',
+] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+export interface TopicRegistration {
+  topicId: string;
+  subtopicId: string | null;
+}
+
+export interface Registration {
+  topics: TopicRegistration[];
+  phaseId: string | null;
+  wrapUpCode: string | null;
+  notes: string;
+}
+
+export const EMPTY_REGISTRATION: Registration = { topics: [], phaseId: null, wrapUpCode: null, notes: '' };
+
+/** What the host page told us about the customer's visit; shown to the agent. */
+export interface ConversationContext {
+  page?: string;
+  selfServiceSteps?: string[];
+  /** Present only when the host's signature over it verified. */
+  customerRef?: string;
+  customerRefVerified?: boolean;
+  topicChoice?: string;
+}
+
+export interface Conversation {
+  id: string;
+  tenantId: string;
+  lineId: string;
+  queueId: string;
+  contactId: string;
+  channel: Channel;
+  language: Language;
+  state: ConversationState;
+  priority: number;
+  assignedAgentId: string | null;
+  offeredAgentId: string | null;
+  offerExpiresAt: number | null;
+  createdAt: number;
+  enqueuedAt: number | null;
+  acceptedAt: number | null;
+  closedAt: number | null;
+  registration: Registration;
+  context: ConversationContext;
+}

@@ -1,0 +1,37 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isAppError } from '../core/errors/app-error.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; retryable?: boolean };
+}
+
+/**
+ * One place that turns errors into responses: catalogued errors keep their status and user
+ * message, validation problems become 400 with the field named, anything else is a logged 500
+ * whose details stay in the log.
+ */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : error.validationContext;
+      return reply.status(400).send(body('INVALID_INPUT', `${field ?? 'input'}: ${first?.message ?? 'invalid'}`));
+    }
+    if (isAppError(error)) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return reply.status(error.status).send(body(error.code, error.userMessage, error.retryable));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const code = error.statusCode === 429 ? 'RATE_LIMITED' : (error.code ?? 'BAD_REQUEST');
+      return reply.status(error.statusCode).send(body(code, error.message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side'));
+  });
+  app.setNotFoundHandler((request, reply) => reply.status(404).send(body('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
+}
+
+function body(code: string, message: string, retryable?: boolean): ErrorBody {
+  return { error: retryable === undefined ? { code, message } : { code, message, retryable } };
+}

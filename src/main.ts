@@ -1,0 +1,29 @@
+import { ConfigError, loadConfig } from './config/config.js';
+import { startCentraal } from './start-centraal.js';
+
+/** Entry point: configuration and wiring only. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const demoTraffic = process.argv.includes('--demo-traffic');
+  const running = await startCentraal(config, { demoTraffic });
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: draining and stopping`);
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,58 @@
+/**
+ * Fan-out between the application and the sockets. In-process by default; a Redis
+ * implementation of the same contract lets several nodes share topics (multi-node issue).
+ * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`.
+ */
+export type BusHandler = (message: BusMessage) => void;
+
+export type BusMessage =
+  | { kind: 'event'; tenantId: string; event: import('../core/model/index.js').ConversationEvent; anonymous: boolean }
+  | { kind: 'frame'; frame: import('./protocol.js').ServerFrame }
+  | { kind: 'subscribe'; conversationId: string }
+  | { kind: 'unsubscribe'; conversationId: string };
+
+export interface EventBus {
+  publish(topic: string, message: BusMessage): void;
+  /** Returns the function that unsubscribes. */
+  subscribe(topic: string, handler: BusHandler): () => void;
+  close(): Promise<void>;
+}
+
+export const topics = {
+  conversation: (id: string) => `conversation:${id}`,
+  agent: (id: string) => `agent:${id}`,
+  supervisors: (tenantId: string) => `tenant:${tenantId}:supervisors`,
+};
+
+export class MemoryEventBus implements EventBus {
+  private readonly handlers = new Map<string, Set<BusHandler>>();
+
+  publish(topic: string, message: BusMessage): void {
+    const set = this.handlers.get(topic);
+    if (!set) return;
+    for (const handler of [...set]) {
+      try {
+        handler(message);
+      } catch {
+        // One failing subscriber (a socket that just closed) must not stop the others.
+      }
+    }
+  }
+
+  subscribe(topic: string, handler: BusHandler): () => void {
+    let set = this.handlers.get(topic);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(topic, set);
+    }
+    set.add(handler);
+    return () => {
+      set.delete(handler);
+      if (set.size === 0) this.handlers.delete(topic);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+  }
+}

@@ -1,0 +1,113 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import { isAppError } from '../core/errors/app-error.js';
+import type { Agent } from '../core/model/index.js';
+import { AuthService } from '../app/auth/auth.service.js';
+import { conversationIdOfToken, verifyWidgetToken } from '../app/auth/widget-token.js';
+import { isSupervising, type Participant } from '../app/conversation/access.js';
+import { loadConversation } from '../app/conversation/read-conversation.js';
+import type { ServiceDeps } from '../app/deps.js';
+import { RealtimeConnection } from './realtime-connection.js';
+
+export const SESSION_COOKIE = 'centraal_session';
+
+/**
+ * The one WebSocket endpoint (`/ws`) for widget customers, agents and supervisors.
+ * Authentication happens on the upgrade: a widget token in the query, or the session cookie
+ * (with an Origin check, so another site cannot open an agent's socket with its cookie).
+ */
+export class RealtimeGateway {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly connections = new Set<RealtimeConnection>();
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly auth: AuthService,
+  ) {}
+
+  attach(server: Server): void {
+    server.on('upgrade', (request, socket, head) => {
+      void this.handleUpgrade(request, socket, head);
+    });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Closes every socket with "going away" so clients reconnect elsewhere. */
+  async close(): Promise<void> {
+    for (const connection of this.connections) connection.close(1001, 'server shutting down');
+    this.wss.close();
+  }
+
+  private async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/ws') return reject(socket, 404, 'Not Found');
+    try {
+      const who = await this.authenticate(request, url);
+      if (!who) return reject(socket, 401, 'Unauthorized');
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, who, url));
+    } catch (error) {
+      reject(socket, isAppError(error) ? error.status : 500, 'Upgrade failed');
+    }
+  }
+
+  private async authenticate(request: IncomingMessage, url: URL): Promise<Participant | undefined> {
+    const token = url.searchParams.get('token');
+    if (token) {
+      const conversationId = conversationIdOfToken(token);
+      if (!conversationId) return undefined;
+      const conversation = await loadConversation(this.deps, conversationId).catch(() => undefined);
+      if (!conversation) return undefined;
+      const secret = this.deps.directory.tenant(conversation.tenantId).secret;
+      return verifyWidgetToken(secret, token) ? { kind: 'customer', conversationId } : undefined;
+    }
+    const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (!cookie || !sameOrigin(request)) return undefined;
+    const session = await this.auth.authenticate(cookie, (tenantId, id) => this.deps.directory.findAgent(tenantId, id));
+    return session && { kind: 'agent', agent: session.agent };
+  }
+
+  private open(ws: WebSocket, who: Participant, url: URL): void {
+    const connection = new RealtimeConnection(ws, who, this.deps);
+    this.connections.add(connection);
+    ws.on('close', () => {
+      connection.dispose();
+      this.connections.delete(connection);
+    });
+    ws.on('message', (data: RawData) => connection.onMessage(data.toString()));
+    ws.on('error', () => ws.terminate());
+    const afterSeq = Number(url.searchParams.get('afterSeq') ?? '0');
+    connection.start(Number.isFinite(afterSeq) && afterSeq >= 0 ? afterSeq : 0);
+  }
+}
+
+export function supervises(agent: Agent): boolean {
+  return isSupervising(agent);
+}
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** Browsers always send Origin on WebSocket upgrades; non-browser clients may omit it. */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * The realtime wire protocol, shared by agents, supervisors and widget clients.
+ * Every frame is one JSON object with a `t` (type) field. Client frames are validated here,
+ * at the edge; anything that does not parse gets an `error` frame, never a crash.
+ *
+ * Connect: `GET /ws` upgraded to a WebSocket.
+ * - widget: `/ws?token=<conversation token from POST /api/widget/v1/lines/:lineId/conversations>`
+ * - agent/supervisor: the session cookie `centraal_session` set by `POST /api/auth/login`.
+ *
+ * @example
+ *   → {"t":"resume","conversationId":"c_1","afterSeq":4}
+ *   ← {"t":"event","e":{"conversationId":"c_1","seq":5,"type":"message.created",...}}
+ *   → {"t":"message.send","conversationId":"c_1","clientId":"m-17","text":"Hallo"}
+ *   ← {"t":"ack","clientId":"m-17","conversationId":"c_1","seq":6}
+ */
+const id = z.string().min(1).max(64);
+const clientId = z.string().min(1).max(64);
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+export const clientFrameSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('ping') }),
+  z.object({ t: z.literal('resume'), conversationId: id, afterSeq: z.number().int().min(0) }),
+  z.object({
+    t: z.literal('message.send'),
+    conversationId: id,
+    clientId,
+    text: z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH),
+    /** Agents only: an internal note that never reaches the customer. */
+    internal: z.boolean().optional(),
+  }),
+  z.object({ t: z.literal('typing'), conversationId: id, on: z.boolean() }),
+  z.object({ t: z.literal('offer.accept'), conversationId: id, clientId }),
+  z.object({ t: z.literal('offer.decline'), conversationId: id, clientId }),
+  z.object({ t: z.literal('status.set'), clientId, status: z.enum(['available', 'away', 'offline']) }),
+]);
+
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+/** An event as a client sees it: payload already filtered for the recipient. */
+export interface WireEvent {
+  conversationId: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor: { kind: 'customer' | 'agent' | 'bot' | 'system'; id?: string; name?: string };
+  data: Record<string, unknown>;
+}
+
+export type ServerFrame =
+  | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; conversationId?: string; serverTime: string }
+  | { t: 'pong' }
+  | { t: 'event'; e: WireEvent }
+  | { t: 'ack'; clientId: string; conversationId?: string; seq?: number }
+  | { t: 'error'; clientId?: string; code: string; message: string; retryable?: boolean }
+  | { t: 'typing'; conversationId: string; from: 'customer' | 'agent'; on: boolean }
+  | { t: 'queue'; conversationId: string; position: number; expectedWaitSeconds: number }
+  | { t: 'offer'; conversationId: string; expiresAt: string; offer: Record<string, unknown> }
+  | { t: 'offer.withdrawn'; conversationId: string; reason: string }
+  | { t: 'agent.status'; agentId: string; status: string; reason?: string }
+  | { t: 'supervisor.update'; data: Record<string, unknown> };
+
+export type ParseResult = { ok: true; frame: ClientFrame } | { ok: false; message: string };
+
+export function parseClientFrame(raw: string): ParseResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, message: 'frame is not valid JSON' };
+  }
+  const parsed = clientFrameSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: issue ? `${issue.path.join('.') || 'frame'}: ${issue.message}` : 'invalid frame' };
+  }
+  return { ok: true, frame: parsed.data };
+}

@@ -1,0 +1,188 @@
+import { WebSocket } from 'ws';
+import { isAppError } from '../core/errors/app-error.js';
+import type { ConversationEvent } from '../core/model/index.js';
+import { setAgentStatus } from '../app/agent/agent-status.js';
+import { isSupervising, type Participant } from '../app/conversation/access.js';
+import { acceptOffer, declineOffer } from '../app/conversation/offer-response.js';
+import { postMessage } from '../app/conversation/post-message.js';
+import { loadConversation } from '../app/conversation/read-conversation.js';
+import { assertCanRead } from '../app/conversation/access.js';
+import type { ServiceDeps } from '../app/deps.js';
+import { toWireEvent } from '../app/views/wire-views.js';
+import { ConversationSubscription } from './conversation-subscription.js';
+import { topics, type BusMessage } from './event-bus.js';
+import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
+
+/** A socket that buffers more than this is too slow; it is closed and resumes by sequence number. */
+const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+/** One socket: its subscriptions, its incoming frames, and what it is allowed to see. */
+export class RealtimeConnection {
+  private readonly subscriptions = new Map<string, ConversationSubscription>();
+  private readonly unsubscribers: Array<() => void> = [];
+  private readonly audience: 'customer' | 'agent';
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly who: Participant,
+    private readonly deps: ServiceDeps,
+  ) {
+    this.audience = who.kind === 'customer' ? 'customer' : 'agent';
+  }
+
+  start(afterSeq: number): void {
+    const serverTime = new Date(this.deps.clock.now()).toISOString();
+    if (this.who.kind === 'customer') {
+      this.send({ t: 'hello', role: 'customer', conversationId: this.who.conversationId, serverTime });
+      this.subscribe(this.who.conversationId, afterSeq).resumeFrom(afterSeq);
+      return;
+    }
+    const agent = this.who.agent;
+    this.send({ t: 'hello', role: 'agent', agentId: agent.id, serverTime });
+    this.unsubscribers.push(this.deps.bus.subscribe(topics.agent(agent.id), (m) => this.onAgentMessage(m)));
+    if (isSupervising(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.supervisors(agent.tenantId), (m) => this.forwardFrame(m)));
+    this.rejoinAgentWork(agent.tenantId, agent.id);
+  }
+
+  /** After a reconnect: join the conversations the agent holds and ring the offers still open. */
+  private rejoinAgentWork(tenantId: string, agentId: string): void {
+    const state = this.deps.routing.engine(tenantId).agentState(agentId);
+    if (!state) return;
+    for (const conversationId of state.assignedConversationIds) this.subscribe(conversationId, null);
+    for (const conversationId of state.offeredConversationIds) {
+      const c = this.deps.live.peek(conversationId)?.conversation;
+      if (c?.offerExpiresAt) this.send({ t: 'offer', conversationId, expiresAt: new Date(c.offerExpiresAt).toISOString(), offer: { channel: c.channel, language: c.language, lineId: c.lineId, queueId: c.queueId } });
+    }
+  }
+
+  onMessage(raw: string): void {
+    const parsed = parseClientFrame(raw);
+    if (!parsed.ok) {
+      this.send({ t: 'error', code: 'FRAME_INVALID', message: parsed.message });
+      return;
+    }
+    this.handle(parsed.frame).catch((error: unknown) => this.sendError(error, 'clientId' in parsed.frame ? parsed.frame.clientId : undefined));
+  }
+
+  private async handle(frame: ClientFrame): Promise<void> {
+    const who = this.who;
+    switch (frame.t) {
+      case 'ping':
+        return this.send({ t: 'pong' });
+      case 'resume':
+        return this.resume(frame.conversationId, frame.afterSeq);
+      case 'message.send': {
+        const { seq } = await postMessage(this.deps, who, frame);
+        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId, seq });
+      }
+      case 'typing':
+        return this.typing(frame.conversationId, frame.on);
+      case 'offer.accept':
+        await acceptOffer(this.deps, this.requireAgent(), frame.conversationId);
+        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
+      case 'offer.decline':
+        await declineOffer(this.deps, this.requireAgent(), frame.conversationId);
+        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
+      case 'status.set': {
+        const agent = this.requireAgent();
+        await setAgentStatus(this.deps, agent, agent.id, frame.status);
+        return this.send({ t: 'ack', clientId: frame.clientId });
+      }
+    }
+  }
+
+  private requireAgent() {
+    if (this.who.kind !== 'agent') throw Object.assign(new Error('Only agents can do this'), { code: 'FORBIDDEN' });
+    // Always the directory's current record: status and queues change while the socket lives.
+    return this.deps.directory.agent(this.who.agent.tenantId, this.who.agent.id);
+  }
+
+  private async resume(conversationId: string, afterSeq: number): Promise<void> {
+    const conversation = await loadConversation(this.deps, conversationId);
+    assertCanRead(conversation, this.currentParticipant());
+    const subscription = this.subscriptions.get(conversationId) ?? this.subscribe(conversationId, afterSeq);
+    subscription.resumeFrom(afterSeq);
+  }
+
+  private currentParticipant(): Participant {
+    return this.who.kind === 'agent' ? { kind: 'agent', agent: this.requireAgent() } : this.who;
+  }
+
+  private async typing(conversationId: string, on: boolean): Promise<void> {
+    if (!this.subscriptions.has(conversationId)) return;
+    const from = this.audience;
+    this.deps.bus.publish(topics.conversation(conversationId), { kind: 'frame', frame: { t: 'typing', conversationId, from, on } });
+  }
+
+  private subscribe(conversationId: string, afterSeq: number | null): ConversationSubscription {
+    const existing = this.subscriptions.get(conversationId);
+    if (existing) return existing;
+    const subscription = new ConversationSubscription(
+      conversationId,
+      afterSeq,
+      (after) => this.deps.repos.events.listAfter(conversationId, after, 500),
+      (event) => this.deliver(event),
+      (error) => this.sendError(error),
+    );
+    subscription.unsubscribe = this.deps.bus.subscribe(topics.conversation(conversationId), (message) => {
+      if (message.kind === 'event') subscription.onLive(message.event);
+      else this.forwardFrame(message);
+    });
+    this.subscriptions.set(conversationId, subscription);
+    return subscription;
+  }
+
+  private unsubscribeFrom(conversationId: string): void {
+    this.subscriptions.get(conversationId)?.unsubscribe();
+    this.subscriptions.delete(conversationId);
+  }
+
+  private onAgentMessage(message: BusMessage): void {
+    if (message.kind === 'subscribe') this.subscribe(message.conversationId, null);
+    else if (message.kind === 'unsubscribe') this.unsubscribeFrom(message.conversationId);
+    else this.forwardFrame(message);
+  }
+
+  private forwardFrame(message: BusMessage): void {
+    if (message.kind !== 'frame') return;
+    const frame = message.frame;
+    // Typing goes to the other side only; queue position is for the waiting customer.
+    if (frame.t === 'typing' && frame.from === this.audience) return;
+    if (frame.t === 'queue' && this.audience !== 'customer') return;
+    this.send(frame);
+  }
+
+  private deliver(event: ConversationEvent): void {
+    const wire = toWireEvent(event, this.audience);
+    if (wire) this.send({ t: 'event', e: wire });
+  }
+
+  private sendError(error: unknown, clientId?: string): void {
+    const code = isAppError(error) ? error.code : ((error as { code?: string }).code ?? 'INTERNAL');
+    const message = isAppError(error) ? error.userMessage : code === 'FORBIDDEN' ? String((error as Error).message) : 'Something went wrong';
+    const frame: ServerFrame = { t: 'error', code, message, retryable: isAppError(error) ? error.retryable : false };
+    if (clientId) frame.clientId = clientId;
+    this.send(frame);
+  }
+
+  send(frame: ServerFrame): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      // Never let one slow reader hold memory or delay others: it reconnects and resumes by seq.
+      this.ws.close(SLOW_CONSUMER_CLOSE_CODE, 'too slow; reconnect and resume');
+      return;
+    }
+    this.ws.send(JSON.stringify(frame));
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions.values()) subscription.unsubscribe();
+    this.subscriptions.clear();
+    for (const off of this.unsubscribers) off();
+  }
+}

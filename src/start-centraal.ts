@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { createApp, type CentraalApp } from './app/create-app.js';
+import type { Config } from './config/config.js';
+import { buildServer } from './http/server.js';
+import { RealtimeGateway } from './realtime/gateway.js';
+import { migrateToLatest, openDatabase, type Db } from './storage/index.js';
+import { seedDemoTenant, type DemoLogin } from './storage/seed/demo-tenant.seed.js';
+
+export interface RunningCentraal {
+  url: string;
+  app: CentraalApp;
+  server: FastifyInstance;
+  gateway: RealtimeGateway;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, seeds the demo on first start, and serves HTTP + WebSocket. */
+export async function startCentraal(config: Config, options: { demoTraffic?: boolean; quiet?: boolean } = {}): Promise<RunningCentraal> {
+  const started = Date.now();
+  const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
+  await migrateToLatest(db);
+  let demoLogins: DemoLogin[] | undefined;
+  if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db);
+  const app = await createApp({ config, db });
+  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL });
+  const gateway = new RealtimeGateway(app.deps, app.auth);
+  gateway.attach(server.server);
+  await server.listen({ port: config.PORT, host: config.HOST });
+  app.startTimers();
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST}:${port}`;
+  if (!options.quiet) printBanner(url, demoLogins, Date.now() - started);
+  void options.demoTraffic;
+  return {
+    url,
+    app,
+    server,
+    gateway,
+    db,
+    async stop() {
+      await gateway.close();
+      await server.close();
+      await app.stop();
+      await db.close();
+    },
+  };
+}
+
+function printBanner(url: string, logins: DemoLogin[] | undefined, ms: number): void {
+  console.log(`Centraal is running at ${url} (started in ${ms} ms)`);
+  console.log(`API description: ${url}/api/openapi.json`);
+  if (logins?.length) {
+    console.log('Demo logins:');
+    for (const login of logins) console.log(`  ${login.role.padEnd(16)} ${login.email.padEnd(34)} ${login.password}`);
+  }
+}

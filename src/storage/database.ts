@@ -1,0 +1,124 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes shared by SQLite and PostgreSQL. Times are epoch milliseconds (bigint),
+ * booleans are 0/1 integers and nested settings are JSON text, so one schema fits both.
+ */
+export interface TenantTable {
+  id: string;
+  name: string;
+  secret: string;
+  created_at: number;
+}
+
+export interface ClientTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+}
+
+export interface LineTable {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  name: string;
+  anonymous: number;
+  /** JSON: channels, languages, openingHours, taxonomy, phases, wrapUpCodes, defaultQueueId, … */
+  settings: string;
+}
+
+export interface QueueTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  name: string;
+  /** JSON: skills, priority, serviceLevelSeconds, serviceLevelPercent, overflow */
+  settings: string;
+}
+
+export interface UserTable {
+  id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: string;
+  skills: string;
+  queue_ids: string;
+  capacity: string;
+  team: string | null;
+  status: string;
+  ui_language: string;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself only lives in the cookie. */
+  id: string;
+  user_id: string;
+  tenant_id: string;
+  csrf_token: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface ContactTable {
+  id: string;
+  tenant_id: string;
+  key: string;
+  pseudonym: string;
+  identifier_kind: string;
+  identifier: string | null;
+  display_name: string | null;
+  created_at: number;
+}
+
+export interface ConversationTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  queue_id: string;
+  contact_id: string;
+  channel: string;
+  language: string;
+  state: string;
+  priority: number;
+  assigned_agent_id: string | null;
+  offered_agent_id: string | null;
+  offer_expires_at: number | null;
+  created_at: number;
+  enqueued_at: number | null;
+  accepted_at: number | null;
+  closed_at: number | null;
+  registration: string;
+  context: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  tenant_id: string;
+  conversation_id: string;
+  seq: number;
+  type: string;
+  visibility: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  data: string;
+  client_id: string | null;
+  created_at: number;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  clients: ClientTable;
+  lines: LineTable;
+  queues: QueueTable;
+  users: UserTable;
+  sessions: SessionTable;
+  contacts: ContactTable;
+  conversations: ConversationTable;
+  events: EventTable;
+}

@@ -1,0 +1,5 @@
+export { openDatabase, type Db, type OpenDatabaseOptions } from './open-database.js';
+export { migrateToLatest } from './migrations/migrate.js';
+export { createRepositories, type Repositories } from './repositories.js';
+export type { DialectFlags, DialectName } from './dialect-flags.js';
+export { OPEN_STATES } from './repositories/conversation.repository.js';

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { DialectFlags } from './dialect-flags.js';
+import type { Db } from './open-database.js';
+import { ContactRepository } from './repositories/contact.repository.js';
+import { ConversationRepository } from './repositories/conversation.repository.js';
+import { EventRepository } from './repositories/event.repository.js';
+import { LineRepository } from './repositories/line.repository.js';
+import { SessionRepository } from './repositories/session.repository.js';
+import { TenantRepository } from './repositories/tenant.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
+
+export interface Repositories {
+  tenants: TenantRepository;
+  lines: LineRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  contacts: ContactRepository;
+  conversations: ConversationRepository;
+  events: EventRepository;
+  /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
+  withTransaction(trx: Kysely<Database>): Repositories;
+}
+
+function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
+  return {
+    tenants: new TenantRepository(kysely),
+    lines: new LineRepository(kysely),
+    users: new UserRepository(kysely),
+    sessions: new SessionRepository(kysely),
+    contacts: new ContactRepository(kysely),
+    conversations: new ConversationRepository(kysely),
+    events: new EventRepository(kysely, flags),
+    withTransaction: (trx) => bind(trx, flags),
+  };
+}
+
+export function createRepositories(db: Db): Repositories {
+  return bind(db.kysely, db.flags);
+}
