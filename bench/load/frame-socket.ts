@@ -37,41 +37,46 @@ export class FrameSocket {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(this.options.url, { headers: this.options.headers, perMessageDeflate: false });
       this.ws = ws;
-      let greeted = false;
       const timer = setTimeout(() => {
         ws.terminate();
         reject(new Error(`${this.options.label}: no hello within ${HELLO_TIMEOUT_MS} ms`));
       }, HELLO_TIMEOUT_MS);
-      ws.on('unexpected-response', (_request, response) => {
-        clearTimeout(timer);
-        reject(new Error(`${this.options.label}: upgrade refused with HTTP ${response.statusCode}`));
-        ws.terminate();
-      });
-      ws.on('error', (error) => {
-        clearTimeout(timer);
-        if (!greeted) reject(error);
-      });
-      ws.on('message', (data) => {
-        const receivedAt = performance.now();
-        const raw = data.toString();
-        const frame = parseServerFrame(raw);
-        if (!frame) {
-          this.options.counters.unreadable(raw, this.options.label);
-          return;
-        }
-        if (!greeted && frame.t === 'hello') {
-          greeted = true;
+      const greeting = {
+        done: false,
+        resolve: () => {
+          greeting.done = true;
           clearTimeout(timer);
           resolve();
-          return;
-        }
-        this.options.onFrame(frame, receivedAt);
-      });
-      ws.on('close', (code, reason) => {
-        clearTimeout(timer);
-        if (!greeted) reject(new Error(`${this.options.label}: closed ${code} ${reason.toString()} before hello`));
-        else if (!this.closing && this.ws === ws) void this.reconnect(code);
-      });
+        },
+        reject: (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.listen(ws, greeting);
+    });
+  }
+
+  private listen(ws: WebSocket, greeting: { done: boolean; resolve: () => void; reject: (error: Error) => void }): void {
+    const { label, counters } = this.options;
+    ws.on('unexpected-response', (_request, response) => {
+      greeting.reject(new Error(`${label}: upgrade refused with HTTP ${response.statusCode}`));
+      ws.terminate();
+    });
+    ws.on('error', (error) => {
+      if (!greeting.done) greeting.reject(error);
+    });
+    ws.on('message', (data) => {
+      const receivedAt = performance.now();
+      const raw = data.toString();
+      const frame = parseServerFrame(raw);
+      if (!frame) counters.unreadable(raw, label);
+      else if (!greeting.done && frame.t === 'hello') greeting.resolve();
+      else this.options.onFrame(frame, receivedAt);
+    });
+    ws.on('close', (code, reason) => {
+      if (!greeting.done) greeting.reject(new Error(`${label}: closed ${code} ${reason.toString()} before hello`));
+      else if (!this.closing && this.ws === ws) void this.reconnect(code);
     });
   }
 

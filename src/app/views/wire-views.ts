@@ -28,6 +28,7 @@ export function toWireEvent(event: ConversationEvent, audience: Audience): WireE
   const allowed = CUSTOMER_FIELDS[event.type] ?? [];
   const data: Record<string, unknown> = {};
   for (const field of allowed) if (field in event.data) data[field] = event.data[field];
+  if (typeof data.agentName === 'string') data.agentName = firstName(data.agentName);
   const actor: WireEvent['actor'] = { kind: event.actor.kind };
   // Customers see the agent's name as the agent chose to show it, never the agent's id.
   if (event.actor.kind === 'agent' && event.actor.name) actor.name = firstName(event.actor.name);
