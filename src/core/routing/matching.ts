@@ -78,7 +78,7 @@ function considerBucket(
   agingMsPerLevel: number,
 ): void {
   const head = bucket.contacts.peek();
-  if (head === undefined) return;
+  if (head === undefined || !hasAllSkills(agent.skills, bucket.requiredSkills)) return;
   const offset = (queue.config.priority + bucket.priority) * agingMsPerLevel;
   const headKey = head.enqueuedAt - offset;
   if (beats(headKey, head, candidates.any)) candidates.any = { contact: head, key: headKey };

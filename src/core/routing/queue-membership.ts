@@ -20,7 +20,6 @@ export function enterQueue(
   contact.queueVisit += 1;
   contact.phase = 'waiting';
   requireQueue(state, queueId).waiting.add(contact);
-  batch.waitingContacts.push(contact);
   scheduleOverflow(state, contact);
 }
 
