@@ -20,6 +20,7 @@ export function enterQueue(
   contact.queueVisit += 1;
   contact.phase = 'waiting';
   requireQueue(state, queueId).waiting.add(contact);
+  batch.waitingContacts.push(contact);
   scheduleOverflow(state, contact);
 }
 
