@@ -20,6 +20,14 @@ import { prepareTarget, seedOnly } from './load/target.js';
  * @example
  *   npm run bench:load -- --agents 200 --chats 1000 --seconds 20
  *   npm run bench:load -- --relay-only
+ *   npm run bench:load -- --database-url postgres://localhost/empty_db   # seeds and serves on PostgreSQL
+ *   # against a server you start yourself (seed once, then one run per fresh seed):
+ *   npm run bench:load -- --seed-only --data-dir /tmp/load --seed-file /tmp/load/seed.json
+ *   DATA_DIR=/tmp/load DEMO_DATA=false PORT=4000 npm start &
+ *   npm run bench:load -- --url http://127.0.0.1:4000 --seed-file /tmp/load/seed.json
+ *
+ * Each simulated person makes its HTTP calls from its own 127.x.y.z address, because the
+ * server rate-limits logins and conversation starts per IP (Linux: all of 127/8 is loopback).
  *
  * Saturation choice: agents do not reply during saturation. The figure is customer→agent
  * throughput (store + route + fan-out), which is also all the bare relay can do. Both

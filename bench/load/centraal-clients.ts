@@ -1,6 +1,7 @@
 import { AgentClient } from './agent-client.js';
 import type { BenchRun } from './bench-run.js';
 import { CustomerClient } from './customer-client.js';
+import { LatencyHistogram, round } from './latency-histogram.js';
 import { loginAgent, sourceAddress, startWidgetConversation } from './http-api.js';
 import { progress, sleep } from './progress-log.js';
 import { runRamped } from './ramp.js';
@@ -41,15 +42,27 @@ export async function connectAgents(settings: PopulationSettings, run: BenchRun)
 export async function startCustomers(settings: PopulationSettings, run: BenchRun): Promise<CustomerClient[]> {
   const wsUrl = toWsUrl(settings.baseUrl);
   const runId = Date.now().toString(36);
+  const startTimes = new LatencyHistogram();
+  const connectTimes = new LatencyHistogram();
   const results = await runRamped(settings.chats, settings.rampPerSecond, RAMP_CONCURRENCY, async (index) => {
     const visitorId = `load-${runId}-${index}`;
     const from = sourceAddress('customer', index);
+    const began = performance.now();
     const conversation = await startWidgetConversation(settings.baseUrl, from, settings.seed.lineId, visitorId);
+    const started = performance.now();
+    startTimes.record(started - began);
     const customer = new CustomerClient({ index, wsUrl, origin: settings.baseUrl, ...conversation, run });
     await customer.start();
+    connectTimes.record(performance.now() - started);
     return customer;
   });
+  progress(`customer setup: POST conversations ${describeTimes(startTimes)}; WS connect to hello ${describeTimes(connectTimes)}`);
   return keepSuccesses('customer', results);
+}
+
+function describeTimes(times: LatencyHistogram): string {
+  const [p50 = 0, p99 = 0] = times.percentiles([50, 99]);
+  return `p50 ${round(p50, 1)} ms, p99 ${round(p99, 1)} ms`;
 }
 
 /** Resolves with the customers that got an agent; the others are left out of the measured phases. */

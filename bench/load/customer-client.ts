@@ -1,4 +1,4 @@
-import type { ServerFrame, WireEvent } from '../../src/realtime/protocol.js';
+import type { ClientFrame, ServerFrame, WireEvent } from '../../src/realtime/protocol.js';
 import type { BenchRun } from './bench-run.js';
 import { FrameSocket } from './frame-socket.js';
 import { parseMessageText, saturationText, steadyText } from './message-text.js';
@@ -84,8 +84,8 @@ export class CustomerClient {
     return clientId;
   }
 
-  private messageFrame(clientId: string, text: string) {
-    return { t: 'message.send', conversationId: this.options.conversationId, clientId, text } as const;
+  private messageFrame(clientId: string, text: string): ClientFrame {
+    return { t: 'message.send', conversationId: this.options.conversationId, clientId, text };
   }
 
   private onFrame(frame: ServerFrame, receivedAt: number): void {

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import type { ClientFrame, ServerFrame } from '../../src/realtime/protocol.js';
 import type { BenchCounters } from './bench-counters.js';
 import { sleep } from './progress-log.js';
+import { isShuttingDown } from './shutdown.js';
 
 /**
  * One realtime connection to Centraal: sends typed client frames, hands parsed server frames
@@ -76,7 +77,7 @@ export class FrameSocket {
     });
     ws.on('close', (code, reason) => {
       if (!greeting.done) greeting.reject(new Error(`${label}: closed ${code} ${reason.toString()} before hello`));
-      else if (!this.closing && this.ws === ws) void this.reconnect(code);
+      else if (!this.closing && !isShuttingDown() && this.ws === ws) void this.reconnect(code);
     });
   }
 
@@ -102,7 +103,7 @@ export class FrameSocket {
     counters.closed(code);
     for (let attempt = 1; attempt <= MAX_RECONNECT_ATTEMPTS && !this.closing; attempt++) {
       await sleep(100 * attempt + Math.random() * 200);
-      if (this.closing) return;
+      if (this.closing || isShuttingDown()) return;
       try {
         await this.connect();
         counters.reconnects++;

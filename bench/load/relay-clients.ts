@@ -18,7 +18,7 @@ function openSocket(url: string, onFrame: (frame: Record<string, unknown>, at: n
     ws.on('error', reject);
     ws.on('message', (data) => {
       const at = performance.now();
-      const value: unknown = JSON.parse(data.toString());
+      const value = parseJson(data.toString());
       if (typeof value !== 'object' || value === null) return;
       const frame = value as Record<string, unknown>;
       if (frame.t === 'hello') {
@@ -29,6 +29,14 @@ function openSocket(url: string, onFrame: (frame: Record<string, unknown>, at: n
       onFrame(frame, at);
     });
   });
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
 }
 
 export async function openRelayAgent(baseWsUrl: string, pair: number, ledger: MessageLedger): Promise<WebSocket> {

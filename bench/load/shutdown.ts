@@ -28,12 +28,21 @@ export function runShutdown(): Promise<void> {
   return running;
 }
 
-/** Ctrl-C must not leave a server or relay child running, nor a temp DATA_DIR behind. */
+/**
+ * Ctrl-C must not leave a server or relay child running, nor a temp DATA_DIR behind.
+ * `on`, not `once`: under `npm run` + tsx the signal arrives twice (from the terminal and
+ * relayed by tsx), and with no listener left the second one would end us mid-cleanup.
+ */
 export function installSignalHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (running) return;
       progress(`${signal}: stopping`);
       void runShutdown().finally(() => process.exit(130));
     });
   }
+}
+
+export function isShuttingDown(): boolean {
+  return running !== null;
 }

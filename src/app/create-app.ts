@@ -8,6 +8,7 @@ import type { ServiceDeps } from './deps.js';
 import { Directory } from './directory.js';
 import { Journal } from './journal.js';
 import { LiveConversations } from './live-conversations.js';
+import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
 
 export interface CentraalApp {
@@ -44,13 +45,18 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const deps: ServiceDeps = { config, repos, directory, live, recorder, routing, bus, clock, log };
   await routing.restore();
   const auth = new AuthService(repos, clock, config.SESSION_TTL_HOURS * 3600_000);
+  const positions = new QueuePositionNotifier(live, routing, bus);
   let timer: NodeJS.Timeout | undefined;
+  let rounds = 0;
   return {
     deps,
     auth,
     journal,
     startTimers() {
-      timer ??= setInterval(() => routing.tick(), options.tickMs ?? 250);
+      timer ??= setInterval(() => {
+        routing.tick();
+        if (++rounds % 4 === 0) positions.round();
+      }, options.tickMs ?? 250);
       timer.unref();
     },
     async stop() {

@@ -50,6 +50,12 @@ export class LiveConversations {
     return run;
   }
 
+  idsInState(state: Conversation['state']): string[] {
+    const ids: string[] = [];
+    for (const [id, entry] of this.live) if (entry.conversation.state === state) ids.push(id);
+    return ids;
+  }
+
   /** Forgets a conversation (closed, or its state is no longer trusted after a failed write). */
   evict(id: string): void {
     this.live.delete(id);

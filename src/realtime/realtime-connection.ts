@@ -36,6 +36,7 @@ export class RealtimeConnection {
     if (this.who.kind === 'customer') {
       this.send({ t: 'hello', role: 'customer', conversationId: this.who.conversationId, serverTime });
       this.subscribe(this.who.conversationId, afterSeq).resumeFrom(afterSeq);
+      this.sendQueuePosition(this.who.conversationId);
       return;
     }
     const agent = this.who.agent;
@@ -45,10 +46,22 @@ export class RealtimeConnection {
     this.rejoinAgentWork(agent.tenantId, agent.id);
   }
 
+  /** A customer who connects while waiting learns the place in line at once (later changes are pushed). */
+  private sendQueuePosition(conversationId: string): void {
+    const c = this.deps.live.peek(conversationId)?.conversation;
+    if (c?.state !== 'queued') return;
+    const engine = this.deps.routing.engine(c.tenantId);
+    if (engine.conversationState(conversationId)?.phase !== 'waiting') return;
+    const { position, expectedWaitSeconds } = engine.positionOf(conversationId);
+    this.send({ t: 'queue', conversationId, position, expectedWaitSeconds: Math.round(expectedWaitSeconds) });
+  }
+
   /** After a reconnect: join the conversations the agent holds and ring the offers still open. */
   private rejoinAgentWork(tenantId: string, agentId: string): void {
-    const state = this.deps.routing.engine(tenantId).agentState(agentId);
-    if (!state) return;
+    const engine = this.deps.routing.engine(tenantId);
+    // A user the engine does not know (no queues, e.g. an admin) has no work to rejoin.
+    if (!this.deps.directory.findAgent(tenantId, agentId)) return;
+    const state = engine.agentState(agentId);
     for (const conversationId of state.assignedConversationIds) this.subscribe(conversationId, null);
     for (const conversationId of state.offeredConversationIds) {
       const c = this.deps.live.peek(conversationId)?.conversation;

@@ -26,6 +26,7 @@ export class RoutingCoordinator {
   private readonly engines = new Map<string, RoutingEngine>();
   private pending: Promise<unknown> = Promise.resolve();
   private lastSupervisorPush = new Map<string, string>();
+  private ticks = 0;
 
   constructor(
     private readonly directory: Directory,
@@ -105,10 +106,12 @@ export class RoutingCoordinator {
     this.decide(agent.tenantId, (engine, now) => engine.setAgentStatus(agent.id, status, now));
   }
 
+  /** Called every 250 ms: expiries and overflow now; supervisor figures once a second. */
   tick(): void {
+    const withStats = ++this.ticks % 4 === 0;
     for (const [tenantId, engine] of this.engines) {
       this.apply(tenantId, engine.tick(this.clock.now()));
-      this.pushSupervisorStats(tenantId, engine);
+      if (withStats) this.pushSupervisorStats(tenantId, engine);
     }
   }
 
@@ -198,7 +201,12 @@ export class RoutingCoordinator {
   /** Queue and agent figures for supervisors, sent only when they changed. */
   private pushSupervisorStats(tenantId: string, engine: RoutingEngine): void {
     const now = this.clock.now();
-    const data = { queues: engine.queueStats(now), agents: this.directory.agentsOf(tenantId).map((a) => engine.agentState(a.id)) };
+    const queues = engine.queueStats(now).map((q) => ({ ...q, longestWaitSeconds: Math.floor(q.longestWaitSeconds) }));
+    const agents = this.directory.agentsOf(tenantId).map((a) => {
+      const { idleSince: _idle, ...state } = engine.agentState(a.id);
+      return state;
+    });
+    const data = { queues, agents };
     const serialised = JSON.stringify(data);
     if (this.lastSupervisorPush.get(tenantId) === serialised) return;
     this.lastSupervisorPush.set(tenantId, serialised);

@@ -73,7 +73,7 @@ export class AgentPool {
     let best: AgentRecord | undefined;
     let bestExcluded: AgentRecord | undefined;
     for (const agent of candidates) {
-      
+      if (!hasAllSkills(agent.skills, contact.requiredSkills)) continue;
       if (excludes(contact, agent.id)) {
         if (idleLonger(agent, bestExcluded)) bestExcluded = agent;
       } else if (idleLonger(agent, best)) {

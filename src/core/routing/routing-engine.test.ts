@@ -102,10 +102,20 @@ describe('RoutingEngine agent selection', () => {
   });
 
   it('offers waiting contacts to members when a queue drops a skill requirement', () => {
-    const engine = engineWith([agent('a', { queueIds: ['bank'] })], [queue('bank', { skills: ['banking'] })]);
+    const engine = engineWith([agent('a', { queueIds: ['bank'], capacity: { chat: 2 } })], [queue('bank', { skills: ['banking'] })]);
     makeAvailable(engine, ['a']);
     engine.enqueue(contact('c1', { queueId: 'bank' }), T0 + 10);
     expect(offeredTo(engine.upsertQueue(queue('bank'), T0 + 20))).toEqual(['c1->a']);
+    expect(offeredTo(engine.enqueue(contact('c2', { queueId: 'bank' }), T0 + 30))).toEqual(['c2->a']);
+  });
+
+  it('offers new contacts to members that a changed queue no longer excludes', () => {
+    const engine = engineWith([agent('a', { queueIds: ['bank'], capacity: { chat: 2 } })], [queue('bank', { skills: ['banking'] })]);
+    makeAvailable(engine, ['a']);
+    engine.upsertQueue(queue('bank'), T0 + 20);
+    expect(offeredTo(engine.enqueue(contact('c1', { queueId: 'bank' }), T0 + 30))).toEqual(['c1->a']);
+    engine.upsertQueue(queue('bank', { skills: ['banking'] }), T0 + 40);
+    expect(engine.enqueue(contact('c2', { queueId: 'bank' }), T0 + 50).offers).toEqual([]);
   });
 });
 
