@@ -87,7 +87,7 @@ export class AgentClient {
   }
 
   private onEvent(e: WireEvent, receivedAt: number): void {
-    if (!this.conversations.isNew(e)) return;
+    this.conversations.observe(e);
     if (e.type !== 'message.created' || e.actor?.kind !== 'customer') return;
     const text = messageTextOf(e);
     const parsed = text === null ? null : parseMessageText(text);
@@ -102,6 +102,8 @@ export class AgentClient {
 
   private reply(conversationId: string, customerClientId: string): void {
     const clientId = replyClientId(customerClientId);
+    // A replayed customer message (after a resume) was answered the first time round.
+    if (this.options.run.steady.has(clientId)) return;
     if (!this.socket.send({ t: 'message.send', conversationId, clientId, text: replyText(customerClientId) })) return;
     this.options.run.steady.sent(clientId, performance.now());
   }

@@ -110,10 +110,8 @@ export class CustomerClient {
   }
 
   private onEvent(e: WireEvent, receivedAt: number): void {
-    if (typeof e.seq === 'number') {
-      if (e.seq <= this.lastSeq) return;
-      this.lastSeq = e.seq;
-    }
+    // Highest seq only marks where to resume; repeats after a resume are booked once by the ledger.
+    if (typeof e.seq === 'number' && e.seq > this.lastSeq) this.lastSeq = e.seq;
     if (e.type === 'conversation.assigned' && !this.isAssigned) {
       this.isAssigned = true;
       this.markAssigned();

@@ -31,6 +31,10 @@ export class MessageLedger {
     this.sentCount++;
   }
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   acked(key: string): void {
     const entry = this.entries.get(key);
     if (!entry || entry.acked) return;

@@ -18,26 +18,27 @@ export function messageTextOf(e: WireEvent): string | null {
   return null;
 }
 
-/** Events are numbered per conversation; after a resume, anything at or below the last seen seq is a repeat. */
+/**
+ * The highest seq seen per conversation: the point to resume from after a reconnect.
+ * It is not used to drop repeats: after a resume the server sends live events first and
+ * then replays the gap, so older seqs legitimately arrive after newer ones. Repeats are
+ * harmless because the message ledger books each message once. (If a second disconnect
+ * cuts a replay short, resuming from the highest seq skips the rest of that gap; such
+ * messages then show up as lost rather than being hidden.)
+ */
 export class SeqTracker {
-  private readonly lastSeq = new Map<string, number>();
+  private readonly highest = new Map<string, number>();
 
-  isNew(e: WireEvent): boolean {
-    const last = this.lastSeq.get(e.conversationId) ?? 0;
-    if (typeof e.seq !== 'number' || e.seq <= last) return false;
-    this.lastSeq.set(e.conversationId, e.seq);
-    return true;
+  observe(e: WireEvent): void {
+    if (typeof e.seq !== 'number') return;
+    if (e.seq > (this.highest.get(e.conversationId) ?? 0)) this.highest.set(e.conversationId, e.seq);
   }
 
   track(conversationId: string): void {
-    if (!this.lastSeq.has(conversationId)) this.lastSeq.set(conversationId, 0);
+    if (!this.highest.has(conversationId)) this.highest.set(conversationId, 0);
   }
 
   entries(): IterableIterator<[string, number]> {
-    return this.lastSeq.entries();
-  }
-
-  get(conversationId: string): number {
-    return this.lastSeq.get(conversationId) ?? 0;
+    return this.highest.entries();
   }
 }

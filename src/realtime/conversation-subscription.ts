@@ -1,5 +1,7 @@
 import type { ConversationEvent } from '../core/model/index.js';
 
+export const CATCH_UP_PAGE = 200;
+
 /**
  * Delivers one conversation's events to one socket exactly once and in order.
  * Live events arrive from the bus; when a sequence number is skipped (the socket resumed,
@@ -18,6 +20,8 @@ export class ConversationSubscription {
     private readonly readAfter: (afterSeq: number) => Promise<ConversationEvent[]>,
     private readonly deliver: (event: ConversationEvent) => void,
     private readonly onError: (error: unknown) => void,
+    /** Resolves when the socket can take more; catch-up waits on it between pages. */
+    private readonly drained: () => Promise<void> = async () => undefined,
   ) {
     this.lastSeen = afterSeq;
   }
@@ -56,7 +60,8 @@ export class ConversationSubscription {
         do {
           page = await this.readAfter(this.lastSeen ?? 0);
           for (const event of page) this.emit(event);
-        } while (page.length > 0 && page.length >= 500);
+          if (page.length > 0) await this.drained();
+        } while (page.length >= CATCH_UP_PAGE);
       } while (this.again);
     } catch (error) {
       this.onError(error);

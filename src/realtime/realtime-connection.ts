@@ -9,7 +9,7 @@ import { loadConversation } from '../app/conversation/read-conversation.js';
 import { assertCanRead } from '../app/conversation/access.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { toWireEvent } from '../app/views/wire-views.js';
-import { ConversationSubscription } from './conversation-subscription.js';
+import { CATCH_UP_PAGE, ConversationSubscription } from './conversation-subscription.js';
 import { topics, type BusMessage } from './event-bus.js';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
 
@@ -134,9 +134,10 @@ export class RealtimeConnection {
     const subscription = new ConversationSubscription(
       conversationId,
       afterSeq,
-      (after) => this.deps.repos.events.listAfter(conversationId, after, 500),
+      (after) => this.deps.repos.events.listAfter(conversationId, after, CATCH_UP_PAGE),
       (event) => this.deliver(event),
       (error) => this.sendError(error),
+      () => this.drained(),
     );
     subscription.unsubscribe = this.deps.bus.subscribe(topics.conversation(conversationId), (message) => {
       if (message.kind === 'event') subscription.onLive(message.event);
@@ -177,6 +178,21 @@ export class RealtimeConnection {
     const frame: ServerFrame = { t: 'error', code, message, retryable: isAppError(error) ? error.retryable : false };
     if (clientId) frame.clientId = clientId;
     this.send(frame);
+  }
+
+  /**
+   * Catch-up sends a page at a time and waits here until the socket has drained below a
+   * quarter of the limit, so replaying a long history never trips the slow-consumer close.
+   */
+  private async drained(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (this.ws.readyState === WebSocket.OPEN && this.ws.bufferedAmount > MAX_BUFFERED_BYTES / 4) {
+      if (Date.now() > deadline) {
+        this.ws.close(SLOW_CONSUMER_CLOSE_CODE, 'too slow; reconnect and resume');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   send(frame: ServerFrame): void {

@@ -52,7 +52,7 @@ export class FrameSocket {
       }
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${label}; got: ${this.raw.slice(-5).join(' | ')}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${label}; got: ${this.raw.slice(-3).map((r) => r.slice(0, 200)).join(' | ')}`)), timeoutMs);
       this.waiters.push({
         match,
         resolve: (f) => {

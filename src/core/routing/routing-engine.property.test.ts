@@ -109,7 +109,8 @@ function apply(model: Model, op: Op): void {
     case 'enqueue': {
       const conversationId = `c${model.nextId++}`;
       model.conversations.push(conversationId);
-      const contact = { conversationId, queueId: QUEUE_IDS[op.queue] as string, channel: op.channel, requiredSkills: op.langs, priority: op.priority, enqueuedAt: now - op.age };
+      const queueId = QUEUE_IDS[op.queue] as string;
+      const contact = { conversationId, queueId, channel: op.channel, requiredSkills: op.langs, priority: op.priority, enqueuedAt: now - op.age };
       return absorb(model, engine.enqueue(contact, now));
     }
     case 'status': {
@@ -118,26 +119,15 @@ function apply(model: Model, op: Op): void {
       return absorb(model, engine.setAgentStatus(agent.id, op.status, now));
     }
     case 'accept':
-    case 'decline': {
-      const offered = pick([...model.outstanding], op.pick);
-      if (offered === undefined) return;
-      const [conversationId, agentId] = offered;
-      const expiresAt = engine.conversationState(conversationId)?.offer?.expiresAt ?? 0;
-      if (op.kind === 'decline') return absorb(model, engine.declineOffer(conversationId, agentId, now));
-      if (now >= expiresAt) return expect(() => engine.acceptOffer(conversationId, agentId, now)).toThrowError(/expired/);
-      engine.acceptOffer(conversationId, agentId, now);
-      model.outstanding.delete(conversationId);
-      return;
-    }
+    case 'decline':
+      return answer(model, op.kind, op.pick);
     case 'release': {
       const assigned = pick(inPhase(model, 'assigned'), op.pick);
-      if (assigned !== undefined) absorb(model, engine.release(assigned.conversationId, now));
-      return;
+      return assigned === undefined ? undefined : absorb(model, engine.release(assigned.conversationId, now));
     }
     case 'abandon': {
       const open = pick([...inPhase(model, 'waiting'), ...inPhase(model, 'offered')], op.pick);
-      if (open !== undefined) absorb(model, engine.abandon(open.conversationId, now));
-      return;
+      return open === undefined ? undefined : absorb(model, engine.abandon(open.conversationId, now));
     }
     case 'requeue': {
       const target = pick(states(model), op.pick);
@@ -146,30 +136,49 @@ function apply(model: Model, op: Op): void {
     }
     case 'tick':
       return absorb(model, engine.tick(now));
-    case 'grow': {
-      const index = op.agent % model.agents.length;
-      const agent = model.agents[index] as RoutingAgent;
-      const grown: RoutingAgent = {
-        ...agent,
-        skills: [...new Set([...agent.skills, op.skill])],
-        queueIds: [...new Set([...agent.queueIds, QUEUE_IDS[op.queue] as string])],
-        capacity: { chat: (agent.capacity.chat ?? 0) + 1, voice: agent.capacity.voice ?? 0 },
-      };
-      model.agents[index] = grown;
-      return absorb(model, engine.upsertAgent(grown, now));
-    }
-    case 'bad': {
-      const before = snapshot(model);
-      let error: unknown;
-      try {
-        badCall(model, op.variant, op.pick)();
-      } catch (caught) {
-        error = caught;
-      }
-      expect(isRoutingError(error), `variant ${op.variant} should fail with a RoutingError`).toBe(true);
-      expect(snapshot(model)).toBe(before);
-    }
+    case 'grow':
+      return grow(model, op.agent, op.skill, op.queue);
+    case 'bad':
+      return expectRejected(model, op.variant, op.pick);
   }
+}
+
+function answer(model: Model, kind: 'accept' | 'decline', index: number): void {
+  const offered = pick([...model.outstanding], index);
+  if (offered === undefined) return;
+  const [conversationId, agentId] = offered;
+  const { engine, now } = model;
+  if (kind === 'decline') return absorb(model, engine.declineOffer(conversationId, agentId, now));
+  const expiresAt = engine.conversationState(conversationId)?.offer?.expiresAt ?? 0;
+  if (now >= expiresAt) return expect(() => engine.acceptOffer(conversationId, agentId, now)).toThrowError(/expired/);
+  engine.acceptOffer(conversationId, agentId, now);
+  model.outstanding.delete(conversationId);
+}
+
+/** Agents only gain skills, queues and capacity, so `load ≤ capacity` must always hold. */
+function grow(model: Model, agentIndex: number, skill: string, queueIndex: number): void {
+  const index = agentIndex % model.agents.length;
+  const agent = model.agents[index] as RoutingAgent;
+  const grown: RoutingAgent = {
+    ...agent,
+    skills: [...new Set([...agent.skills, skill])],
+    queueIds: [...new Set([...agent.queueIds, QUEUE_IDS[queueIndex] as string])],
+    capacity: { chat: (agent.capacity.chat ?? 0) + 1, voice: agent.capacity.voice ?? 0 },
+  };
+  model.agents[index] = grown;
+  absorb(model, model.engine.upsertAgent(grown, model.now));
+}
+
+function expectRejected(model: Model, variant: number, index: number): void {
+  const before = snapshot(model);
+  let error: unknown;
+  try {
+    badCall(model, variant, index)();
+  } catch (caught) {
+    error = caught;
+  }
+  expect(isRoutingError(error), `variant ${variant} should fail with a RoutingError`).toBe(true);
+  expect(snapshot(model)).toBe(before);
 }
 
 function queueSkills(queueId: string): readonly string[] {
@@ -237,7 +246,9 @@ function checkQueues(model: Model, all: ConversationState[]): void {
   }
 }
 
-function newModel(agents: fc.RecordValue<{ skills: string[]; queueIds: string[]; chat: number; voice: number }>[], cycle: boolean): Model {
+type AgentDraft = typeof agentArb extends fc.Arbitrary<infer T> ? T : never;
+
+function newModel(agents: AgentDraft[], cycle: boolean): Model {
   const engine = new RoutingEngine();
   for (const queue of QUEUES) engine.upsertQueue(queue, T0);
   if (cycle) engine.upsertQueue(QUEUE_CYCLE, T0);
