@@ -32,7 +32,7 @@ const configSchema = z.object({
     .describe('Create the demo tenant on first start'),
   WIDGET_STARTS_PER_MINUTE: z.coerce.number().int().positive().default(30).describe('New conversations one IP address may start per minute'),
   WIDGET_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(120).describe('HTTP messages one conversation token may post per minute'),
-  LOGINS_PER_MINUTE: z.coerce.number().int().positive().default(20).describe('Login attempts one IP address may make per minute'),
+  LOGINS_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Login attempts one IP address may make per minute'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL').describe('SQLite durability: FULL survives power loss'),
 });
 

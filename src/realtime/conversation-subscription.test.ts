@@ -51,4 +51,25 @@ describe('conversation subscription', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(delivered).toEqual([2, 3, 4]);
   });
+
+  it('holds live events of a rejoined conversation until the client resumes, then sends them after the missed ones', async () => {
+    const { sub, delivered, release } = setup([1, 2, 3, 4, 5], null);
+    sub.holdUntilResume(5_000);
+    sub.onLive(event(5));
+    expect(delivered).toEqual([]);
+    sub.resumeFrom(2);
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(delivered).toEqual([3, 4, 5]);
+    sub.dispose();
+  });
+
+  it('sends held events by themselves when no resume comes', async () => {
+    const { sub, delivered } = setup([], null);
+    sub.holdUntilResume(5);
+    sub.onLive(event(7));
+    sub.onLive(event(6));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(delivered).toEqual([6, 7]);
+  });
 });

@@ -12,6 +12,7 @@ export class ConversationSubscription {
   private catchingUp = false;
   private again = false;
   private buffer: ConversationEvent[] = [];
+  private holdTimer: NodeJS.Timeout | undefined;
   unsubscribe: () => void = () => undefined;
 
   constructor(
@@ -28,13 +29,39 @@ export class ConversationSubscription {
 
   /** Starts (or restarts) from a sequence number: everything after it is sent. */
   resumeFrom(afterSeq: number): void {
+    this.endHold();
     this.lastSeen = afterSeq;
     this.buffer = [];
     void this.catchUp();
   }
 
+  /**
+   * A socket that rejoins a conversation (an agent reconnecting) will usually send `resume`
+   * with the seq it saw last. Until it does, live events wait, so they are not sent before the
+   * older ones it missed. Without a resume within `ms`, the held events go out as they are.
+   */
+  holdUntilResume(ms: number): void {
+    this.endHold();
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      const held = this.buffer.sort((a, b) => a.seq - b.seq);
+      this.buffer = [];
+      for (const event of held) this.onLive(event);
+    }, ms);
+  }
+
+  private endHold(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+  }
+
+  dispose(): void {
+    this.endHold();
+    this.unsubscribe();
+  }
+
   onLive(event: ConversationEvent): void {
-    if (this.catchingUp) {
+    if (this.catchingUp || this.holdTimer) {
       this.buffer.push(event);
       return;
     }

@@ -16,6 +16,8 @@ import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol
 /** A socket that buffers more than this is too slow; it is closed and resumes by sequence number. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+/** How long a reconnecting agent's conversations wait for its `resume` before live events flow. */
+const REJOIN_HOLD_MS = 2000;
 
 /** One socket: its subscriptions, its incoming frames, and what it is allowed to see. */
 export class RealtimeConnection {
@@ -62,7 +64,7 @@ export class RealtimeConnection {
     // A user the engine does not know (no queues, e.g. an admin) has no work to rejoin.
     if (!this.deps.directory.findAgent(tenantId, agentId)) return;
     const state = engine.agentState(agentId);
-    for (const conversationId of state.assignedConversationIds) this.subscribe(conversationId, null);
+    for (const conversationId of state.assignedConversationIds) this.subscribe(conversationId, null).holdUntilResume(REJOIN_HOLD_MS);
     for (const conversationId of state.offeredConversationIds) {
       const c = this.deps.live.peek(conversationId)?.conversation;
       if (c?.offerExpiresAt) this.send({ t: 'offer', conversationId, expiresAt: new Date(c.offerExpiresAt).toISOString(), offer: { channel: c.channel, language: c.language, lineId: c.lineId, queueId: c.queueId } });
@@ -148,7 +150,7 @@ export class RealtimeConnection {
   }
 
   private unsubscribeFrom(conversationId: string): void {
-    this.subscriptions.get(conversationId)?.unsubscribe();
+    this.subscriptions.get(conversationId)?.dispose();
     this.subscriptions.delete(conversationId);
   }
 
@@ -210,7 +212,7 @@ export class RealtimeConnection {
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions.values()) subscription.unsubscribe();
+    for (const subscription of this.subscriptions.values()) subscription.dispose();
     this.subscriptions.clear();
     for (const off of this.unsubscribers) off();
   }

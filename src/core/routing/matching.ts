@@ -14,7 +14,7 @@ import type { WaitingBucket } from './waiting-list.js';
  */
 export function settle(state: RoutingState, batch: DecisionBatch): void {
   const agents = [...batch.freedAgents]
-    .filter((agent) => agent.status === 'available' && agent.load.chat === 0)
+    .filter((agent) => agent.status === 'available' && state.agents.get(agent.id) === agent)
     .sort((a, b) => a.idleSince - b.idleSince || compareIds(a.id, b.id));
   batch.freedAgents.clear();
   for (const agent of agents) fillAgent(state, batch, agent);

@@ -36,6 +36,18 @@ describe('offer lifecycle', () => {
     expect(engine.conversationState('c1')?.excludedAgentIds).toEqual(['a']);
   });
 
+  it('keeps a new offer ringing for its full time when the conversation rang before', () => {
+    const engine = engineWith([agent('a')]);
+    makeAvailable(engine, ['a']);
+    engine.enqueue(contact('c1'), T0);
+    engine.acceptOffer('c1', 'a', T0 + 1);
+    engine.release('c1', T0 + 2);
+    // The customer comes back: the first offer's time-out must not end the second offer.
+    engine.enqueue(contact('c1', { enqueuedAt: T0 + 10_000 }), T0 + 10_000);
+    expect(engine.tick(T0 + RING).endedOffers).toEqual([]);
+    expect(engine.conversationState('c1')?.phase).toBe('offered');
+  });
+
   it('uses the configured ring time-out when ringTimeoutMs is set', () => {
     const engine = engineWith([agent('a')], [], { ringTimeoutMs: 5000 });
     makeAvailable(engine, ['a']);

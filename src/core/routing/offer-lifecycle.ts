@@ -1,6 +1,6 @@
 import { leaveWaiting, returnToPlace } from './queue-membership.js';
 import type { AgentRecord, ContactRecord } from './routing.records.js';
-import { requireAgent, requireQueue, type DecisionBatch, type RoutingState } from './routing-state.js';
+import { nextSequence, requireAgent, requireQueue, type DecisionBatch, type RoutingState } from './routing-state.js';
 import type { Assignment, OfferEndReason } from './routing.types.js';
 
 /*
@@ -35,7 +35,7 @@ export function holdOffer(
   contact.phase = 'offered';
   contact.agentId = agent.id;
   contact.offer = { conversationId, agentId: agent.id, queueId, channel, offeredAt, expiresAt };
-  contact.offerSeq += 1;
+  contact.offerSeq = nextSequence(state);
   agent.offered.add(conversationId);
   agent.load[channel] += 1;
   state.agents.refresh(agent);

@@ -1,5 +1,5 @@
 import type { ContactRecord } from './routing.records.js';
-import { requireQueue, type DecisionBatch, type RoutingState } from './routing-state.js';
+import { nextSequence, requireQueue, type DecisionBatch, type RoutingState } from './routing-state.js';
 
 /*
  * Moving contacts into, out of and between waiting lists, including overflow. Overflow
@@ -17,7 +17,7 @@ export function enterQueue(
 ): void {
   contact.queueId = queueId;
   contact.queueEnteredAt = enteredAt;
-  contact.queueVisit += 1;
+  contact.queueVisit = nextSequence(state);
   contact.phase = 'waiting';
   requireQueue(state, queueId).waiting.add(contact);
   batch.waitingContacts.push(contact);

@@ -45,6 +45,7 @@ import {
   requireId,
   requireNumber,
   requireStatus,
+  type NormalizedAgent,
   type NormalizedContact,
 } from './validate-routing-input.js';
 import { WaitingList } from './waiting-list.js';
@@ -102,8 +103,7 @@ export class RoutingEngine {
     return this.decide(now, (batch) => {
       let record = this.state.agents.get(config.id);
       if (record === undefined) {
-        record = newAgentRecord(config.id, now);
-        Object.assign(record, { skills: new Set(config.skills), queueIds: config.queueIds, capacity: config.capacity });
+        record = newAgentRecord(config, now);
         this.state.agents.add(record);
       } else {
         record.skills = new Set(config.skills);
@@ -322,12 +322,12 @@ export class RoutingEngine {
   }
 }
 
-function newAgentRecord(id: string, now: number): AgentRecord {
+function newAgentRecord(config: NormalizedAgent, now: number): AgentRecord {
   return {
-    id,
-    skills: new Set(),
-    queueIds: [],
-    capacity: zeroLoad(),
+    id: config.id,
+    skills: new Set(config.skills),
+    queueIds: config.queueIds,
+    capacity: config.capacity,
     status: 'offline',
     load: zeroLoad(),
     idleSince: now,

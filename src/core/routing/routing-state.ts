@@ -34,6 +34,18 @@ export interface RoutingState {
   readonly overflowChecks: DeadlineQueue<OverflowTimer>;
   readonly releasedExpiries: DeadlineQueue<string>;
   readonly handleTimes: HandleTimeAverages;
+  /** Source of offer and queue-visit numbers, unique across the engine's whole life. */
+  readonly sequence: { last: number };
+}
+
+/**
+ * Timers recognise the offer or queue visit they were armed for by this number. It is
+ * engine-wide, not per conversation, because a conversation that is forgotten and comes
+ * back starts a fresh record whose own counters would repeat the old timers' numbers.
+ */
+export function nextSequence(state: RoutingState): number {
+  state.sequence.last += 1;
+  return state.sequence.last;
 }
 
 export function createRoutingState(options: ResolvedRoutingOptions): RoutingState {
@@ -47,6 +59,7 @@ export function createRoutingState(options: ResolvedRoutingOptions): RoutingStat
     overflowChecks: new DeadlineQueue(),
     releasedExpiries: new DeadlineQueue(),
     handleTimes: new HandleTimeAverages(options.defaultHandleTimeSeconds, options.handleTimeSmoothing),
+    sequence: { last: 0 },
   };
 }
 

@@ -13,12 +13,12 @@ export interface ContactRecord {
   enqueuedAt: number;
   /** When it entered its current queue; overflow counts from here. */
   queueEnteredAt: number;
-  /** Bumped on every queue entry so stale overflow timers can be recognised. */
+  /** New on every queue entry so stale overflow timers can be recognised. */
   queueVisit: number;
   phase: ConversationPhase;
   agentId: string | null;
   offer: Offer | null;
-  /** Bumped on every offer so stale expiry timers can be recognised. */
+  /** New on every offer so stale expiry timers can be recognised. */
   offerSeq: number;
   releasedAt: number | null;
   excludedAgentIds: Set<string> | null;
