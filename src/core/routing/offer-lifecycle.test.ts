@@ -215,6 +215,37 @@ describe('requeue', () => {
     expect(engine.queueStats(T0 + 1).map((s) => [s.queueId, s.waiting])).toEqual([['q', 0], ['q2', 1]]);
   });
 
+  it('rings a named colleague at once when a transfer targets them, whatever their skills', () => {
+    const engine = engineWith([agent('a'), agent('b', { capacity: { chat: 2 } })]);
+    makeAvailable(engine, ['a', 'b']);
+    engine.enqueue(contact('c1'), T0);
+    engine.acceptOffer('c1', 'a', T0 + 1);
+    engine.enqueue(contact('c2'), T0 + 2);
+    engine.acceptOffer('c2', 'b', T0 + 3);
+    engine.enqueue(contact('older', { enqueuedAt: T0 - 60_000, requiredSkills: ['lang:de'] }), T0 + 4);
+    engine.release('c1', T0 + 5);
+    const decisions = engine.offerTo(contact('c1', { requiredSkills: ['lang:de'] }), 'b', T0 + 6);
+    expect(offeredTo(decisions)).toEqual(['c1->b']);
+    expect(engine.conversationState('c1')?.excludedAgentIds).toEqual(['a']);
+  });
+
+  it('leaves a transfer waiting in its queue when the named colleague cannot take it', () => {
+    const engine = engineWith([agent('a'), agent('b'), agent('c')]);
+    makeAvailable(engine, ['a', 'c']);
+    engine.enqueue(contact('c1'), T0);
+    engine.acceptOffer('c1', 'a', T0 + 1);
+    engine.release('c1', T0 + 2);
+    expect(offeredTo(engine.offerTo(contact('c1'), 'b', T0 + 3))).toEqual(['c1->c']);
+  });
+
+  it('throws CONVERSATION_NOT_WAITING when a named transfer targets a ringing conversation', () => {
+    const engine = engineWith([agent('a'), agent('b')]);
+    makeAvailable(engine, ['a', 'b']);
+    engine.enqueue(contact('c1'), T0);
+    expect(() => engine.offerTo(contact('c1'), 'b', T0 + 1)).toThrowError(/offered/);
+    expect(engine.conversationState('c1')?.agentId).toBe('a');
+  });
+
   it('forgets a released conversation when nobody requeues it within the retention', () => {
     const engine = engineWith([agent('a')], [], { releasedRetentionMs: 1000 });
     makeAvailable(engine, ['a']);

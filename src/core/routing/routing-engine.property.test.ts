@@ -39,6 +39,7 @@ const opArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('abandon' as const), pick: fc.nat(), dt }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('requeue' as const), pick: fc.nat(), queue: fc.nat(2), keepPlace: fc.boolean(), dt }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tick' as const), dt: fc.integer({ min: 0, max: 40_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), pick: fc.nat(), agent: fc.nat(), queue: fc.nat(2), dt }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('grow' as const), agent: fc.nat(), skill: fc.constantFrom('s', ...LANGS), queue: fc.nat(2), dt }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('bad' as const), variant: fc.nat(7), pick: fc.nat(), dt }) },
 );
@@ -49,6 +50,8 @@ interface Model {
   readonly agents: RoutingAgent[];
   readonly statuses: Map<string, AgentStatus>;
   readonly conversations: string[];
+  /** Conversations sent to a named colleague, who need not match the queue's rules. */
+  readonly handPicked: Set<string>;
   /** Outstanding offers as told by the decisions alone: conversation → agent. */
   readonly outstanding: Map<string, string>;
   now: number;
@@ -136,6 +139,8 @@ function apply(model: Model, op: Op): void {
     }
     case 'tick':
       return absorb(model, engine.tick(now));
+    case 'transfer':
+      return transferTo(model, op.pick, op.agent, op.queue);
     case 'grow':
       return grow(model, op.agent, op.skill, op.queue);
     case 'bad':
@@ -153,6 +158,16 @@ function answer(model: Model, kind: 'accept' | 'decline', index: number): void {
   if (now >= expiresAt) return expect(() => engine.acceptOffer(conversationId, agentId, now)).toThrowError(/expired/);
   engine.acceptOffer(conversationId, agentId, now);
   model.outstanding.delete(conversationId);
+}
+
+function transferTo(model: Model, index: number, agentIndex: number, queueIndex: number): void {
+  const target = pick(states(model).filter((c) => c.phase === 'released' || c.phase === 'waiting'), index);
+  if (target === undefined) return;
+  const agent = pick(model.agents, agentIndex) as RoutingAgent;
+  const { conversationId, channel, requiredSkills, priority, enqueuedAt } = target;
+  const contact = { conversationId, queueId: QUEUE_IDS[queueIndex] as string, channel, requiredSkills, priority, enqueuedAt };
+  model.handPicked.add(conversationId);
+  absorb(model, model.engine.offerTo(contact, agent.id, model.now));
 }
 
 /** Agents only gain skills, queues and capacity, so `load ≤ capacity` must always hold. */
@@ -217,7 +232,7 @@ function checkInvariants(model: Model): void {
     expect(heldBy, `holders of ${contact.conversationId} (${contact.phase})`).toEqual(expected);
     expect(contact.offer !== null).toBe(contact.phase === 'offered');
     expect(model.outstanding.get(contact.conversationId)).toBe(contact.phase === 'offered' ? contact.agentId : undefined);
-    if (contact.phase === 'offered' || contact.phase === 'assigned') {
+    if ((contact.phase === 'offered' || contact.phase === 'assigned') && !model.handPicked.has(contact.conversationId)) {
       const holder = model.agents.find((agent) => agent.id === contact.agentId) as RoutingAgent;
       expect(holder.queueIds).toContain(contact.queueId);
       expect([...queueSkills(contact.queueId), ...contact.requiredSkills].every((skill) => holder.skills.includes(skill))).toBe(true);
@@ -254,7 +269,7 @@ function newModel(agents: AgentDraft[], cycle: boolean): Model {
   if (cycle) engine.upsertQueue(QUEUE_CYCLE, T0);
   const configs = agents.map((agent, index) => ({ id: `a${index}`, skills: agent.skills, queueIds: agent.queueIds, capacity: { chat: agent.chat, voice: agent.voice } }));
   for (const config of configs) engine.upsertAgent(config, T0);
-  return { engine, agents: configs, statuses: new Map(), conversations: [], outstanding: new Map(), now: T0, nextId: 0 };
+  return { engine, agents: configs, statuses: new Map(), conversations: [], handPicked: new Set(), outstanding: new Map(), now: T0, nextId: 0 };
 }
 
 describe('RoutingEngine properties', () => {

@@ -4,6 +4,7 @@ import {
   endOffer,
   expireDueOffers,
   holdOffer,
+  makeOffer,
   markReleased,
   pruneReleased,
   releaseAssignment,
@@ -13,7 +14,7 @@ import { enterQueue, leaveWaiting, returnToPlace, runDueOverflows, scheduleOverf
 import { RoutingError } from './routing.errors.js';
 import { resolveRoutingOptions } from './routing-options.js';
 import { agentState, conversationState, positionOf, queueStats } from './routing-queries.js';
-import { zeroLoad, type AgentRecord, type ContactRecord } from './routing.records.js';
+import { hasFreeCapacity, zeroLoad, type AgentRecord, type ContactRecord } from './routing.records.js';
 import {
   createRoutingState,
   DecisionBatch,
@@ -222,6 +223,29 @@ export class RoutingEngine {
     });
   }
 
+  /**
+   * A transfer to a named colleague: the conversation enters `contact.queueId` (keeping
+   * `enqueuedAt`) and rings at `agentId` at once when that agent is available with room on
+   * the channel. Order and skills are not checked, because a person chose the colleague.
+   * When the colleague cannot take it, it waits in the queue like any transfer. Works on
+   * an unknown, released or waiting conversation.
+   */
+  offerTo(contact: ContactInput, agentId: string, now: number): RoutingDecisions {
+    const input = normalizeContact(contact);
+    requireQueue(this.state, input.queueId);
+    const agent = requireAgent(this.state, agentId);
+    const existing = this.state.contacts.get(input.conversationId);
+    if (existing !== undefined && existing.phase !== 'waiting') this.requirePhase(existing, 'released', 'CONVERSATION_NOT_WAITING');
+    return this.decide(now, (batch) => {
+      if (existing?.phase === 'waiting') leaveWaiting(this.state, existing);
+      const record = newContactRecord(input);
+      record.excludedAgentIds = existing?.excludedAgentIds ?? null;
+      this.state.contacts.set(record.conversationId, record);
+      enterQueue(this.state, batch, record, input.queueId, now);
+      if (agent.status === 'available' && hasFreeCapacity(agent, record.channel)) makeOffer(this.state, batch, record, agent);
+    });
+  }
+
   /** Expires unanswered offers, moves overflowing contacts, forgets old releases. */
   tick(now: number): RoutingDecisions {
     return this.decide(now, (batch) => {
@@ -305,7 +329,11 @@ export class RoutingEngine {
     return contact;
   }
 
-  private requirePhase(contact: ContactRecord, phase: ContactRecord['phase'], code: 'CONVERSATION_NOT_ASSIGNED' | 'CONVERSATION_NOT_WAITING'): void {
+  private requirePhase(
+    contact: ContactRecord,
+    phase: ContactRecord['phase'],
+    code: 'CONVERSATION_NOT_ASSIGNED' | 'CONVERSATION_NOT_WAITING',
+  ): void {
     if (contact.phase !== phase) {
       throw new RoutingError(code, `conversation ${contact.conversationId} is ${contact.phase}`, {
         conversationId: contact.conversationId,
