@@ -23,7 +23,8 @@ export class OrderedBucket<T> {
       this.items.push(item);
       return;
     }
-    const index = this.lowerBound((existing) => this.compare(existing, item) < 0);
+    // After any equal items, so items that compare equal stay in arrival order.
+    const index = this.lowerBound((existing) => this.compare(existing, item) <= 0);
     if (index === this.head && this.head > 0) {
       this.head -= 1;
       this.items[this.head] = item;
@@ -34,7 +35,9 @@ export class OrderedBucket<T> {
 
   /** Removes `item` (found by its order); returns false when it is not here. */
   remove(item: T): boolean {
-    const index = this.lowerBound((existing) => this.compare(existing, item) < 0);
+    let index = this.lowerBound((existing) => this.compare(existing, item) < 0);
+    // Several items may compare equal; the one to remove is the identical object among them.
+    while (index < this.items.length && this.items[index] !== item && this.compare(this.items[index] as T, item) === 0) index += 1;
     if (index >= this.items.length || this.items[index] !== item) return false;
     if (index === this.head) {
       this.items[this.head] = undefined as T;
