@@ -13,8 +13,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const demoTraffic = process.argv.includes('--demo-traffic');
-  const running = await startCentraal(config, { demoTraffic });
+  const running = await startCentraal(config);
   const shutdown = (signal: string) => {
     console.log(`${signal}: draining and stopping`);
     running.stop().then(

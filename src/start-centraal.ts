@@ -16,7 +16,7 @@ export interface RunningCentraal {
 }
 
 /** Opens the database, migrates, seeds the demo on first start, and serves HTTP + WebSocket. */
-export async function startCentraal(config: Config, options: { demoTraffic?: boolean; quiet?: boolean } = {}): Promise<RunningCentraal> {
+export async function startCentraal(config: Config, options: { quiet?: boolean } = {}): Promise<RunningCentraal> {
   const started = Date.now();
   const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
   await migrateToLatest(db);
@@ -32,7 +32,6 @@ export async function startCentraal(config: Config, options: { demoTraffic?: boo
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
   if (!options.quiet) printBanner(url, demoLogins, Date.now() - started);
-  void options.demoTraffic;
   return {
     url,
     app,
