@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError } from '../core/errors/app-error.js';
+import { isAppRoute } from './static-assets.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; retryable?: boolean };
@@ -29,7 +30,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side'));
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(body('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) => {
+    if (isAppRoute(request.method, request.url)) return reply.sendFile('index.html');
+    return reply.status(404).send(body('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
 }
 
 function body(code: string, message: string, retryable?: boolean): ErrorBody {

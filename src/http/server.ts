@@ -6,6 +6,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { installErrorHandler } from './error-handler.js';
+import { registerStaticAssets } from './static-assets.js';
+import { registerWidgetCors } from './widget-cors.js';
+import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
@@ -38,6 +41,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     reply.header('x-frame-options', 'DENY');
     return payload;
   });
+  registerWidgetCors(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -51,7 +55,9 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await widgetRoutes(scope, ctx);
     await conversationRoutes(scope, ctx);
     await agentRoutes(scope, ctx);
+    await adminRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerStaticAssets(app);
   return app;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AGENT_STATUSES } from '../../core/model/index.js';
 import { setAgentQueues, setAgentStatus } from '../../app/agent/agent-status.js';
+import { conversationDetails } from '../../app/conversation/read-conversation.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { publicAgent } from './auth.routes.js';
 import { typed, type RouteContext } from './route-context.js';
@@ -22,7 +23,20 @@ export async function agentRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   r.get('/api/agent/work', { ...anyone, schema: { tags: ['agent'], summary: 'My assigned and offered conversations' } }, async (request) => {
     const { agent } = sessionOf(request);
     const state = deps.routing.engine(agent.tenantId).agentState(agent.id);
-    return { assigned: state?.assignedConversationIds ?? [], offered: state?.offeredConversationIds ?? [], load: state?.load ?? {} };
+    return { assigned: state.assignedConversationIds, offered: state.offeredConversationIds, load: state.load };
+  });
+  r.get('/api/agents', { ...anyone, schema: { tags: ['agent'], summary: 'Colleagues (for transfers): name, status, queues' } }, async (request) => {
+    const { agent } = sessionOf(request);
+    return {
+      agents: deps.directory.agentsOf(agent.tenantId).filter((a) => a.queueIds.length > 0).map((a) => ({ id: a.id, name: a.name, status: a.status, queueIds: a.queueIds })),
+    };
+  });
+  r.get('/api/agent/conversations', { ...anyone, schema: { tags: ['agent'], summary: 'Details of my assigned and offered conversations' } }, async (request) => {
+    const { agent } = sessionOf(request);
+    const state = deps.routing.engine(agent.tenantId).agentState(agent.id);
+    const current = deps.directory.agent(agent.tenantId, agent.id);
+    const ids = [...state.assignedConversationIds, ...state.offeredConversationIds];
+    return { conversations: await Promise.all(ids.map((id) => conversationDetails(deps, { kind: 'agent', agent: current }, id))) };
   });
   r.get('/api/lines', { ...anyone, schema: { tags: ['agent'], summary: 'Lines of my tenant with taxonomy, phases and wrap-up codes' } }, async (request) => {
     const { agent } = sessionOf(request);

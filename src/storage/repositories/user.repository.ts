@@ -43,6 +43,10 @@ export class UserRepository {
     return rows.map(toAgent);
   }
 
+  async setPasswordHash(tenantId: string, id: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null }).where('id', '=', id).where('tenant_id', '=', tenantId).execute();
+  }
+
   async setStatus(tenantId: string, id: string, status: AgentStatus): Promise<void> {
     await this.db.updateTable('users').set({ status }).where('id', '=', id).where('tenant_id', '=', tenantId).execute();
   }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AGENT_STATUSES, CHANNELS, LANGUAGES, ROLES } from '../../core/model/index.js';
+
+/** Shapes an admin may write; tenant ids always come from the session, never from the body. */
+const id = z.string().trim().regex(/^[a-z0-9_-]{2,64}$/i, 'use 2–64 letters, digits, _ or -');
+const text = z.object({ nl: z.string().max(200).optional(), fr: z.string().max(200).optional(), en: z.string().max(200).optional() })
+  .refine((t) => Boolean(t.nl || t.fr || t.en), 'give a label in at least one language');
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
+
+export const lineInput = z.object({
+  id: id.optional(),
+  clientId: id.optional(),
+  name: z.string().trim().min(1).max(120),
+  channels: z.array(z.enum(CHANNELS)).min(1),
+  languages: z.array(z.enum(LANGUAGES)).min(1),
+  anonymous: z.boolean(),
+  openingHours: z
+    .object({
+      timeZone: z.string().min(1).max(64).refine((zone) => isTimeZone(zone), 'unknown time zone'),
+      slots: z.array(z.object({ day: z.number().int().min(0).max(6), open: time, close: time }).refine((s) => s.open < s.close, 'opening must be before closing')).max(50),
+      closedDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366),
+    })
+    .nullable(),
+  taxonomy: z.array(z.object({ id, label: text, subtopics: z.array(z.object({ id, label: text })).max(100) })).max(200),
+  phases: z.array(z.object({ id, label: text })).min(1).max(20),
+  wrapUpCodes: z.array(z.object({ id, label: text })).max(100),
+  defaultQueueId: id,
+  topicQueues: z.record(z.string(), id).default({}),
+  hideAgentHandleTime: z.boolean().default(false),
+  contextSecret: z.string().min(16).max(200).nullable().default(null),
+});
+
+export const queueInput = z.object({
+  id: id.optional(),
+  lineId: id,
+  name: z.string().trim().min(1).max(120),
+  skills: z.array(z.string().trim().min(1).max(64)).max(50),
+  priority: z.number().int().min(-10).max(10),
+  serviceLevelSeconds: z.number().int().min(1).max(86_400),
+  serviceLevelPercent: z.number().min(1).max(100),
+  overflow: z.object({ afterSeconds: z.number().int().min(1).max(86_400), toQueueId: id }).nullable(),
+});
+
+export const agentInput = z.object({
+  id: id.optional(),
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: z.string().trim().min(1).max(120),
+  roles: z.array(z.enum(ROLES)).min(1),
+  skills: z.array(z.string().trim().min(1).max(64)).max(100),
+  queueIds: z.array(id).max(100),
+  capacity: z.object({ voice: z.number().int().min(0).max(1), chat: z.number().int().min(0).max(20), email: z.number().int().min(0).max(50), whatsapp: z.number().int().min(0).max(20) }),
+  team: z.string().trim().max(64).nullable().default(null),
+  uiLanguage: z.enum(LANGUAGES).default('nl'),
+  status: z.enum(AGENT_STATUSES).optional(),
+  password: z.string().min(10, 'passwords need at least 10 characters').max(200).optional(),
+});
+
+export type LineInput = z.infer<typeof lineInput>;
+export type QueueInput = z.infer<typeof queueInput>;
+export type AgentInput = z.infer<typeof agentInput>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Agent, Line, Queue } from '../../core/model/index.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { errors } from '../app.errors.js';
+import { hashPassword } from '../auth/password.js';
+import type { ServiceDeps } from '../deps.js';
+import { newId } from '../ids.js';
+import type { AgentInput, LineInput, QueueInput } from './admin.schemas.js';
+
+/**
+ * What an admin changes to set a contact center up: lines, queues, agents. Each change is
+ * checked against the rest of the tenant's configuration, stored, and then loaded into the
+ * directory and the routing engine, so it takes effect without a restart.
+ */
+export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineInput, existingId?: string): Promise<Line> {
+  const previous = existingId ? deps.directory.line(existingId) : undefined;
+  if (previous && previous.tenantId !== tenantId) throw errors.notFound('line', existingId!);
+  const queues = deps.directory.queuesOf(tenantId);
+  // A new line may name a queue that is created right after it; an existing one must point at its own queues.
+  if (previous && !queues.some((q) => q.id === input.defaultQueueId && q.lineId === previous.id)) {
+    throw invalid(`defaultQueueId ${input.defaultQueueId} is not a queue of this line`);
+  }
+  for (const queueId of Object.values(input.topicQueues)) {
+    if (!queues.some((q) => q.id === queueId)) throw invalid(`topicQueues names unknown queue ${queueId}`);
+  }
+  const line: Line = {
+    ...input,
+    id: previous?.id ?? input.id ?? newId('ln'),
+    tenantId,
+    clientId: input.clientId ?? previous?.clientId ?? newId('cl'),
+    contextSecret: input.contextSecret ?? previous?.contextSecret ?? null,
+  };
+  if (previous) await deps.repos.lines.updateLine(line);
+  else {
+    if (deps.directory.findLine(line.id)) throw conflict(`line ${line.id} exists`);
+    await deps.repos.tenants.insertClient({ id: line.clientId, tenantId, name: line.name });
+    await deps.repos.lines.insertLine(line);
+  }
+  await deps.directory.reloadTenant(tenantId);
+  return line;
+}
+
+export async function saveQueue(deps: ServiceDeps, tenantId: string, input: QueueInput, existingId?: string): Promise<Queue> {
+  const previous = existingId ? deps.directory.findQueue(tenantId, existingId) : undefined;
+  if (existingId && !previous) throw errors.notFound('queue', existingId);
+  const line = deps.directory.findLine(input.lineId);
+  if (!line || line.tenantId !== tenantId) throw invalid(`line ${input.lineId} does not exist`);
+  const id = previous?.id ?? input.id ?? newId('qu');
+  if (input.overflow && (input.overflow.toQueueId === id || !deps.directory.findQueue(tenantId, input.overflow.toQueueId))) {
+    throw invalid(`overflow target ${input.overflow.toQueueId} must be another existing queue`);
+  }
+  const queue: Queue = { ...input, id, tenantId };
+  if (previous) await deps.repos.lines.updateQueue(queue);
+  else {
+    if (deps.directory.findQueue(tenantId, id)) throw conflict(`queue ${id} exists`);
+    await deps.repos.lines.insertQueue(queue);
+  }
+  await deps.directory.reloadTenant(tenantId);
+  deps.routing.upsertQueue(queue);
+  return queue;
+}
+
+export async function saveAgent(deps: ServiceDeps, tenantId: string, input: AgentInput, existingId?: string): Promise<Agent> {
+  const previous = existingId ? deps.directory.findAgent(tenantId, existingId) : undefined;
+  if (existingId && !previous) throw errors.notFound('agent', existingId);
+  for (const queueId of input.queueIds) if (!deps.directory.findQueue(tenantId, queueId)) throw invalid(`queue ${queueId} does not exist`);
+  const { password, ...profile } = input;
+  const agent: Agent = { ...profile, id: previous?.id ?? input.id ?? newId('us'), tenantId, status: previous?.status ?? 'offline' };
+  const now = deps.clock.now();
+  if (previous) {
+    await deps.repos.users.update(agent);
+    if (password) await deps.repos.users.setPasswordHash(tenantId, agent.id, await hashPassword(password));
+  } else {
+    if (!password) throw invalid('a new agent needs a password');
+    if (await deps.repos.users.findCredentials(agent.email)) throw conflict(`a user with email ${agent.email} exists`);
+    await deps.repos.users.insert(agent, await hashPassword(password), now);
+  }
+  deps.directory.putAgent(agent);
+  deps.routing.upsertAgent(agent);
+  return agent;
+}
+
+function invalid(message: string): AppError {
+  return new AppError('ADMIN_INVALID', message, { status: 422 });
+}
+
+function conflict(message: string): AppError {
+  return new AppError('ADMIN_CONFLICT', message, { status: 409 });
+}
