@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startCentraal(config);
+  const running = await startCentraal(config, { demoTraffic: process.argv.includes('--demo-traffic') });
   const shutdown = (signal: string) => {
     console.log(`${signal}: draining and stopping`);
     running.stop().then(

@@ -5,6 +5,7 @@ import { buildServer } from './http/server.js';
 import { RealtimeGateway } from './realtime/gateway.js';
 import { migrateToLatest, openDatabase, type Db } from './storage/index.js';
 import { seedDemoTenant, type DemoLogin } from './storage/seed/demo-tenant.seed.js';
+import { startDemoTraffic } from './demo/demo-traffic.js';
 
 export interface RunningCentraal {
   url: string;
@@ -16,7 +17,7 @@ export interface RunningCentraal {
 }
 
 /** Opens the database, migrates, seeds the demo on first start, and serves HTTP + WebSocket. */
-export async function startCentraal(config: Config, options: { quiet?: boolean } = {}): Promise<RunningCentraal> {
+export async function startCentraal(config: Config, options: { quiet?: boolean; demoTraffic?: boolean } = {}): Promise<RunningCentraal> {
   const started = Date.now();
   const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
   await migrateToLatest(db);
@@ -32,6 +33,8 @@ export async function startCentraal(config: Config, options: { quiet?: boolean }
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
   if (!options.quiet) printBanner(url, demoLogins, Date.now() - started);
+  const stopDemoTraffic = options.demoTraffic ? startDemoTraffic(app.deps) : () => undefined;
+  if (options.demoTraffic && !options.quiet) console.log('Demo traffic: simulated customers write in on the demo lines.');
   return {
     url,
     app,
@@ -39,6 +42,7 @@ export async function startCentraal(config: Config, options: { quiet?: boolean }
     gateway,
     db,
     async stop() {
+      stopDemoTraffic();
       await gateway.close();
       await server.close();
       await app.stop();
@@ -49,7 +53,8 @@ export async function startCentraal(config: Config, options: { quiet?: boolean }
 
 function printBanner(url: string, logins: DemoLogin[] | undefined, ms: number): void {
   console.log(`Centraal is running at ${url} (started in ${ms} ms)`);
-  console.log(`API description: ${url}/api/openapi.json`);
+  console.log(`Agent desktop: ${url}/desktop   Supervisor: ${url}/supervisor   Admin: ${url}/admin`);
+  console.log(`Demo website with the chat widget: ${url}/demo   API description: ${url}/api/openapi.json`);
   if (logins?.length) {
     console.log('Demo logins:');
     for (const login of logins) console.log(`  ${login.role.padEnd(16)} ${login.email.padEnd(34)} ${login.password}`);

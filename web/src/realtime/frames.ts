@@ -1,0 +1,33 @@
+import type { WireEvent } from '../api/api-types.js';
+
+/** Frames the server sends (see src/realtime/protocol.ts). */
+export type ServerFrame =
+  | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; serverTime: string }
+  | { t: 'pong' }
+  | { t: 'event'; e: WireEvent }
+  | { t: 'ack'; clientId: string; conversationId?: string; seq?: number }
+  | { t: 'error'; clientId?: string; code: string; message: string; retryable?: boolean }
+  | { t: 'typing'; conversationId: string; from: 'customer' | 'agent'; on: boolean }
+  | { t: 'offer'; conversationId: string; expiresAt: string; offer: Record<string, unknown> }
+  | { t: 'offer.withdrawn'; conversationId: string; reason: string }
+  | { t: 'agent.status'; agentId: string; status: string; reason?: string }
+  | { t: 'supervisor.update'; data: Record<string, unknown> };
+
+/** Frames the web app sends. */
+export type ClientFrame =
+  | { t: 'ping' }
+  | { t: 'resume'; conversationId: string; afterSeq: number }
+  | { t: 'message.send'; conversationId: string; clientId: string; text: string; internal?: boolean }
+  | { t: 'typing'; conversationId: string; on: boolean }
+  | { t: 'offer.accept' | 'offer.decline'; conversationId: string; clientId: string }
+  | { t: 'status.set'; clientId: string; status: 'available' | 'away' | 'offline' };
+
+export function parseServerFrame(raw: unknown): ServerFrame | null {
+  if (typeof raw !== 'string') return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' && typeof (value as { t?: unknown }).t === 'string' ? (value as ServerFrame) : null;
+  } catch {
+    return null;
+  }
+}
