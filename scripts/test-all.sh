@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-command -v pg_ctlcluster >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -25,9 +26,13 @@ trap stop_throwaway_postgres EXIT
 export TEST_DATABASE_URL="$THROWAWAY_PG_URL"
 echo "== PostgreSQL on $TEST_DATABASE_URL"
 
-echo "== typecheck"
+echo "== typecheck (server, web app, widget)"
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p web/tsconfig.json
+npx tsc --noEmit -p widget/tsconfig.json
+echo "== build (web app and widget, for the browser tests)"
+npm run -s build
 echo "== module boundaries"
 npx tsx scripts/check-boundaries.ts
-echo "== tests (SQLite and PostgreSQL)"
+echo "== tests (SQLite and PostgreSQL; browser tests in Chromium)"
 npx vitest run "$@"
