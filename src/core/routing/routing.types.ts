@@ -4,11 +4,10 @@
  * publishes the resulting offers. Every time is a millisecond epoch passed in as `now`.
  */
 
-export const CHANNELS = ['chat', 'voice', 'email', 'whatsapp'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const AGENT_STATUSES = ['available', 'busy', 'wrap_up', 'away', 'offline'] as const;
-export type AgentStatus = (typeof AGENT_STATUSES)[number];
+// One vocabulary for the whole core: the routing engine speaks the domain model's channels and statuses.
+import { CHANNELS, type Channel } from '../model/channel.js';
+import { AGENT_STATUSES, type AgentStatus } from '../model/agent.js';
+export { CHANNELS, AGENT_STATUSES, type Channel, type AgentStatus };
 
 export interface QueueOverflow {
   /** Seconds a contact may wait in this queue before it moves to `toQueueId`. */
