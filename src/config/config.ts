@@ -25,6 +25,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RING_TIMEOUT_SECONDS: z.coerce.number().positive().default(20).describe('Offer ring-no-answer timeout'),
   MAX_MISSED_OFFERS: z.coerce.number().int().positive().default(2).describe('Missed offers before an agent is set away'),
+  AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().positive().default(60).describe('An agent whose last socket closed goes offline after this long'),
   DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

@@ -8,6 +8,7 @@ import { conversationIdOfToken, verifyWidgetToken } from '../app/auth/widget-tok
 import { isSupervising, type Participant } from '../app/conversation/access.js';
 import { loadConversation } from '../app/conversation/read-conversation.js';
 import type { ServiceDeps } from '../app/deps.js';
+import { AgentPresence } from './agent-presence.js';
 import { RealtimeConnection } from './realtime-connection.js';
 
 export const SESSION_COOKIE = 'centraal_session';
@@ -20,11 +21,14 @@ export const SESSION_COOKIE = 'centraal_session';
 export class RealtimeGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly connections = new Set<RealtimeConnection>();
+  private readonly presence: AgentPresence;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly auth: AuthService,
-  ) {}
+  ) {
+    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000);
+  }
 
   attach(server: Server): void {
     server.on('upgrade', (request, socket, head) => {
@@ -38,6 +42,7 @@ export class RealtimeGateway {
 
   /** Closes every socket with "going away" so clients reconnect elsewhere. */
   async close(): Promise<void> {
+    this.presence.stop();
     for (const connection of this.connections) connection.close(1001, 'server shutting down');
     this.wss.close();
   }
@@ -73,9 +78,11 @@ export class RealtimeGateway {
   private open(ws: WebSocket, who: Participant, url: URL): void {
     const connection = new RealtimeConnection(ws, who, this.deps);
     this.connections.add(connection);
+    if (who.kind === 'agent') this.presence.connected(who.agent.tenantId, who.agent.id);
     ws.on('close', () => {
       connection.dispose();
       this.connections.delete(connection);
+      if (who.kind === 'agent') this.presence.disconnected(who.agent.tenantId, who.agent.id);
     });
     ws.on('message', (data: RawData) => connection.onMessage(data.toString()));
     ws.on('error', () => ws.terminate());

@@ -60,3 +60,26 @@ describe.each(testDialects())('ring-no-answer on %s', (dialect) => {
     expect(overview.body.agents.find((a) => a.id === `us_${silent}`)!.status).toBe('away');
   });
 });
+
+describe('an agent whose desktop disconnects', () => {
+  it('keeps the status during the grace period and goes offline after it', async () => {
+    const server = await startTestServer('sqlite', { AGENT_DISCONNECT_GRACE_SECONDS: '1' });
+    try {
+      const thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
+      const supervisor = await StaffClient.login(server.url, 'marleen@contactpunt.example');
+      const statusOf = async () =>
+        (await supervisor.request<{ agents: Array<{ id: string; status: string }> }>('GET', '/api/supervisor/overview')).body.agents.find((a) => a.id === 'us_thomas')!.status;
+      let socket = await thomas.socket();
+      await socket.request({ t: 'status.set', status: 'available' });
+      await socket.close();
+      socket = await thomas.socket(); // a quick reconnect keeps the status
+      await new Promise((r) => setTimeout(r, 1300));
+      expect(await statusOf()).toBe('available');
+      await socket.close();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await statusOf()).toBe('offline');
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Me, SettableStatus } from '../api/api-types.js';
+import { agentApi, conversationApi } from '../api/endpoints.js';
+import { useRealtime } from '../realtime/realtime-context.js';
+import type { ServerFrame } from '../realtime/frames.js';
+import { useNotices } from '../shell/notice-bar.js';
+import { desktopReducer, initialDesktopState, type DesktopState } from './desktop-state.js';
+
+let counter = 0;
+/** A unique idempotency key per send: a retried message is stored once. */
+export const newClientId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/**
+ * The agent desktop's live state: the reducer, fed by WebSocket frames and HTTP loads.
+ * Returns the state and the actions the UI calls.
+ */
+export function useDesktop(me: Me) {
+  const [state, dispatch] = useReducer(desktopReducer, me.status, initialDesktopState);
+  const client = useRealtime();
+  const { showError } = useNotices();
+  const stateRef = useRef<DesktopState>(state);
+  stateRef.current = state;
+  const loading = useRef(new Set<string>());
+  const loaded = useRef(new Set<string>());
+
+  /** Loads details and the events we miss, then resumes live delivery from the last seq. */
+  const load = useCallback(
+    async (id: string) => {
+      if (loading.current.has(id)) return;
+      loading.current.add(id);
+      try {
+        const entry = stateRef.current.conversations.find((c) => c.id === id);
+        const [details, page] = await Promise.all([conversationApi.details(id), conversationApi.events(id, 0)]);
+        dispatch({ type: 'conversation.details', details });
+        dispatch({ type: 'events', conversationId: id, events: page.events });
+        const lastSeq = Math.max(entry?.log.lastSeq ?? 0, ...page.events.map((e) => e.seq));
+        client.resume({ conversationId: id, afterSeq: lastSeq });
+        loaded.current.add(id);
+      } catch (error) {
+        showError(error);
+      } finally {
+        loading.current.delete(id);
+      }
+    },
+    [client, showError],
+  );
+
+  const syncWork = useCallback(async () => {
+    try {
+      const list = await agentApi.conversations();
+      if (list) {
+        dispatch({ type: 'work.synced', assignedIds: list.map((c) => c.id) });
+        for (const details of list) dispatch({ type: 'conversation.details', details });
+        return;
+      }
+      const work = await agentApi.work();
+      dispatch({ type: 'work.synced', assignedIds: work.assigned });
+    } catch (error) {
+      showError(error);
+    }
+  }, [showError]);
+
+  // Every conversation (new from an accept, a sync or a live event) gets its details and history once.
+  useEffect(() => {
+    for (const c of state.conversations) if (!loaded.current.has(c.id)) void load(c.id);
+  }, [state.conversations, load]);
+
+  useEffect(() => {
+    client.resumePoints = () => stateRef.current.conversations.filter((c) => c.log.lastSeq > 0).map((c) => ({ conversationId: c.id, afterSeq: c.log.lastSeq }));
+    const offFrame = client.onFrame((frame) => onFrame(frame, me.id, dispatch, showError));
+    const offOpen = client.onOpen((reconnected) => {
+      // Open offers are sent again by the server on every connect; the old ones may be gone.
+      if (reconnected) dispatch({ type: 'offers.cleared' });
+      void syncWork();
+    });
+    if (client.state === 'open') void syncWork();
+    return () => {
+      offFrame();
+      offOpen();
+      client.resumePoints = () => [];
+    };
+  }, [client, me.id, showError, syncWork]);
+
+  const actions = useMemo(
+    () => ({
+      async setStatus(status: SettableStatus) {
+        try {
+          const updated = await agentApi.setStatus(status);
+          dispatch({ type: 'status', status: updated.status });
+        } catch (error) {
+          showError(error);
+        }
+      },
+      async accept(id: string) {
+        try {
+          await conversationApi.accept(id);
+          dispatch({ type: 'conversation.opened', conversationId: id });
+        } catch (error) {
+          dispatch({ type: 'offer.removed', conversationId: id });
+          showError(error);
+        }
+      },
+      async decline(id: string) {
+        dispatch({ type: 'offer.removed', conversationId: id });
+        await conversationApi.decline(id).catch(showError);
+      },
+      select(id: string) {
+        dispatch({ type: 'conversation.selected', conversationId: id });
+      },
+      send(conversationId: string, text: string, internal: boolean) {
+        const clientId = newClientId('m');
+        dispatch({ type: 'message.pending', conversationId, message: { clientId, text, internal } });
+        const frame = { t: 'message.send' as const, conversationId, clientId, text, ...(internal ? { internal: true } : {}) };
+        if (client.send(frame)) return;
+        // Offline: the HTTP route takes the same clientId, so a later retry cannot double it.
+        conversationApi.send(conversationId, clientId, text, internal).then(
+          (result) => dispatch({ type: 'message.acked', clientId, seq: result.seq }),
+          (error: unknown) => {
+            dispatch({ type: 'message.failed', clientId, error: String((error as Error).message) });
+            showError(error);
+          },
+        );
+      },
+      retry(conversationId: string, clientId: string) {
+        const message = stateRef.current.conversations.find((c) => c.id === conversationId)?.pending.find((p) => p.clientId === clientId);
+        if (!message) return;
+        dispatch({ type: 'message.discarded', clientId });
+        this.send(conversationId, message.text, message.internal);
+      },
+      discard(clientId: string) {
+        dispatch({ type: 'message.discarded', clientId });
+      },
+      typing(conversationId: string, on: boolean) {
+        client.send({ t: 'typing', conversationId, on });
+      },
+      setRegistration(conversationId: string, registration: import('../api/api-types.js').Registration) {
+        dispatch({ type: 'registration', conversationId, registration });
+      },
+      release(conversationId: string) {
+        loaded.current.delete(conversationId);
+        dispatch({ type: 'conversation.released', conversationId });
+      },
+    }),
+    [client, showError],
+  );
+
+  return { state, actions };
+}
+
+export type DesktopActions = ReturnType<typeof useDesktop>['actions'];
+
+function onFrame(
+  frame: ServerFrame,
+  myId: string,
+  dispatch: (action: Parameters<typeof desktopReducer>[1]) => void,
+  showError: (error: unknown) => void,
+): void {
+  switch (frame.t) {
+    case 'offer':
+      return dispatch({ type: 'offer.received', offer: { conversationId: frame.conversationId, expiresAt: frame.expiresAt, summary: frame.offer } });
+    case 'offer.withdrawn':
+      return dispatch({ type: 'offer.removed', conversationId: frame.conversationId });
+    case 'event':
+      return dispatch({ type: 'events', conversationId: frame.e.conversationId, events: [frame.e] });
+    case 'typing':
+      if (frame.from === 'customer') dispatch({ type: 'typing', conversationId: frame.conversationId, on: frame.on });
+      return;
+    case 'ack':
+      if (frame.seq !== undefined) dispatch({ type: 'message.acked', clientId: frame.clientId, seq: frame.seq });
+      return;
+    case 'error':
+      if (frame.clientId) dispatch({ type: 'message.failed', clientId: frame.clientId, error: frame.message });
+      showError(frame);
+      return;
+    case 'agent.status':
+      if (frame.agentId === myId && isStatus(frame.status)) dispatch({ type: 'status', status: frame.status });
+      return;
+    default:
+      return;
+  }
+}
+
+const isStatus = (s: string): s is Me['status'] => ['available', 'busy', 'wrap_up', 'away', 'offline'].includes(s);

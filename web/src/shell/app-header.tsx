@@ -1,0 +1,65 @@
+import type { Me } from '../api/api-types.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { LanguageSwitch } from '../i18n/language-switch.js';
+import { navigate, type RoutePath } from './router.js';
+import { canSupervise, handlesConversations, isAdmin, useSession } from './session-context.js';
+
+export function AppHeader({ me, path }: { me: Me | null; path: string }) {
+  const { t } = useI18n();
+  const { logout } = useSession();
+  const links: Array<{ path: RoutePath; label: string; show: boolean }> = me
+    ? [
+        { path: '/desktop', label: t('nav.desktop'), show: handlesConversations(me) },
+        { path: '/supervisor', label: t('nav.supervisor'), show: canSupervise(me) },
+        { path: '/admin', label: t('nav.admin'), show: isAdmin(me) },
+      ]
+    : [];
+  return (
+    <header className="app-header">
+      <span className="brand">Centraal</span>
+      {me && (
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {links
+              .filter((l) => l.show)
+              .map((l) => (
+                <li key={l.path}>
+                  <a
+                    href={l.path}
+                    data-testid={`nav-${l.path.slice(1)}`}
+                    aria-current={path === l.path ? 'page' : undefined}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(l.path);
+                    }}
+                  >
+                    {l.label}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </nav>
+      )}
+      <div className="header-end">
+        <LanguageSwitch />
+        {me && (
+          <>
+            <span className="user-name" data-testid="user-name">
+              {me.name}
+            </span>
+            <button
+              type="button"
+              className="button-quiet"
+              data-testid="logout"
+              onClick={() => {
+                void logout().then(() => navigate('/', true));
+              }}
+            >
+              {t('nav.logout')}
+            </button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

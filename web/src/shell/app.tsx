@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import type { Me } from '../api/api-types.js';
+import { AdminPage } from '../admin/admin-page.js';
+import { DesktopPage } from '../desktop/desktop-page.js';
+import { I18nProvider, useI18n } from '../i18n/i18n-context.js';
+import { LoginPage } from '../login/login-page.js';
+import { RealtimeProvider } from '../realtime/realtime-context.js';
+import { SupervisorPage } from '../supervisor/supervisor-page.js';
+import { AppHeader } from './app-header.js';
+import { ConnectionBanner } from './connection-banner.js';
+import { NoticeProvider } from './notice-bar.js';
+import { navigate, usePathname } from './router.js';
+import { canSupervise, handlesConversations, homeOf, isAdmin, SessionProvider, useSession } from './session-context.js';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <NoticeProvider>
+        <SessionProvider>
+          <Shell />
+        </SessionProvider>
+      </NoticeProvider>
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const { me } = useSession();
+  const path = usePathname();
+  const { t } = useI18n();
+  if (me === undefined) {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (me === null) {
+    return (
+      <>
+        <AppHeader me={null} path={path} />
+        <LoginPage />
+      </>
+    );
+  }
+  return (
+    <RealtimeProvider key={me.id}>
+      <AppHeader me={me} path={path} />
+      <ConnectionBanner />
+      <Routed me={me} path={path} />
+    </RealtimeProvider>
+  );
+}
+
+function Routed({ me, path }: { me: Me; path: string }) {
+  const { t } = useI18n();
+  const allowed =
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/admin' && isAdmin(me));
+  useEffect(() => {
+    if (path === '/') navigate(homeOf(me), true);
+  }, [path, me]);
+  if (path === '/desktop' && allowed) return <DesktopPage me={me} />;
+  if (path === '/supervisor' && allowed) return <SupervisorPage />;
+  if (path === '/admin' && allowed) return <AdminPage />;
+  if (path === '/') return null;
+  return (
+    <main className="page-message">
+      <h1>{allowed ? t('common.notFound') : t('error.forbidden')}</h1>
+    </main>
+  );
+}

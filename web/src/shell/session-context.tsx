@@ -1,0 +1,50 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Me, Role } from '../api/api-types.js';
+import { authApi } from '../api/endpoints.js';
+
+interface Session {
+  /** undefined while the first `/api/me` is in flight; null when logged out. */
+  me: Me | null | undefined;
+  login(email: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  update(me: Me): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useEffect(() => {
+    authApi.me().then(setMe, () => setMe(null));
+  }, []);
+  const login = useCallback(async (email: string, password: string) => {
+    const agent = await authApi.login(email, password);
+    setMe(agent);
+    return agent;
+  }, []);
+  const logout = useCallback(async () => {
+    await authApi.logout().catch(() => undefined);
+    setMe(null);
+  }, []);
+  const value = useMemo<Session>(() => ({ me, login, logout, update: setMe }), [me, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export const hasRole = (me: Me, ...roles: Role[]) => me.roles.some((r) => roles.includes(r));
+export const canSupervise = (me: Me) => hasRole(me, 'supervisor', 'admin');
+export const isAdmin = (me: Me) => hasRole(me, 'admin');
+/** Users who take conversations: every role that the conversation routes allow, with queues. */
+export const handlesConversations = (me: Me) => hasRole(me, 'agent', 'security', 'special_care', 'executive') || me.queueIds.length > 0;
+
+/** Where a user lands after login. */
+export function homeOf(me: Me): '/desktop' | '/supervisor' | '/admin' {
+  if (handlesConversations(me)) return '/desktop';
+  if (canSupervise(me)) return '/supervisor';
+  return '/admin';
+}

@@ -1,0 +1,161 @@
+import type { WidgetApi } from '../api/widget-api.js';
+import { socketOrigin } from '../config/embed-config.js';
+import { ChatSocket, type ConnectionState } from '../realtime/chat-socket.js';
+import { TypingSignal } from '../realtime/typing-signal.js';
+import type { ServerFrame } from '../realtime/wire-types.js';
+import { randomId } from './random-id.js';
+import type { SessionStore, StoredConversation } from './session-store.js';
+import { addPending, applyAck, applyEvent, applyFailure, emptyTimeline, unsent, type Timeline } from './timeline.js';
+
+export interface QueueInfo {
+  position: number;
+  expectedWaitSeconds: number;
+}
+
+export interface SessionListener {
+  changed(): void;
+  /** The stored token no longer opens the conversation: back to the pre-chat. */
+  lost(): void;
+}
+
+/** Agents' typing indicator switches itself off if their "off" frame never arrives. */
+const TYPING_TIMEOUT_MS = 10_000;
+const RETRY_REFUSED_SEND_MS = 2_000;
+
+/**
+ * One running conversation: the socket, the timeline, unacknowledged messages, and what the
+ * next page load needs to resume. Views read its fields after `changed()`.
+ */
+export class ChatSession {
+  timeline: Timeline;
+  queue: QueueInfo | undefined;
+  connection: ConnectionState = 'connecting';
+  agentTyping = false;
+  private readonly socket: ChatSocket;
+  private readonly typingSignal: TypingSignal;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly onOnline = () => this.socket.retryNow();
+  private readonly onOffline = () => this.socket.connectionLost();
+
+  constructor(
+    private readonly api: WidgetApi,
+    private readonly store: SessionStore,
+    private readonly stored: StoredConversation,
+    origin: string,
+    private readonly listener: SessionListener,
+  ) {
+    // The transcript is not kept in the browser, so a fresh page replays from 0; unsent messages are kept.
+    this.timeline = emptyTimeline(stored.pending);
+    const id = stored.conversationId;
+    this.socket = new ChatSocket(
+      { url: () => `${socketOrigin(origin)}/ws?token=${encodeURIComponent(stored.token)}&afterSeq=${this.timeline.lastSeq}` },
+      {
+        frame: (frame) => this.onFrame(frame),
+        state: (state) => this.update(() => (this.connection = state)),
+        ready: () => this.resendUnsent(),
+        stillWanted: async () => (await this.api.tokenStillValid(id, stored.token, this.timeline.lastSeq)) !== false || (this.listener.lost(), false),
+      },
+    );
+    this.typingSignal = new TypingSignal((on) => this.socket.send({ t: 'typing', conversationId: id, on }));
+  }
+
+  get conversationId(): string {
+    return this.stored.conversationId;
+  }
+
+  get language(): string {
+    return this.stored.language;
+  }
+
+  start(): void {
+    addEventListener('online', this.onOnline);
+    addEventListener('offline', this.onOffline);
+    this.socket.start();
+  }
+
+  dispose(): void {
+    removeEventListener('online', this.onOnline);
+    removeEventListener('offline', this.onOffline);
+    clearTimeout(this.typingTimer);
+    this.typingSignal.stop();
+    this.socket.stop();
+  }
+
+  send(text: string): void {
+    if (this.timeline.ended) return;
+    const clientId = `w-${randomId(10)}`;
+    this.typingSignal.stop();
+    this.update(() => (this.timeline = addPending(this.timeline, { clientId, text, sinceSeq: this.timeline.lastSeq })));
+    this.socket.send({ t: 'message.send', conversationId: this.conversationId, clientId, text });
+  }
+
+  keystroke(): void {
+    if (!this.timeline.ended) this.typingSignal.keystroke();
+  }
+
+  /** The customer ends the chat; the server's `conversation.ended_by_customer` event follows. */
+  async end(): Promise<void> {
+    await this.api.end(this.conversationId, this.stored.token);
+    this.update(() => (this.timeline = { ...this.timeline, ended: true }));
+    this.finish();
+  }
+
+  private onFrame(frame: ServerFrame): void {
+    switch (frame.t) {
+      case 'event':
+        if (frame.e.conversationId !== this.conversationId) return;
+        this.update(() => (this.timeline = applyEvent(this.timeline, frame.e)));
+        if (this.timeline.agentName || this.timeline.ended) this.queue = undefined;
+        if (this.timeline.ended) this.finish();
+        return;
+      case 'ack':
+        return this.update(() => (this.timeline = applyAck(this.timeline, frame.clientId)));
+      case 'error':
+        return this.refused(frame.clientId, frame.retryable === true);
+      case 'queue':
+        if (!this.timeline.agentName) this.update(() => (this.queue = { position: frame.position, expectedWaitSeconds: frame.expectedWaitSeconds }));
+        return;
+      case 'typing':
+        if (frame.from === 'agent') this.setAgentTyping(frame.on);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private refused(clientId: string | undefined, retryable: boolean): void {
+    if (!clientId) return;
+    if (retryable) {
+      setTimeout(() => this.resendUnsent(), RETRY_REFUSED_SEND_MS);
+      return;
+    }
+    this.update(() => (this.timeline = applyFailure(this.timeline, clientId)));
+  }
+
+  private setAgentTyping(on: boolean): void {
+    clearTimeout(this.typingTimer);
+    if (on) this.typingTimer = setTimeout(() => this.setAgentTyping(false), TYPING_TIMEOUT_MS);
+    this.update(() => (this.agentTyping = on));
+  }
+
+  /** Same clientId as before: if the first attempt was stored after all, the server returns its seq. */
+  private resendUnsent(): void {
+    for (const message of unsent(this.timeline)) {
+      this.socket.send({ t: 'message.send', conversationId: this.conversationId, clientId: message.clientId, text: message.text });
+    }
+  }
+
+  private finish(): void {
+    this.agentTyping = false;
+    this.queue = undefined;
+    this.socket.stop();
+    this.store.clearConversation();
+    this.listener.changed();
+  }
+
+  private update(change: () => void): void {
+    change();
+    if (!this.timeline.ended) this.store.saveConversation({ ...this.stored, lastSeq: this.timeline.lastSeq, pending: this.timeline.pending });
+    this.listener.changed();
+  }
+}

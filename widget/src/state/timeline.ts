@@ -1,0 +1,113 @@
+import type { WireEvent } from '../realtime/wire-types.js';
+
+export type Author = 'customer' | 'agent' | 'system';
+export type NoticeKind = 'assigned' | 'transferred' | 'closed';
+
+/** One bubble or notice in the message list; `key` is stable so the view can reuse its node. */
+export interface TimelineItem {
+  key: string;
+  seq?: number;
+  author: Author;
+  text: string;
+  /** System notices are translated when drawn, so switching language re-labels them. */
+  notice?: NoticeKind;
+  name?: string;
+  status: 'sent' | 'pending' | 'failed';
+}
+
+/** A customer message sent but not yet acknowledged; re-sent with the same clientId after a reconnect. */
+export interface PendingMessage {
+  clientId: string;
+  text: string;
+  failed?: boolean;
+}
+
+export interface Timeline {
+  lastSeq: number;
+  items: TimelineItem[];
+  pending: PendingMessage[];
+  agentName?: string;
+  ended: boolean;
+}
+
+export function emptyTimeline(pending: PendingMessage[] = []): Timeline {
+  return { lastSeq: 0, items: [], pending, ended: false };
+}
+
+/**
+ * Merges one event, idempotently: a replayed or duplicated seq changes nothing. The customer's
+ * own message comes back as an event, possibly before its ack; it then replaces the oldest
+ * pending bubble with the same text, so the message is never shown twice.
+ */
+export function applyEvent(timeline: Timeline, event: WireEvent): Timeline {
+  if (timeline.items.some((item) => item.seq === event.seq) || event.seq <= 0) return timeline;
+  const next: Timeline = { ...timeline, lastSeq: Math.max(timeline.lastSeq, event.seq) };
+  const item = toItem(event);
+  if (event.type === 'conversation.assigned' && typeof event.data.agentName === 'string') next.agentName = event.data.agentName;
+  if (item?.notice === 'closed') next.ended = true;
+  if (!item) return next;
+  next.items = insertBySeq(timeline.items, item);
+  if (item.author === 'customer') next.pending = dropFirstMatching(timeline.pending, item.text);
+  return next;
+}
+
+export function applyEvents(timeline: Timeline, events: readonly WireEvent[]): Timeline {
+  return events.reduce(applyEvent, timeline);
+}
+
+function toItem(event: WireEvent): TimelineItem | undefined {
+  const base = { key: `seq:${event.seq}`, seq: event.seq, status: 'sent' as const };
+  const name = event.actor.name ?? (typeof event.data.agentName === 'string' ? event.data.agentName : undefined);
+  switch (event.type) {
+    case 'message.created': {
+      const text = typeof event.data.text === 'string' ? event.data.text : '';
+      const author: Author = event.actor.kind === 'customer' ? 'customer' : event.actor.kind === 'system' ? 'system' : 'agent';
+      return { ...base, author, text, ...(name ? { name } : {}) };
+    }
+    case 'conversation.assigned':
+      return { ...base, author: 'system', text: '', notice: 'assigned', ...(name ? { name } : {}) };
+    case 'conversation.transferred':
+      return { ...base, author: 'system', text: '', notice: 'transferred' };
+    case 'conversation.closed':
+    case 'conversation.ended_by_customer':
+      return { ...base, author: 'system', text: '', notice: 'closed' };
+    default:
+      return undefined;
+  }
+}
+
+function insertBySeq(items: readonly TimelineItem[], item: TimelineItem): TimelineItem[] {
+  const index = items.findIndex((other) => (other.seq ?? Infinity) > (item.seq ?? Infinity));
+  return index < 0 ? [...items, item] : [...items.slice(0, index), item, ...items.slice(index)];
+}
+
+function dropFirstMatching(pending: readonly PendingMessage[], text: string): PendingMessage[] {
+  const index = pending.findIndex((p) => !p.failed && p.text.trim() === text.trim());
+  return index < 0 ? [...pending] : [...pending.slice(0, index), ...pending.slice(index + 1)];
+}
+
+export function addPending(timeline: Timeline, message: PendingMessage): Timeline {
+  return { ...timeline, pending: [...timeline.pending, message] };
+}
+
+/** The server stored the message: its event (same seq) is, or soon will be, in the timeline. */
+export function applyAck(timeline: Timeline, clientId: string): Timeline {
+  if (!timeline.pending.some((p) => p.clientId === clientId)) return timeline;
+  return { ...timeline, pending: timeline.pending.filter((p) => p.clientId !== clientId) };
+}
+
+/** A non-retryable refusal: the bubble stays, marked as not sent, and is not re-sent. */
+export function applyFailure(timeline: Timeline, clientId: string): Timeline {
+  return { ...timeline, pending: timeline.pending.map((p) => (p.clientId === clientId ? { ...p, failed: true } : p)) };
+}
+
+/** Messages to send again after a reconnect, oldest first. */
+export function unsent(timeline: Timeline): PendingMessage[] {
+  return timeline.pending.filter((p) => !p.failed);
+}
+
+/** What the message list shows: stored events in seq order, then the pending bubbles. */
+export function visibleItems(timeline: Timeline): TimelineItem[] {
+  const pending = timeline.pending.map<TimelineItem>((p) => ({ key: `pending:${p.clientId}`, author: 'customer', text: p.text, status: p.failed ? 'failed' : 'pending' }));
+  return [...timeline.items, ...pending];
+}

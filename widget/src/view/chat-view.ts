@@ -1,0 +1,126 @@
+import type { Translate } from '../i18n/translate.js';
+import { MAX_MESSAGE_LENGTH } from '../realtime/wire-types.js';
+import type { TimelineItem } from '../state/timeline.js';
+import { el, icon, ICONS } from './dom.js';
+
+export interface ChatActions {
+  send(text: string): void;
+  keystroke(): void;
+  newChat(): void;
+}
+
+export interface ChatViewModel {
+  items: TimelineItem[];
+  status: string | undefined;
+  typing: string | undefined;
+  ended: boolean;
+}
+
+/** The conversation: status line, message log, typing line, composer, and the "ended" box. */
+export class ChatView {
+  private readonly status = el('p', { class: 'status', role: 'status', 'data-testid': 'queue-status', hidden: true });
+  private readonly log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'data-testid': 'message-list', tabindex: 0 });
+  private readonly typing = el('div', { class: 'typing', 'data-testid': 'typing-indicator', 'aria-live': 'polite' });
+  private readonly input = el('textarea', { id: 'centraal-input', rows: 1, maxlength: MAX_MESSAGE_LENGTH, 'data-testid': 'composer-input' });
+  private readonly inputLabel = el('label', { for: 'centraal-input', class: 'sr' });
+  private readonly sendButton = el('button', { type: 'submit', class: 'primary', 'data-testid': 'send-button' }, icon(ICONS.send, 20));
+  private readonly composer = el('form', { class: 'composer', 'data-testid': 'composer' }, this.inputLabel, this.input, this.sendButton);
+  private readonly endedText = el('p');
+  private readonly newChatButton = el('button', { type: 'button', class: 'primary', 'data-testid': 'new-chat-button' });
+  private readonly endedBox = el('div', { class: 'ended', 'data-testid': 'ended', hidden: true }, this.endedText, this.newChatButton);
+  private readonly nodes = new Map<string, HTMLElement>();
+  readonly root = el('div', { class: 'body', 'data-testid': 'chat' }, this.status, this.log, this.typing, this.composer, this.endedBox);
+
+  constructor(private readonly actions: ChatActions) {
+    this.composer.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.input.addEventListener('keydown', (event) => {
+      // Enter sends, Shift+Enter is a new line; IME composition keeps its Enter.
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.submit();
+      }
+    });
+    this.input.addEventListener('input', () => actions.keystroke());
+    this.newChatButton.addEventListener('click', () => actions.newChat());
+  }
+
+  focusComposer(): void {
+    if (!this.composer.hidden) this.input.focus();
+    else this.newChatButton.focus();
+  }
+
+  update(model: ChatViewModel, t: Translate): void {
+    this.inputLabel.textContent = t('composerLabel');
+    this.input.placeholder = t('composerPlaceholder');
+    this.sendButton.setAttribute('aria-label', t('send'));
+    this.log.setAttribute('aria-label', t('messageList'));
+    this.endedText.textContent = t('closed');
+    this.newChatButton.textContent = t('newChat');
+    this.status.hidden = model.status === undefined;
+    this.status.textContent = model.status ?? '';
+    this.renderTyping(model.typing);
+    const wasEnded = this.composer.hidden;
+    this.composer.hidden = model.ended;
+    this.endedBox.hidden = !model.ended;
+    this.renderItems(model.items, t);
+    if (model.ended && !wasEnded && this.root.contains(document.activeElement ?? null)) this.newChatButton.focus();
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.actions.send(text);
+    this.input.value = '';
+    this.input.focus();
+  }
+
+  private renderTyping(text: string | undefined): void {
+    if (!text) return this.typing.replaceChildren();
+    if (this.typing.firstChild?.textContent === text) return;
+    this.typing.replaceChildren(el('span', {}, text), el('span', { class: 'dots', 'aria-hidden': 'true' }, el('span'), el('span'), el('span')));
+  }
+
+  /** Keyed update: existing bubbles are reused, so screen readers announce only new ones. */
+  private renderItems(items: TimelineItem[], t: Translate): void {
+    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 60;
+    const keep = new Set(items.map((i) => i.key));
+    for (const [key, node] of this.nodes) {
+      if (keep.has(key)) continue;
+      node.remove();
+      this.nodes.delete(key);
+    }
+    let previous: HTMLElement | undefined;
+    for (const item of items) {
+      const fresh = bubble(item, t);
+      const existing = this.nodes.get(item.key);
+      const node = existing && existing.dataset.sig === fresh.dataset.sig ? existing : fresh;
+      if (existing && node !== existing) existing.replaceWith(node);
+      this.nodes.set(item.key, node);
+      const expectedPlace: ChildNode | null = previous ? previous.nextSibling : this.log.firstChild;
+      if (expectedPlace !== node) this.log.insertBefore(node, expectedPlace);
+      previous = node;
+    }
+    if (nearBottom) this.log.scrollTop = this.log.scrollHeight;
+  }
+}
+
+function bubble(item: TimelineItem, t: Translate): HTMLElement {
+  const text = item.notice ? noticeText(item, t) : item.text;
+  const who = item.author === 'customer' ? t('you') : item.author === 'agent' ? (item.name ?? t('agent')) : '';
+  const node = el('div', { class: 'msg', 'data-testid': 'message', 'data-author': item.author, 'data-status': item.status, ...(item.seq ? { 'data-seq': item.seq } : {}) });
+  if (who) node.append(el('span', { class: 'who' }, who), el('span', { class: 'sr' }, ': '));
+  // textContent via a text node: a message "<img src=x onerror=…>" stays text.
+  node.append(el('span', { class: 'text' }, text));
+  if (item.status !== 'sent') node.append(el('span', { class: 'state' }, item.status === 'pending' ? t('pending') : t('failed')));
+  node.dataset.sig = `${item.status}|${who}|${text}`;
+  return node;
+}
+
+function noticeText(item: TimelineItem, t: Translate): string {
+  if (item.notice === 'assigned') return item.name ? t('assigned', { name: item.name }) : t('assignedNoName');
+  if (item.notice === 'transferred') return t('transferred');
+  return t('closed');
+}
