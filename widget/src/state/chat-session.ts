@@ -53,7 +53,7 @@ export class ChatSession {
         frame: (frame) => this.onFrame(frame),
         state: (state) => this.update(() => (this.connection = state)),
         ready: () => this.resendUnsent(),
-        stillWanted: async () => (await this.api.tokenStillValid(id, stored.token, this.timeline.lastSeq)) !== false || (this.listener.lost(), false),
+        stillWanted: () => this.tokenStillValid(),
       },
     );
     this.typingSignal = new TypingSignal((on) => this.socket.send({ t: 'typing', conversationId: id, on }));
@@ -98,6 +98,15 @@ export class ChatSession {
     await this.api.end(this.conversationId, this.stored.token);
     this.update(() => (this.timeline = { ...this.timeline, ended: true }));
     this.finish();
+  }
+
+  /** Only a definite "no" (401/404) gives up; a network failure keeps trying. */
+  private async tokenStillValid(): Promise<boolean> {
+    const valid = await this.api.tokenStillValid(this.conversationId, this.stored.token, this.timeline.lastSeq);
+    if (valid !== false) return true;
+    this.store.clearConversation();
+    this.listener.lost();
+    return false;
   }
 
   private onFrame(frame: ServerFrame): void {

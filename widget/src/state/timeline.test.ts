@@ -64,6 +64,14 @@ describe('pending messages', () => {
     expect(t.pending.map((p) => p.clientId)).toEqual(['m-2']);
   });
 
+  it('does not take an older message with the same text, replayed after a reload, for the echo', () => {
+    let t = addPending(emptyTimeline(), { clientId: 'm-9', text: 'ok', sinceSeq: 12 });
+    t = applyEvent(t, customerSays(7, 'ok'));
+    expect(t.pending.map((p) => p.clientId)).toEqual(['m-9']);
+    t = applyEvent(t, customerSays(13, 'ok'));
+    expect(t.pending).toEqual([]);
+  });
+
   it('re-sends only messages that were not refused', () => {
     let t = addPending(addPending(emptyTimeline(), { clientId: 'm-1', text: 'a' }), { clientId: 'm-2', text: 'b' });
     t = applyFailure(t, 'm-1');

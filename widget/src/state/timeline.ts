@@ -20,6 +20,8 @@ export interface PendingMessage {
   clientId: string;
   text: string;
   failed?: boolean;
+  /** The last seq seen when it was written: its echo must come later, so an older message with the same text is not mistaken for it. */
+  sinceSeq?: number;
 }
 
 export interface Timeline {
@@ -47,7 +49,7 @@ export function applyEvent(timeline: Timeline, event: WireEvent): Timeline {
   if (item?.notice === 'closed') next.ended = true;
   if (!item) return next;
   next.items = insertBySeq(timeline.items, item);
-  if (item.author === 'customer') next.pending = dropFirstMatching(timeline.pending, item.text);
+  if (item.author === 'customer') next.pending = dropFirstMatching(timeline.pending, item.text, event.seq);
   return next;
 }
 
@@ -81,8 +83,8 @@ function insertBySeq(items: readonly TimelineItem[], item: TimelineItem): Timeli
   return index < 0 ? [...items, item] : [...items.slice(0, index), item, ...items.slice(index)];
 }
 
-function dropFirstMatching(pending: readonly PendingMessage[], text: string): PendingMessage[] {
-  const index = pending.findIndex((p) => !p.failed && p.text.trim() === text.trim());
+function dropFirstMatching(pending: readonly PendingMessage[], text: string, seq: number): PendingMessage[] {
+  const index = pending.findIndex((p) => !p.failed && seq > (p.sinceSeq ?? 0) && p.text.trim() === text.trim());
   return index < 0 ? [...pending] : [...pending.slice(0, index), ...pending.slice(index + 1)];
 }
 
