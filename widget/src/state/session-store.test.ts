@@ -12,18 +12,27 @@ describe('SessionStore', () => {
 
   it('stores the conversation per line and forgets it on clear', () => {
     const storage = memoryStorage();
-    const a = new SessionStore(memoryStorage(), storage, 'ln_a');
+    const a = new SessionStore(storage, memoryStorage(), 'ln_a');
     a.saveConversation({ conversationId: 'cv_1', token: 't', lastSeq: 4, language: 'nl', pending: [] });
-    expect(new SessionStore(memoryStorage(), storage, 'ln_b').loadConversation()).toBeUndefined();
+    expect(new SessionStore(storage, memoryStorage(), 'ln_b').loadConversation()).toBeUndefined();
     expect(a.loadConversation()?.lastSeq).toBe(4);
     a.clearConversation();
     expect(a.loadConversation()).toBeUndefined();
   });
 
+  it('keeps an anonymous line conversation in the tab storage only', () => {
+    const durable = memoryStorage();
+    const tab = memoryStorage();
+    const store = new SessionStore(durable, tab, 'ln_kinderlijn');
+    store.saveConversation({ conversationId: 'cv_2', token: 't', lastSeq: 0, language: 'nl', pending: [], tabOnly: true });
+    expect(durable.getItem('centraal:v1:conversation:ln_kinderlijn')).toBeNull();
+    expect(store.loadConversation()?.conversationId).toBe('cv_2');
+  });
+
   it('ignores a stored value of the wrong shape', () => {
     const storage = memoryStorage();
     storage.setItem('centraal:v1:conversation:ln_a', '{"conversationId":5}');
-    expect(new SessionStore(memoryStorage(), storage, 'ln_a').loadConversation()).toBeUndefined();
+    expect(new SessionStore(storage, memoryStorage(), 'ln_a').loadConversation()).toBeUndefined();
   });
 });
 

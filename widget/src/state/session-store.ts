@@ -8,6 +8,8 @@ export interface StoredConversation {
   lastSeq: number;
   language: string;
   pending: PendingMessage[];
+  /** Anonymous lines: keep it in sessionStorage only, so a shared device forgets it with the tab. */
+  tabOnly?: boolean;
 }
 
 type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -22,7 +24,7 @@ const PREFIX = 'centraal:v1:';
 export class SessionStore {
   constructor(
     private readonly durable: KeyValue,
-    private readonly conversationStorage: KeyValue,
+    private readonly tab: KeyValue,
     private readonly lineId: string,
   ) {}
 
@@ -35,20 +37,34 @@ export class SessionStore {
   }
 
   loadConversation(): StoredConversation | undefined {
-    const value = read(this.conversationStorage, this.conversationKey());
-    return isStoredConversation(value) ? value : undefined;
+    for (const storage of [this.tab, this.durable]) {
+      const value = read(storage, this.conversationKey());
+      if (isStoredConversation(value)) return value;
+    }
+    return undefined;
   }
 
   saveConversation(conversation: StoredConversation): void {
-    write(this.conversationStorage, this.conversationKey(), conversation);
+    write(conversation.tabOnly ? this.tab : this.durable, this.conversationKey(), conversation);
   }
 
   clearConversation(): void {
-    try {
-      this.conversationStorage.removeItem(this.conversationKey());
-    } catch {
-      // Storage may be blocked (privacy mode); nothing to clear then.
+    for (const storage of [this.tab, this.durable]) {
+      try {
+        storage.removeItem(this.conversationKey());
+      } catch {
+        // Storage may be blocked (privacy mode); nothing to clear then.
+      }
     }
+  }
+
+  /** Whether the panel was open, per tab, so moving to another page of the site keeps the chat in view. */
+  panelWasOpen(): boolean {
+    return read(this.tab, `${PREFIX}open:${this.lineId}`) === true;
+  }
+
+  rememberPanel(open: boolean): void {
+    write(this.tab, `${PREFIX}open:${this.lineId}`, open);
   }
 
   private conversationKey(): string {

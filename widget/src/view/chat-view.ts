@@ -52,7 +52,14 @@ export class ChatView {
     else this.newChatButton.focus();
   }
 
+  /** The panel was hidden while messages came in; show the newest when it opens. */
+  scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
   update(model: ChatViewModel, t: Translate): void {
+    // Measured before anything changes height (new bubbles, the composer giving way to the "ended" box).
+    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 60;
     this.inputLabel.textContent = t('composerLabel');
     this.input.placeholder = t('composerPlaceholder');
     this.sendButton.setAttribute('aria-label', t('send'));
@@ -66,6 +73,7 @@ export class ChatView {
     this.composer.hidden = model.ended;
     this.endedBox.hidden = !model.ended;
     this.renderItems(model.items, t);
+    if (nearBottom) this.log.scrollTop = this.log.scrollHeight;
     if (model.ended && !wasEnded && this.root.contains(document.activeElement ?? null)) this.newChatButton.focus();
   }
 
@@ -85,7 +93,6 @@ export class ChatView {
 
   /** Keyed update: existing bubbles are reused, so screen readers announce only new ones. */
   private renderItems(items: TimelineItem[], t: Translate): void {
-    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 60;
     const keep = new Set(items.map((i) => i.key));
     for (const [key, node] of this.nodes) {
       if (keep.has(key)) continue;
@@ -103,7 +110,6 @@ export class ChatView {
       if (expectedPlace !== node) this.log.insertBefore(node, expectedPlace);
       previous = node;
     }
-    if (nearBottom) this.log.scrollTop = this.log.scrollHeight;
   }
 }
 

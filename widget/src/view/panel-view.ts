@@ -51,7 +51,8 @@ export class PanelView {
 
   setTexts(t: Translate, lineName: string | undefined, open: boolean): void {
     this.launcherLabel.textContent = open ? t('launcherClose') : t('launcherOpen');
-    this.title.textContent = lineName ? t('panelTitle', { line: lineName }) : t('launcherOpen');
+    // Just the line's name: the header also holds the end and close buttons and must stay short.
+    this.title.textContent = lineName ?? t('launcherOpen');
     this.endButton.textContent = t('end');
     this.closeButton.setAttribute('aria-label', t('minimize'));
   }

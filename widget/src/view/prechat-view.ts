@@ -31,7 +31,7 @@ export function renderPrechat(line: LineInfo, language: UiLanguage, t: Translate
   const form = el(
     'form',
     { class: 'pad', 'data-testid': 'prechat', novalidate: true },
-    el('p', { class: 'intro' }, t('prechatIntro')),
+    el('p', { class: 'intro' }, languages.length > 1 ? t('prechatIntro') : t('prechatIntroTopicOnly')),
     line.anonymous ? el('p', { class: 'note' }, t('anonymousNote')) : '',
     languages.length > 1 ? el('div', { class: 'field' }, el('label', { for: 'centraal-language' }, t('languageLabel')), languageSelect) : '',
     line.topics.length ? el('div', { class: 'field' }, el('label', { for: 'centraal-topic' }, t('topicLabel')), topicSelect) : '',

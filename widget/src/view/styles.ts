@@ -21,15 +21,15 @@ button, input, select, textarea { font: inherit; color: inherit; margin: 0; }
   max-height: calc(100vh - 108px); background: #ffffff; border: 1px solid #c3c9d1; border-radius: 12px; overflow: hidden;
   box-shadow: 0 12px 32px rgba(0,0,0,.25); transition: opacity .16s ease, transform .16s ease; }
 .panel[data-state="closed"] { opacity: 0; transform: translateY(12px); pointer-events: none; }
-@media (max-width: 480px) { .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; max-height: none; border-radius: 0; } }
+@media (max-width: 480px) { .launcher[aria-expanded="true"] { display: none; } .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; max-height: none; border-radius: 0; } }
 @media (prefers-reduced-motion: reduce) { .panel, .dots span { transition: none !important; animation: none !important; } }
 
 .header { display: flex; align-items: center; gap: 8px; padding: 12px 12px 12px 16px; background: #1d4f91; color: #ffffff; }
-.title { flex: 1; margin: 0; font-size: 16px; font-weight: 700; line-height: 1.3; color: #ffffff; }
+.title { flex: 1; min-width: 0; margin: 0; font-size: 16px; font-weight: 700; line-height: 1.3; color: #ffffff; }
 .icon-btn { display: inline-flex; align-items: center; justify-content: center; width: 36px; height: 36px; padding: 0; border: 0; border-radius: 8px;
   background: transparent; color: #ffffff; cursor: pointer; }
 .icon-btn:hover { background: rgba(255,255,255,.16); }
-.end { min-height: 32px; padding: 0 10px; border: 1px solid #ffffff; border-radius: 8px; background: transparent; color: #ffffff; cursor: pointer; font-size: 13px; }
+.end { flex: none; white-space: nowrap; min-height: 32px; padding: 0 10px; border: 1px solid #ffffff; border-radius: 8px; background: transparent; color: #ffffff; cursor: pointer; font-size: 13px; }
 .conn { padding: 6px 16px; font-size: 13px; background: #fff4d6; color: #5c4300; border-bottom: 1px solid #e8d39a; }
 .conn[data-state="online"] { display: none; }
 
