@@ -30,6 +30,7 @@ echo "== typecheck (server, web app, widget)"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p web/tsconfig.json
 npx tsc --noEmit -p widget/tsconfig.json
+npx tsc --noEmit -p widget/tsconfig.node.json
 echo "== build (web app and widget, for the browser tests)"
 npm run -s build
 echo "== module boundaries"
