@@ -1,0 +1,102 @@
+import type { Language } from '../text/index.js';
+import { fitEnsemble, evaluateWeights, type FittedEnsemble } from './fit-ensemble.js';
+import type { IntentExample, IntentTrainOptions, LinearComponentOptions, TrainOptionsInput } from './intent.types.js';
+import { componentScores, IntentModel, type IntentComponents } from './intent-model.js';
+import { resolveTrainOptions } from './intent-train-options.js';
+import { KnnIndex } from './knn-index.js';
+import { trainLinear, type LabelledVectors, type LinearLoss } from './sgd-trainer.js';
+import { stratifiedSplit } from './stratified-split.js';
+import { TfidfVectoriser } from './tfidf-vectoriser.js';
+
+interface Epochs {
+  readonly softmax: number;
+  readonly svm: number;
+}
+
+interface Stage {
+  readonly components: IntentComponents;
+  readonly epochs: Epochs;
+}
+
+function languageOf(example: IntentExample, fallback: Language): Language {
+  return example.language ?? fallback;
+}
+
+function vectorise(vectoriser: TfidfVectoriser, examples: readonly IntentExample[], index: Map<string, number>, language: Language): LabelledVectors {
+  return {
+    vectors: examples.map((example) => vectoriser.transform(example.text, languageOf(example, language))),
+    labels: Int32Array.from(examples, (example) => index.get(example.intent) ?? 0),
+  };
+}
+
+/** Trains vectoriser and components; with validation data the linear models stop early. */
+function trainStage(
+  examples: readonly IntentExample[],
+  index: Map<string, number>,
+  options: IntentTrainOptions,
+  fixedEpochs: Epochs | undefined,
+  validation?: readonly IntentExample[],
+): Stage {
+  const texts = examples.map((example) => ({ text: example.text, language: languageOf(example, options.language) }));
+  const vectoriser = TfidfVectoriser.fit(texts, options.vectoriser);
+  const data = vectorise(vectoriser, examples, index, options.language);
+  const held = validation ? vectorise(vectoriser, validation, index, options.language) : undefined;
+  const train = (loss: LinearLoss, component: LinearComponentOptions | false, epochs: number | undefined) => {
+    if (component === false) return undefined;
+    const sgd = { ...component, loss, seed: options.seed, epochs: epochs ?? component.epochs };
+    const trained = trainLinear(data, vectoriser.size, index.size, sgd, held);
+    options.onProgress?.(`${loss}: ${trained.epochs} epochs over ${data.vectors.length} examples, ${vectoriser.size} features`);
+    return trained;
+  };
+  const softmax = train('softmax', options.softmax, fixedEpochs?.softmax);
+  const svm = train('hinge', options.svm, fixedEpochs?.svm);
+  const components = { vectoriser, softmax: softmax?.model, svm: svm?.model, knn: options.knn ? KnnIndex.build(data, index.size) : undefined };
+  return { components, epochs: { softmax: softmax?.epochs ?? 0, svm: svm?.epochs ?? 0 } };
+}
+
+function calibrate(stage: Stage, validation: readonly IntentExample[], index: Map<string, number>, options: IntentTrainOptions): FittedEnsemble {
+  const scores = validation.map((example) => {
+    const vector = stage.components.vectoriser.transform(example.text, languageOf(example, options.language));
+    return componentScores(stage.components, vector, index.size);
+  });
+  const held = { scores, labels: Int32Array.from(validation, (example) => index.get(example.intent) ?? 0), classes: index.size };
+  if (options.weights !== 'auto') return evaluateWeights(held, options.weights);
+  return fitEnsemble(held, { softmax: options.softmax !== false, svm: options.svm !== false, knn: options.knn });
+}
+
+/** Validation needs at least two examples of every intent, so each can appear on both sides. */
+function canValidate(examples: readonly IntentExample[], share: number): boolean {
+  if (share <= 0) return false;
+  const counts = new Map<string, number>();
+  for (const example of examples) counts.set(example.intent, (counts.get(example.intent) ?? 0) + 1);
+  return [...counts.values()].every((count) => count * share >= 0.5 && count >= 3);
+}
+
+/**
+ * Trains an intent model: TF-IDF over word and character n-grams, a softmax regression, a linear
+ * SVM and nearest-example similarity, combined with weights and a temperature fitted on a
+ * held-out validation split, then (by default) retrained on all examples.
+ *
+ * @example
+ *   const model = trainIntentModel([{ text: 'Where is my card?', intent: 'card_arrival' }, …]);
+ *   model.predict('my card has not come yet', 1); // [{ intent: 'card_arrival', confidence: 0.97 }]
+ */
+export function trainIntentModel(examples: readonly IntentExample[], input: TrainOptionsInput = {}): IntentModel {
+  const options = resolveTrainOptions(input);
+  const intents = [...new Set(examples.map((example) => example.intent))].sort();
+  if (intents.length < 2) throw new Error('An intent model needs at least two intents.');
+  const index = new Map(intents.map((intent, position) => [intent, position]));
+  if (!canValidate(examples, options.validationShare)) {
+    const stage = trainStage(examples, index, options, undefined);
+    const weights = options.weights === 'auto' ? { softmax: 1, svm: 1, knn: 1 } : options.weights;
+    return new IntentModel(intents, options.language, stage.components, weights, 1);
+  }
+  const split = stratifiedSplit(examples, (example) => example.intent, options.validationShare, options.seed);
+  const stage = trainStage(split.train, index, options, undefined, split.held);
+  const fitted = calibrate(stage, split.held, index, options);
+  options.onProgress?.(
+    `validation: accuracy ${fitted.accuracy.toFixed(4)}, weights ${JSON.stringify(fitted.weights)}, temperature ${fitted.temperature.toFixed(3)}`,
+  );
+  const final = options.refit ? trainStage(examples, index, options, stage.epochs) : stage;
+  return new IntentModel(intents, options.language, final.components, fitted.weights, fitted.temperature);
+}
