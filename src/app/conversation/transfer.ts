@@ -57,7 +57,9 @@ function resolveTarget(deps: ServiceDeps, agent: Agent, input: TransferInput): {
   }
   const colleague = deps.directory.findAgent(agent.tenantId, input.toAgentId!);
   if (!colleague || colleague.id === agent.id) throw errors.noSuchTarget(`Agent ${input.toAgentId} cannot receive this transfer`);
-  const queueId = colleague.queueIds[0];
+  // If the colleague cannot take it right now it waits in a queue: the current one when they serve it.
+  const currentQueue = deps.live.peek(input.conversationId)?.conversation.queueId;
+  const queueId = currentQueue && colleague.queueIds.includes(currentQueue) ? currentQueue : colleague.queueIds[0];
   if (!queueId) throw errors.noSuchTarget(`${colleague.name} is in no queue`);
   return { queueId, agentId: colleague.id, agentName: colleague.name };
 }
