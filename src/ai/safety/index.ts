@@ -1,0 +1,3 @@
+export { classifyMessage } from './classify-message.js';
+export { FLAG_THRESHOLD } from './score-classification.js';
+export * from './safety.types.js';
