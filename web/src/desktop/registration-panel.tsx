@@ -131,19 +131,16 @@ function NotesField({ conversationId, saved, onSaved }: { conversationId: string
   const [value, setValue] = useState(saved);
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const latest = useRef({ value, saved, conversationId });
-  latest.current = { value, saved, conversationId };
-
-  useEffect(() => {
-    setValue(saved);
-  }, [conversationId]);
+  // The panel is keyed by conversation, so this instance only ever saves into its own conversation.
+  const latest = useRef({ value, saved });
+  latest.current = { value, saved };
 
   const save = () => {
     clearTimeout(timer.current);
-    const { value: v, saved: s, conversationId: id } = latest.current;
+    const { value: v, saved: s } = latest.current;
     if (v === s) return;
     setState('saving');
-    conversationApi.setNotes(id, v).then(
+    conversationApi.setNotes(conversationId, v).then(
       (r) => {
         onSaved(r);
         setState('saved');
@@ -154,8 +151,8 @@ function NotesField({ conversationId, saved, onSaved }: { conversationId: string
       },
     );
   };
-  // Leaving the conversation saves what was typed.
-  useEffect(() => () => save(), [conversationId]);
+  // Leaving the conversation (switching, closing, transferring) saves what was typed.
+  useEffect(() => () => save(), []);
 
   return (
     <label className="block">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Colleague, Queue } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useFocusTrap } from '../shell/use-focus-trap.js';
 
 interface Props {
   queues: Queue[];
@@ -21,12 +22,9 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onClose }
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const opener = useRef(document.activeElement as HTMLElement | null);
-
+  useFocusTrap(dialog);
   useEffect(() => {
     first.current?.focus();
-    const restore = opener.current;
-    return () => restore?.focus?.();
   }, [kind]);
 
   async function submit(e: FormEvent) {

@@ -6,6 +6,9 @@ import type { ServerFrame } from '../realtime/frames.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { desktopReducer, initialDesktopState, type DesktopState } from './desktop-state.js';
 
+/** Without a fresh "typing on" for this long the customer is taken to have stopped (a closed tab never sends "off"). */
+const TYPING_FADE_MS = 6000;
+
 let counter = 0;
 /** A unique idempotency key per send: a retried message is stored once. */
 export const newClientId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -49,8 +52,10 @@ export function useDesktop(me: Me) {
     try {
       const list = await agentApi.conversations();
       if (list) {
-        dispatch({ type: 'work.synced', assignedIds: list.map((c) => c.id) });
-        for (const details of list) dispatch({ type: 'conversation.details', details });
+        // The list also holds conversations only offered to me: those ring as offers, they are not mine yet.
+        const mine = list.filter((c) => c.assignedAgentId === me.id);
+        dispatch({ type: 'work.synced', assignedIds: mine.map((c) => c.id) });
+        for (const details of mine) dispatch({ type: 'conversation.details', details });
         return;
       }
       const work = await agentApi.work();
@@ -58,7 +63,7 @@ export function useDesktop(me: Me) {
     } catch (error) {
       showError(error);
     }
-  }, [showError]);
+  }, [me.id, showError]);
 
   // Every conversation (new from an accept, a sync or a live event) gets its details and history once.
   useEffect(() => {
@@ -67,7 +72,15 @@ export function useDesktop(me: Me) {
 
   useEffect(() => {
     client.resumePoints = () => stateRef.current.conversations.filter((c) => c.log.lastSeq > 0).map((c) => ({ conversationId: c.id, afterSeq: c.log.lastSeq }));
-    const offFrame = client.onFrame((frame) => onFrame(frame, me.id, dispatch, showError));
+    const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    const offFrame = client.onFrame((frame) => {
+      onFrame(frame, me.id, dispatch, showError);
+      // A customer who closes the tab never sends "typing off": let the indicator fade by itself.
+      if (frame.t === 'typing' && frame.from === 'customer') {
+        clearTimeout(typingTimers.get(frame.conversationId));
+        if (frame.on) typingTimers.set(frame.conversationId, setTimeout(() => dispatch({ type: 'typing', conversationId: frame.conversationId, on: false }), TYPING_FADE_MS));
+      }
+    });
     const offOpen = client.onOpen((reconnected) => {
       // Open offers are sent again by the server on every connect; the old ones may be gone.
       if (reconnected) dispatch({ type: 'offers.cleared' });
@@ -77,6 +90,7 @@ export function useDesktop(me: Me) {
     return () => {
       offFrame();
       offOpen();
+      for (const timer of typingTimers.values()) clearTimeout(timer);
       client.resumePoints = () => [];
     };
   }, [client, me.id, showError, syncWork]);

@@ -7,6 +7,9 @@ interface Notices {
   showError(error: unknown): void;
 }
 
+/** Long enough to read twice; the user can dismiss sooner. */
+const NOTICE_MS = 10_000;
+
 const NoticeContext = createContext<Notices | null>(null);
 
 export function NoticeProvider({ children }: { children: ReactNode }) {
@@ -15,7 +18,9 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const showError = useCallback(
     (error: unknown) => {
       const text = describeError(error, t);
-      setMessages((current) => [...current.filter((m) => m.text !== text).slice(-2), { id: Date.now() + Math.random(), text }]);
+      const id = Date.now() + Math.random();
+      setMessages((current) => [...current.filter((m) => m.text !== text).slice(-2), { id, text }]);
+      setTimeout(() => setMessages((current) => current.filter((m) => m.id !== id)), NOTICE_MS);
     },
     [t],
   );

@@ -45,6 +45,7 @@ export const handlesConversations = (me: Me) => hasRole(me, 'agent', 'security',
 /** Where a user lands after login. */
 export function homeOf(me: Me): '/desktop' | '/supervisor' | '/admin' {
   if (handlesConversations(me)) return '/desktop';
-  if (canSupervise(me)) return '/supervisor';
-  return '/admin';
+  if (hasRole(me, 'supervisor')) return '/supervisor';
+  if (isAdmin(me)) return '/admin';
+  return '/desktop';
 }

@@ -1,0 +1,56 @@
+import { forwardRef } from 'react';
+import type { Line } from '../api/api-types.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { Composer } from './composer.js';
+import { hasEnded, type ConversationEntry } from './desktop-state.js';
+import type { DesktopActions } from './use-desktop.js';
+import { Transcript } from './transcript.js';
+
+interface Props {
+  entry: ConversationEntry;
+  line: Line | undefined;
+  actions: DesktopActions;
+  onTransfer: () => void;
+  onCloseConversation: () => void;
+}
+
+/** The one conversation on screen: title and actions, transcript, composer. */
+export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function ConversationView({ entry, line, actions, onTransfer, onCloseConversation }, composerRef) {
+  const { t } = useI18n();
+  const ended = hasEnded(entry);
+  const d = entry.details;
+  return (
+    <section className="conversation-view" aria-labelledby="conversation-title" data-testid="conversation-view" data-conversation-id={entry.id}>
+      <header className="conversation-header">
+        <div>
+          <h2 id="conversation-title">{d ? d.contact.displayName || d.contact.pseudonym : t('common.loading')}</h2>
+          <p className="muted small">
+            {line?.name ?? d?.line.name ?? ''} {d?.queue ? `· ${d.queue.name}` : ''} {ended && <strong className="tag tag-warn">{t('conversations.ended')}</strong>}
+          </p>
+        </div>
+        <div className="button-row">
+          <button type="button" data-testid="transfer-open" onClick={onTransfer} disabled={ended}>
+            {t('transfer.open')} <kbd>Alt+T</kbd>
+          </button>
+          <button type="button" className="button-primary" data-testid="close-conversation" onClick={onCloseConversation}>
+            {t('close.button')} <kbd>Alt+W</kbd>
+          </button>
+        </div>
+      </header>
+      <Transcript
+        events={entry.log.events}
+        pending={entry.pending}
+        customerTyping={entry.customerTyping}
+        onRetry={(clientId) => actions.retry(entry.id, clientId)}
+        onDiscard={(clientId) => actions.discard(clientId)}
+      />
+      <Composer
+        ref={composerRef}
+        conversationId={entry.id}
+        disabled={ended}
+        onSend={(text, internal) => actions.send(entry.id, text, internal)}
+        onTyping={(on) => actions.typing(entry.id, on)}
+      />
+    </section>
+  );
+});

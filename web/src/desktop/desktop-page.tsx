@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Colleague, Line, Me, Queue } from '../api/api-types.js';
+import { agentApi, conversationApi } from '../api/endpoints.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { useNotices } from '../shell/notice-bar.js';
+import { ContactPanel } from './contact-panel.js';
+import { ConversationList } from './conversation-list.js';
+import { ConversationView } from './conversation-view.js';
+import { HistoryPanel } from './history-panel.js';
+import { OfferCard } from './offer-card.js';
+import { RegistrationPanel } from './registration-panel.js';
+import { shortcutFor, type ShortcutAction } from './shortcuts.js';
+import { ShortcutsHelp } from './shortcuts-help.js';
+import { StatusSwitch } from './status-switch.js';
+import { TransferDialog } from './transfer-dialog.js';
+import { useDesktop } from './use-desktop.js';
+
+export function DesktopPage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { showError } = useNotices();
+  const { state, actions } = useDesktop(me);
+  const [config, setConfig] = useState<{ lines: Line[]; queues: Queue[] }>({ lines: [], queues: [] });
+  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
+  const [dialog, setDialog] = useState<'none' | 'transfer' | 'help'>('none');
+  const composer = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    agentApi.lines().then(setConfig, showError);
+    agentApi.colleagues().then(setColleagues, () => setColleagues(null));
+  }, [showError]);
+
+  const selected = state.conversations.find((c) => c.id === state.selectedId) ?? null;
+  const line = config.lines.find((l) => l.id === selected?.details?.line.id);
+
+  async function close() {
+    if (!selected) return;
+    const code = selected.details?.registration.wrapUpCode ?? null;
+    if (!code && line && line.wrapUpCodes.length > 0) {
+      showError({ code: 'WRAP_UP_REQUIRED', message: '' });
+      document.querySelector<HTMLSelectElement>('[data-testid="wrapup-select"]')?.focus();
+      return;
+    }
+    try {
+      await conversationApi.close(selected.id, code);
+      actions.release(selected.id);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function transfer(target: { toQueueId: string } | { toAgentId: string }, note: string): Promise<boolean> {
+    if (!selected) return false;
+    try {
+      await conversationApi.transfer(selected.id, target, note);
+      actions.release(selected.id);
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  }
+
+  const latest = useRef({ state, selected, close, dialog });
+  latest.current = { state, selected, close, dialog };
+  useEffect(() => {
+    const run = (action: ShortcutAction) => {
+      const { state: s, selected: sel, dialog: open } = latest.current;
+      const offer = s.offers[0];
+      switch (action.kind) {
+        case 'accept':
+          if (offer) void actions.accept(offer.conversationId);
+          return;
+        case 'decline':
+          if (offer) void actions.decline(offer.conversationId);
+          return;
+        case 'select': {
+          const target = s.conversations[action.index];
+          if (target) actions.select(target.id);
+          return;
+        }
+        case 'transfer':
+          if (sel && open === 'none') setDialog('transfer');
+          return;
+        case 'close':
+          void latest.current.close();
+          return;
+        case 'statusToggle':
+          void actions.setStatus(s.status === 'available' ? 'away' : 'available');
+          return;
+        case 'focusComposer':
+          composer.current?.focus();
+          return;
+        case 'help':
+          setDialog((d) => (d === 'help' ? 'none' : 'help'));
+          return;
+      }
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const inText = !!target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.isContentEditable);
+      const action = shortcutFor(e, inText);
+      if (!action) return;
+      e.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions]);
+
+  return (
+    <main className="desktop" data-testid="desktop">
+      <h1 className="visually-hidden">{t('desktop.title')}</h1>
+      <aside className="desktop-left">
+        <StatusSwitch status={state.status} onChange={(s) => void actions.setStatus(s)} />
+        <div aria-live="assertive" className="offers" data-testid="offers">
+          {state.offers.map((o) => (
+            <OfferCard key={o.conversationId} offer={o} onAccept={() => void actions.accept(o.conversationId)} onDecline={() => void actions.decline(o.conversationId)} />
+          ))}
+        </div>
+        <ConversationList conversations={state.conversations} selectedId={state.selectedId} onSelect={actions.select} />
+        <button type="button" className="link-button shortcuts-link" data-testid="shortcuts-open" onClick={() => setDialog('help')}>
+          {t('shortcuts.open')} <kbd>?</kbd>
+        </button>
+      </aside>
+      {selected ? (
+        <>
+          <ConversationView ref={composer} entry={selected} line={line} actions={actions} onTransfer={() => setDialog('transfer')} onCloseConversation={() => void close()} />
+          <aside className="desktop-right" aria-label={t('desktop.details')}>
+            {selected.details && <ContactPanel details={selected.details} />}
+            {selected.details && line && (
+              <RegistrationPanel key={selected.id} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
+            )}
+            <HistoryPanel conversationId={selected.id} line={line} />
+          </aside>
+        </>
+      ) : (
+        <section className="empty-state" data-testid="no-conversation">
+          <h2>{t('desktop.emptyTitle')}</h2>
+          <p className="muted">{state.status === 'available' ? t('desktop.emptyAvailable') : t('desktop.emptyNotAvailable')}</p>
+        </section>
+      )}
+      {dialog === 'transfer' && selected && (
+        <TransferDialog queues={config.queues} colleagues={colleagues} myId={me.id} onTransfer={transfer} onClose={() => setDialog('none')} />
+      )}
+      {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog('none')} />}
+    </main>
+  );
+}
