@@ -12,6 +12,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let onSessionLost: () => void = () => undefined;
+
+/** Called when an API call answers 401 UNAUTHENTICATED: the session expired or was logged out elsewhere. */
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler;
+}
 
 /** Set from `POST /api/auth/login` or `GET /api/me`; sent as `x-csrf-token` on every non-GET request. */
 export function setCsrfToken(token: string | null): void {
@@ -32,7 +38,11 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     throw new ApiError(0, 'NETWORK', 'network', true);
   }
   const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, payload);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (error.code === 'UNAUTHENTICATED' && path !== '/api/me') onSessionLost();
+    throw error;
+  }
   return payload as T;
 }
 

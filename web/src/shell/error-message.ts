@@ -13,6 +13,9 @@ const KNOWN: Record<string, MessageKey> = {
   CONVERSATION_ENDED: 'error.conversationEnded',
   WRAP_UP_REQUIRED: 'error.wrapUpRequired',
   STORAGE_UNAVAILABLE: 'error.storage',
+  NOT_PARTICIPANT: 'error.notParticipant',
+  TRANSFER_TARGET_INVALID: 'error.transferTarget',
+  CONVERSATION_INVALID_TRANSITION: 'error.invalidTransition',
 };
 
 /** A user-facing message for any thrown value: the translated text for known codes, else the API's message with its code. */

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me, Role } from '../api/api-types.js';
 import { authApi } from '../api/endpoints.js';
+import { setSessionLostHandler } from '../api/http-client.js';
 
 interface Session {
   /** undefined while the first `/api/me` is in flight; null when logged out. */
@@ -16,6 +17,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
     authApi.me().then(setMe, () => setMe(null));
+    setSessionLostHandler(() => setMe(null));
   }, []);
   const login = useCallback(async (email: string, password: string) => {
     const agent = await authApi.login(email, password);
