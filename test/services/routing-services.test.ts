@@ -108,12 +108,16 @@ describe.each(testDialects())('routing use cases on %s', (dialect) => {
     expect(app.deps.routing.engine(DEMO_TENANT_ID).agentState('us_thomas').load.chat).toBe(0);
   });
 
-  it('transfers to a named colleague', async () => {
+  it('transfers to a named colleague, and refuses while the colleague is not available', async () => {
     await available('us_thomas', 'us_marleen');
     const id = await start('nl');
     const first = (await stored(id)).offeredAgentId!;
     await acceptOffer(app.deps, agent(first), id);
     const colleague = first === 'us_thomas' ? 'us_marleen' : 'us_thomas';
+    await setAgentStatus(app.deps, agent(colleague), colleague, 'away');
+    await expect(transferConversation(app.deps, agent(first), { conversationId: id, toAgentId: colleague })).rejects.toMatchObject({ code: 'TRANSFER_TARGET_UNAVAILABLE', status: 409 });
+    expect(await stored(id)).toMatchObject({ state: 'active', assignedAgentId: first });
+    await available(colleague);
     await transferConversation(app.deps, agent(first), { conversationId: id, toAgentId: colleague, note: 'Graag overnemen' });
     expect(await stored(id)).toMatchObject({ state: 'offered', offeredAgentId: colleague });
     await acceptOffer(app.deps, agent(colleague), id);

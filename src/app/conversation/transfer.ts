@@ -1,4 +1,5 @@
 import type { Agent } from '../../core/model/index.js';
+import { AppError } from '../../core/errors/app-error.js';
 import { topics } from '../../realtime/event-bus.js';
 import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
@@ -57,8 +58,18 @@ function resolveTarget(deps: ServiceDeps, agent: Agent, input: TransferInput): {
   }
   const colleague = deps.directory.findAgent(agent.tenantId, input.toAgentId!);
   if (!colleague || colleague.id === agent.id) throw errors.noSuchTarget(`Agent ${input.toAgentId} cannot receive this transfer`);
-  // If the colleague cannot take it right now it waits in a queue: the current one when they serve it.
-  const currentQueue = deps.live.peek(input.conversationId)?.conversation.queueId;
+  // A named transfer rings the colleague now or not at all: queued behind an absent colleague, the
+  // conversation would only ring back at the agent who handed it over. The agent picks another target.
+  const current = deps.live.peek(input.conversationId)?.conversation;
+  const state = deps.routing.engine(agent.tenantId).agentState(colleague.id);
+  const channel = current?.channel ?? 'chat';
+  if (state.status !== 'available' || state.load[channel] >= state.capacity[channel]) {
+    throw new AppError('TRANSFER_TARGET_UNAVAILABLE', `${colleague.name} is not available for a ${channel} right now`, {
+      status: 409,
+      userMessage: `${colleague.name} is not available right now; choose a queue or another colleague.`,
+    });
+  }
+  const currentQueue = current?.queueId;
   const queueId = currentQueue && colleague.queueIds.includes(currentQueue) ? currentQueue : colleague.queueIds[0];
   if (!queueId) throw errors.noSuchTarget(`${colleague.name} is in no queue`);
   return { queueId, agentId: colleague.id, agentName: colleague.name };

@@ -34,6 +34,7 @@ export const en: Dictionary = {
   'error.unexpected': 'Something went wrong.',
   'error.notParticipant': 'This conversation is not (or no longer) assigned to you.',
   'error.transferTarget': 'Cannot transfer to this queue or colleague.',
+  'error.transferTargetUnavailable': 'That colleague is not available right now; choose a queue or another colleague.',
   'error.invalidTransition': 'Not possible in the current state of the conversation.',
   'status.label': 'Status',
   'status.available': 'Available',

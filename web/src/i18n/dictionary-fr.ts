@@ -34,6 +34,7 @@ export const fr: Dictionary = {
   'error.unexpected': "Une erreur s'est produite.",
   'error.notParticipant': "Cette conversation ne vous est pas (plus) attribuée.",
   'error.transferTarget': "Impossible de transférer vers cette file d'attente ou ce collègue.",
+  'error.transferTargetUnavailable': "Ce collègue n'est pas disponible pour le moment ; choisissez une file d'attente ou un autre collègue.",
   'error.invalidTransition': "Impossible dans l'état actuel de la conversation.",
   'status.label': 'Statut',
   'status.available': 'Disponible',

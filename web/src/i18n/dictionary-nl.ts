@@ -33,6 +33,7 @@ export const nl = {
   'error.unexpected': 'Er ging iets mis.',
   'error.notParticipant': 'Dit gesprek is niet (meer) aan jou toegewezen.',
   'error.transferTarget': 'Naar deze wachtrij of collega kan niet doorverbonden worden.',
+  'error.transferTargetUnavailable': 'Die collega is nu niet beschikbaar; kies een wachtrij of een andere collega.',
   'error.invalidTransition': 'Dat kan niet in de huidige toestand van het gesprek.',
   'status.label': 'Status',
   'status.available': 'Beschikbaar',

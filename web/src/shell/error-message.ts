@@ -15,6 +15,7 @@ const KNOWN: Record<string, MessageKey> = {
   STORAGE_UNAVAILABLE: 'error.storage',
   NOT_PARTICIPANT: 'error.notParticipant',
   TRANSFER_TARGET_INVALID: 'error.transferTarget',
+  TRANSFER_TARGET_UNAVAILABLE: 'error.transferTargetUnavailable',
   CONVERSATION_INVALID_TRANSITION: 'error.invalidTransition',
 };
 
