@@ -1,98 +1,33 @@
-/** Shapes of the Centraal HTTP API as the web app uses them (mirrors src/core/model and the routes). */
-export type Language = 'nl' | 'fr' | 'en';
-export type Channel = 'chat' | 'voice' | 'email' | 'whatsapp';
-export type LocalizedText = Partial<Record<Language, string>>;
-export type Role = 'agent' | 'supervisor' | 'admin' | 'content_manager' | 'security' | 'special_care' | 'executive';
-export type AgentStatus = 'available' | 'busy' | 'wrap_up' | 'away' | 'offline';
+/**
+ * Shapes of the Centraal HTTP API as the web app uses them. The domain vocabulary comes from the
+ * server's own model (type-only where possible), so the two cannot drift apart.
+ */
+import type { Agent, Line as ModelLine, Queue as ModelQueue } from '../../../src/core/model/index.js';
+
+export type {
+  Language,
+  Channel,
+  LocalizedText,
+  Role,
+  AgentStatus,
+  Subtopic,
+  Topic,
+  Phase,
+  OpeningSlot,
+  OpeningHours,
+  Registration,
+  ConversationContext,
+} from '../../../src/core/model/index.js';
+export { LANGUAGES, CHANNELS, ROLES } from '../../../src/core/model/index.js';
+import type { Channel, Language, AgentStatus, Registration, ConversationContext } from '../../../src/core/model/index.js';
+
 export type SettableStatus = 'available' | 'away' | 'offline';
-
-export const LANGUAGES: readonly Language[] = ['nl', 'fr', 'en'];
-export const CHANNELS: readonly Channel[] = ['chat', 'voice', 'email', 'whatsapp'];
-export const ROLES: readonly Role[] = ['agent', 'supervisor', 'admin', 'content_manager', 'security', 'special_care', 'executive'];
-
-export interface Me {
-  id: string;
-  tenantId: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  skills: string[];
-  queueIds: string[];
-  capacity: Record<Channel, number>;
-  team: string | null;
-  status: AgentStatus;
-  uiLanguage: Language;
-}
-
-export interface Subtopic {
-  id: string;
-  label: LocalizedText;
-}
-export interface Topic {
-  id: string;
-  label: LocalizedText;
-  subtopics: Subtopic[];
-}
-export interface Phase {
-  id: string;
-  label: LocalizedText;
-}
-export interface WrapUpCode {
-  id: string;
-  label: LocalizedText;
-}
-export interface OpeningSlot {
-  day: number;
-  open: string;
-  close: string;
-}
-export interface OpeningHours {
-  timeZone: string;
-  slots: OpeningSlot[];
-  closedDates: string[];
-}
-
-export interface Line {
-  id: string;
-  clientId: string;
-  name: string;
-  channels: Channel[];
-  languages: Language[];
-  anonymous: boolean;
-  openingHours: OpeningHours | null;
-  taxonomy: Topic[];
-  phases: Phase[];
-  wrapUpCodes: WrapUpCode[];
-  defaultQueueId: string;
-  topicQueues: Record<string, string>;
-  hideAgentHandleTime: boolean;
-}
-
-export interface Queue {
-  id: string;
-  lineId: string;
-  name: string;
-  skills: string[];
-  priority: number;
-  serviceLevelSeconds: number;
-  serviceLevelPercent: number;
-  overflow: { afterSeconds: number; toQueueId: string } | null;
-}
-
-export interface Registration {
-  topics: Array<{ topicId: string; subtopicId: string | null }>;
-  phaseId: string | null;
-  wrapUpCode: string | null;
-  notes: string;
-}
-
-export interface ConversationContext {
-  page?: string;
-  selfServiceSteps?: string[];
-  customerRef?: string;
-  customerRefVerified?: boolean;
-  topicChoice?: string;
-}
+/** The logged-in user as `/api/me` returns it. */
+export type Me = Agent;
+/** Lines as `/api/lines` returns them: the context secret never leaves the server. */
+export type Line = Omit<ModelLine, 'tenantId' | 'contextSecret'>;
+export type WrapUpCode = Line['wrapUpCodes'][number];
+export type Queue = Omit<ModelQueue, 'tenantId'>;
 
 export interface ConversationDetails {
   id: string;
@@ -121,14 +56,7 @@ export interface HistoryEntry {
 }
 
 /** A conversation event as an agent receives it (HTTP and WebSocket alike). */
-export interface WireEvent {
-  conversationId: string;
-  seq: number;
-  type: string;
-  at: string;
-  actor: { kind: 'customer' | 'agent' | 'bot' | 'system'; id?: string; name?: string };
-  data: Record<string, unknown>;
-}
+export type { WireEvent } from '../../../src/realtime/protocol.js';
 
 export interface Colleague {
   id: string;
