@@ -1,3 +1,4 @@
+import { seededRandom } from '../src/ai/intents/seeded-random.js';
 import {
   RoutingEngine,
   type Channel,
@@ -55,18 +56,6 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     decisions: number('decisions', 50_000),
     minSeconds: number('min-seconds', 2),
     seed: number('seed', 1),
-  };
-}
-
-/** mulberry32: a small seeded generator, so two runs with one seed decide the same. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CHANNELS, LANGUAGES, ROLES, type Language, type Me, type Queue, type Role } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { FormActions } from './form-actions.js';
 import { describeError } from '../shell/error-message.js';
 import { adminApi, type AgentInput } from './admin-api.js';
 import { CheckboxGroup } from './checkbox-group.js';
@@ -91,19 +92,7 @@ export function AgentForm({ agent, queues, onSaved, onCancel }: { agent: Me | nu
           ))}
         </select>
       </label>
-      {error && (
-        <p className="form-error" role="alert" data-testid="admin-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button-primary" data-testid="agent-save">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions error={error} saveTestId="agent-save" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CHANNELS, LANGUAGES, type Channel, type Language, type Line, type Queue, type Topic } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { FormActions } from './form-actions.js';
 import { describeError } from '../shell/error-message.js';
 import { adminApi, type LineInput } from './admin-api.js';
 import { CheckboxGroup } from './checkbox-group.js';
@@ -91,19 +92,7 @@ export function LineForm({ line, queues, onSaved, onCancel }: { line: Line | nul
       </LabelledListEditor>
       <LabelledListEditor title={t('admin.phases')} items={draft.phases} onChange={(v) => set('phases', v)} make={(i) => i} testId="line-phase" />
       <LabelledListEditor title={t('admin.wrapUpCodes')} items={draft.wrapUpCodes} onChange={(v) => set('wrapUpCodes', v)} make={(i) => i} testId="line-wrapup" />
-      {error && (
-        <p className="form-error" role="alert" data-testid="admin-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row sticky-actions">
-        <button type="submit" className="button-primary" data-testid="line-save">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions error={error} saveTestId="line-save" onCancel={onCancel} sticky />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Line, Queue } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { FormActions } from './form-actions.js';
 import { describeError } from '../shell/error-message.js';
 import { adminApi, type QueueInput } from './admin-api.js';
 import { splitList } from './opening-hours-editor.js';
@@ -101,19 +102,7 @@ export function QueueForm({ queue, lines, queues, onSaved, onCancel }: { queue: 
           </div>
         )}
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert" data-testid="admin-error">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button-primary" data-testid="queue-save">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions error={error} saveTestId="queue-save" onCancel={onCancel} />
     </form>
   );
 }
