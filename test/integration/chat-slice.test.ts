@@ -105,6 +105,20 @@ describe.each(testDialects())('the first chat conversation end to end on %s', (d
     expect(empty.body).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     const wrongToken = await new WidgetClient(server.url, customer.conversationId, `${customer.conversationId}.forged`).request('GET', '/events');
     expect(wrongToken.status).toBe(401);
+    // One conversation's token opens that conversation only: not over HTTP, not over the socket.
+    const other = await WidgetClient.start(server.url, BANK, { language: 'nl', visitorId: 'visitor-nl-000003' });
+    const borrowed = await new WidgetClient(server.url, other.conversationId, customer.token).request('GET', '/events');
+    expect(borrowed.status).toBe(401);
+    const borrowedPost = await new WidgetClient(server.url, other.conversationId, customer.token).request('POST', '/messages', { clientId: 'x1', text: 'hi' });
+    expect(borrowedPost.status).toBe(401);
+    const ownSocket = await customer.socket();
+    ownSocket.send({ t: 'resume', conversationId: other.conversationId, afterSeq: 0 });
+    expect((await ownSocket.next((f) => f.t === 'error')).code).toBe('TOKEN_INVALID');
+    ownSocket.send({ t: 'message.send', conversationId: other.conversationId, clientId: 'x2', text: 'hi' });
+    expect((await ownSocket.next((f) => f.t === 'error' && f.clientId === 'x2')).code).toBe('TOKEN_INVALID');
+    expect(ownSocket.raw.join('\n')).not.toContain('"conversationId":"' + other.conversationId + '","seq"');
+    await ownSocket.close();
+    await other.request('POST', '/end');
     const noCsrf = await fetch(`${server.url}/api/agent/status`, { method: 'PUT', headers: { cookie: camille.cookie, 'content-type': 'application/json' }, body: '{"status":"away"}' });
     expect(noCsrf.status).toBe(403);
     const socket = await customer.socket();
