@@ -6,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { installErrorHandler } from './error-handler.js';
-import { registerStaticAssets } from './static-assets.js';
+import { APP_CSP, registerStaticAssets } from './static-assets.js';
 import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import type { RouteContext } from './routes/route-context.js';
+import { safetyRoutes } from './routes/safety.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
 
 export interface BuildServerOptions {
@@ -34,13 +35,18 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
+    // The demo pages stand in for a client's website, which embeds the widget its own way.
+    if (!request.url.startsWith('/demo')) {
+      reply.header('x-frame-options', 'DENY');
+      if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.header('content-security-policy', APP_CSP);
+    }
     return payload;
   });
+  // After the hooks: a not-found handler only runs the hooks added before it was set.
+  installErrorHandler(app);
   registerWidgetCors(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -56,6 +62,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await conversationRoutes(scope, ctx);
     await agentRoutes(scope, ctx);
     await adminRoutes(scope, ctx);
+    await safetyRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

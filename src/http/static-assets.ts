@@ -9,7 +9,7 @@ export const WIDGET_FILE = join(ROOT, 'dist/widget/centraal-widget.js');
 const DEMO_DIR = join(ROOT, 'widget/demo');
 
 /** The app's own pages: scripts and styles from our origin only; the WebSocket on the same host. */
-const APP_CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+export const APP_CSP = "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /**
  * Serves the built web app (`dist/web`, SPA fallback for its client routes), the widget
@@ -32,17 +32,11 @@ export async function registerStaticAssets(app: FastifyInstance): Promise<void> 
       return reply.type('text/html; charset=utf-8').send(readFileSync(full));
     });
   }
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/demo')) {
-      reply.header('content-security-policy', APP_CSP);
-    }
-    return payload;
-  });
 }
 
 /** Client-side routes of the web app get its index.html; unknown API paths stay JSON 404s. */
 export function isAppRoute(method: string, url: string): boolean {
-  if (method !== 'GET') return false;
+  if (method !== 'GET' && method !== 'HEAD') return false;
   const path = url.split('?')[0] ?? '';
   return !path.startsWith('/api/') && !path.startsWith('/ws') && !path.includes('.') && existsSync(join(WEB_DIST, 'index.html'));
 }

@@ -77,3 +77,31 @@ describe('the HTTP API', () => {
     await expect(FrameSocket.open(`${server.url.replace('http', 'ws')}/ws?token=cv_x.forged`)).rejects.toThrow(/401/);
   });
 });
+
+describe('the web app pages', () => {
+  it('serves the app with a strict Content-Security-Policy and keeps unknown API paths as JSON 404s', async () => {
+    const { existsSync } = await import('node:fs');
+    const { WEB_DIST } = await import('../../src/http/static-assets.js');
+    if (!existsSync(`${WEB_DIST}/index.html`)) throw new Error('run `npm run build` first (npm test does)');
+    const server = await startTestServer('sqlite');
+    try {
+      const page = await fetch(`${server.url}/desktop`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      const api = await fetch(`${server.url}/api/nope`);
+      expect(api.status).toBe(404);
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('ROUTE_NOT_FOUND');
+      const widget = await fetch(`${server.url}/widget.js`);
+      expect(widget.headers.get('access-control-allow-origin')).toBe('*');
+      const preflight = await fetch(`${server.url}/api/widget/v1/lines/ln_bankzuid/conversations`, { method: 'OPTIONS' });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      const staffPreflight = await fetch(`${server.url}/api/auth/login`, { method: 'OPTIONS' });
+      expect(staffPreflight.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await server.stop();
+    }
+  });
+});
