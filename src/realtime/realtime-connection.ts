@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import { isAppError } from '../core/errors/app-error.js';
+import { errors } from '../app/app.errors.js';
 import type { ConversationEvent } from '../core/model/index.js';
 import { setAgentStatus } from '../app/agent/agent-status.js';
 import { isSupervising, type Participant } from '../app/conversation/access.js';
@@ -108,7 +109,7 @@ export class RealtimeConnection {
   }
 
   private requireAgent() {
-    if (this.who.kind !== 'agent') throw Object.assign(new Error('Only agents can do this'), { code: 'FORBIDDEN' });
+    if (this.who.kind !== 'agent') throw errors.forbidden('Only agents can do this');
     // Always the directory's current record: status and queues change while the socket lives.
     return this.deps.directory.agent(this.who.agent.tenantId, this.who.agent.id);
   }
@@ -175,9 +176,11 @@ export class RealtimeConnection {
   }
 
   private sendError(error: unknown, clientId?: string): void {
-    const code = isAppError(error) ? error.code : ((error as { code?: string }).code ?? 'INTERNAL');
-    const message = isAppError(error) ? error.userMessage : code === 'FORBIDDEN' ? String((error as Error).message) : 'Something went wrong';
-    const frame: ServerFrame = { t: 'error', code, message, retryable: isAppError(error) ? error.retryable : false };
+    // Catalogued errors carry a message meant for people; anything else stays in the log.
+    const frame: ServerFrame = isAppError(error)
+      ? { t: 'error', code: error.code, message: error.userMessage, retryable: error.retryable }
+      : { t: 'error', code: 'INTERNAL', message: 'Something went wrong', retryable: false };
+    if (!isAppError(error)) this.deps.log('error', 'realtime frame failed', { error: String(error) });
     if (clientId) frame.clientId = clientId;
     this.send(frame);
   }

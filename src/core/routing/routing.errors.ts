@@ -1,7 +1,8 @@
+import { AppError } from '../errors/app-error.js';
+
 /**
- * The routing error catalogue. Codes are stable (the application maps them to HTTP and
- * docs/errors.md lists them); the fields mirror the core `AppError` shape so one error
- * handler can serve both without the routing module importing outside itself.
+ * The routing error catalogue. Codes are stable (docs/errors.md lists them). A RoutingError
+ * is an AppError, so the one HTTP and WebSocket error handler answers with its status, not a 500.
  */
 export const ROUTING_ERROR_CODES = {
   INVALID_INPUT: 400,
@@ -17,20 +18,16 @@ export const ROUTING_ERROR_CODES = {
 
 export type RoutingErrorCode = keyof typeof ROUTING_ERROR_CODES;
 
-export class RoutingError extends Error {
-  readonly status: number;
-  readonly retryable = false;
-  readonly userMessage: string;
+export class RoutingError extends AppError {
+  declare readonly code: RoutingErrorCode;
 
   constructor(
-    readonly code: RoutingErrorCode,
+    code: RoutingErrorCode,
     message: string,
     readonly details: Readonly<Record<string, unknown>> = {},
   ) {
-    super(message);
+    super(code, message, { status: ROUTING_ERROR_CODES[code] });
     this.name = 'RoutingError';
-    this.status = ROUTING_ERROR_CODES[code];
-    this.userMessage = message;
   }
 }
 
