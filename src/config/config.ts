@@ -34,6 +34,12 @@ const configSchema = z.object({
   WIDGET_STARTS_PER_MINUTE: z.coerce.number().int().positive().default(30).describe('New conversations one IP address may start per minute'),
   WIDGET_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(120).describe('HTTP messages one conversation token may post per minute'),
   LOGINS_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Login attempts one IP address may make per minute'),
+  SAFETY_TIMEOUT_MINUTES_OVERRIDE: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .optional()
+    .describe('Tests and demos only: replaces the length of every abuse time-out (fractions allowed, 0.05 = 3 s); unset in production'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL').describe('SQLite durability: FULL survives power loss'),
 });
 

@@ -111,6 +111,44 @@ export interface EventTable {
   created_at: number;
 }
 
+export interface IncidentTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  conversation_id: string | null;
+  contact_id: string | null;
+  agent_id: string | null;
+  kind: string;
+  /** open | in_review | closed */
+  status: string;
+  /** JSON: event seqs, detector evidence, reason */
+  evidence: string;
+  /** JSON: the actions taken, in order */
+  actions: string;
+  /** security | special_care | null */
+  escalated_to: string | null;
+  /** JSON: { agentCare, customerContacted, policeReport } */
+  follow_up: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactBlockTable {
+  id: string;
+  tenant_id: string;
+  /** The pseudonymous contact key, never the raw identifier. */
+  contact_key: string;
+  /** null: the block holds on every line of the tenant. */
+  line_id: string | null;
+  reason: string;
+  /** JSON: { by: 'policy' } or { by: 'user', userId, role } */
+  decided_by: string;
+  created_at: number;
+  /** Required unless `permanent` is 1 (a check constraint enforces it). */
+  expires_at: number | null;
+  permanent: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -121,4 +159,6 @@ export interface Database {
   contacts: ContactTable;
   conversations: ConversationTable;
   events: EventTable;
+  incidents: IncidentTable;
+  contact_blocks: ContactBlockTable;
 }

@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
+import { BlockRepository } from './repositories/block.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
+import { IncidentRepository } from './repositories/incident.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
@@ -18,6 +20,8 @@ export interface Repositories {
   contacts: ContactRepository;
   conversations: ConversationRepository;
   events: EventRepository;
+  incidents: IncidentRepository;
+  blocks: BlockRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -31,6 +35,8 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     contacts: new ContactRepository(kysely),
     conversations: new ConversationRepository(kysely),
     events: new EventRepository(kysely, flags),
+    incidents: new IncidentRepository(kysely),
+    blocks: new BlockRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -1,6 +1,9 @@
 import { TALKING_STATES } from '../../core/conversation/lifecycle.js';
+import type { ConversationEvent } from '../../core/model/index.js';
 import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { enforceTimeOut } from '../safety/enforce-time-out.js';
+import { screenCustomerMessage } from '../safety/screen-customer-message.js';
 import { assertAssigned, assertOpen, type Participant } from './access.js';
 
 export interface PostMessageInput {
@@ -14,15 +17,18 @@ export interface PostMessageInput {
 /** Stores a message and resolves with its sequence number once it is durable. Retries with the same clientId are stored once. */
 export async function postMessage(deps: ServiceDeps, who: Participant, input: PostMessageInput): Promise<{ seq: number; duplicate: boolean }> {
   if (who.kind === 'customer' && who.conversationId !== input.conversationId) throw errors.badToken();
-  return deps.live.withConversation(input.conversationId, async (entry) => {
+  let stored: ConversationEvent | undefined;
+  const result = await deps.live.withConversation(input.conversationId, async (entry) => {
     const c = entry.conversation;
     const known = entry.recentClientIds.get(input.clientId);
     if (known !== undefined) return { seq: known, duplicate: true };
     assertOpen(c);
+    await enforceTimeOut(deps, entry);
     if (!TALKING_STATES.has(c.state)) throw errors.conversationEnded(c.id);
     if (who.kind === 'customer') {
       if (input.internal) throw errors.forbidden('Customers cannot write internal notes');
       const [event] = await deps.recorder.record(entry, [{ type: 'message.created', actor: { kind: 'customer' }, data: { text: input.text }, clientId: input.clientId }], false);
+      stored = event;
       return { seq: event!.seq, duplicate: false };
     }
     assertAssigned(c, who.agent);
@@ -31,4 +37,10 @@ export async function postMessage(deps: ServiceDeps, who: Participant, input: Po
     const [event] = await deps.recorder.record(entry, [{ type, actor, data: { text: input.text }, clientId: input.clientId }], false);
     return { seq: event!.seq, duplicate: false };
   });
+  // Screening takes the lock again after the ack: the detector never delays the customer's message.
+  if (stored) {
+    const message = stored;
+    void screenCustomerMessage(deps, message).catch((error: unknown) => deps.log('error', `screening message ${message.seq} of ${message.conversationId} failed`, { error: String(error) }));
+  }
+  return result;
 }

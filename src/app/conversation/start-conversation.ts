@@ -7,6 +7,7 @@ import { errors } from '../app.errors.js';
 import { signWidgetToken } from '../auth/widget-token.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
+import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js';
 
 export interface StartConversationInput {
   lineId: string;
@@ -41,6 +42,7 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
   if (!line.languages.includes(language)) throw errors.languageNotOffered(language);
   if (!isOpen(line.openingHours, now)) throw errors.lineClosed(line.name);
   const tenant = deps.directory.tenant(line.tenantId);
+  await assertContactNotBlocked(deps, line, contactKey(tenant.secret, input.identifier.kind, input.identifier.value), language, now);
   const contact = await findOrCreateContact(deps, line, tenant.secret, input, now);
   const queueId = (input.topicId && line.topicQueues[input.topicId]) || line.defaultQueueId;
   const queue = deps.directory.queue(line.tenantId, queueId);

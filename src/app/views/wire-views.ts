@@ -9,9 +9,12 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   'conversation.queued': [],
   'conversation.assigned': ['agentName'],
   'conversation.transferred': [],
-  'conversation.closed': [],
+  'conversation.closed': ['reason', 'message'],
   'conversation.ended_by_customer': [],
   'message.created': ['text'],
+  'safety.warning': ['text', 'language'],
+  'safety.timed_out': ['text', 'audioRef', 'until', 'minutes'],
+  'safety.time_out_ended': [],
 };
 
 /**

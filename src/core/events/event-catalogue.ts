@@ -24,6 +24,17 @@ export const EVENT_CATALOGUE = {
   'registration.phase_changed': 'internal',
   'registration.wrap_up_set': 'internal',
   'registration.notes_changed': 'internal',
+  // Agent protection: what the customer is told is public, what staff decided is internal.
+  'safety.warning': 'public',
+  'safety.timed_out': 'public',
+  'safety.time_out_ended': 'public',
+  'safety.time_out_suggested': 'internal',
+  'message.flagged': 'internal',
+  'conversation.flagged': 'internal',
+  'incident.opened': 'internal',
+  'incident.escalated': 'internal',
+  'incident.care_task_added': 'internal',
+  'contact.blocked': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -47,6 +47,8 @@ export interface Line {
   topicQueues: Record<string, string>;
   /** A helpline that does not judge its people on time hides per-agent handle times. */
   hideAgentHandleTime: boolean;
+  /** The line's abuse policy as an admin saved it (validated by `parseAbusePolicy`); absent: the default policy. */
+  abusePolicy?: Record<string, unknown>;
   /** Shared secret with which the host page signs a customer reference (HMAC-SHA256). */
   contextSecret: string | null;
 }
