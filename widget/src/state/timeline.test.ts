@@ -78,4 +78,14 @@ describe('pending messages', () => {
     expect(unsent(t).map((p) => p.clientId)).toEqual(['m-2']);
     expect(visibleItems(t).map((i) => i.status)).toEqual(['failed', 'pending']);
   });
+  it('shows safety warnings and time-outs as system lines in the words the server sent', () => {
+    const t = applyEvents(emptyTimeline(), [
+      event(4, 'safety.warning', { kind: 'system' }, { text: 'Wil je beleefd blijven?' }),
+      event(6, 'safety.timed_out', { kind: 'system' }, { text: 'Even pauze.', until: '2026-11-26T12:00:00Z' }),
+    ]);
+    expect(t.items.map((i) => [i.author, i.text])).toEqual([
+      ['system', 'Wil je beleefd blijven?'],
+      ['system', 'Even pauze.'],
+    ]);
+  });
 });

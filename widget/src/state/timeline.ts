@@ -73,6 +73,10 @@ function toItem(event: WireEvent): TimelineItem | undefined {
     case 'conversation.closed':
     case 'conversation.ended_by_customer':
       return { ...base, author: 'system', text: '', notice: 'closed' };
+    // The server words safety messages in the customer's language (the line's policy text).
+    case 'safety.warning':
+    case 'safety.timed_out':
+      return typeof event.data.text === 'string' && event.data.text ? { ...base, author: 'system', text: event.data.text } : undefined;
     default:
       return undefined;
   }
