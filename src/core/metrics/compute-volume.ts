@@ -34,11 +34,22 @@ export function computeVolumeByHourOfDay(records: readonly ContactRecord[], opti
   return counts.map((count) => figure(count, records.length));
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+
 function hourReader(timeZone: string): (epochMs: number) => number {
   // h23 keeps midnight at 0; some engines print "24" for midnight with hour12: false.
   const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+  // Every time zone offset in use is a whole number of quarter hours, so one Intl call per
+  // quarter hour answers for all contacts in it: a year of traffic needs ~35,000 calls, not 250,000.
+  const byQuarter = new Map<number, number>();
   return (epochMs) => {
-    const part = format.formatToParts(epochMs).find((p) => p.type === 'hour');
-    return Number(part?.value ?? 0) % 24;
+    const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+    let hour = byQuarter.get(quarter);
+    if (hour === undefined) {
+      const part = format.formatToParts(quarter * QUARTER_HOUR_MS).find((p) => p.type === 'hour');
+      hour = Number(part?.value ?? 0) % 24;
+      byQuarter.set(quarter, hour);
+    }
+    return hour;
   };
 }

@@ -1,0 +1,1 @@
+export { buildLineReport, computeLineReport, type LineReport, type LineReportOptions } from './line-report.js';

@@ -1,0 +1,1 @@
+export { ReportRepository, type ReportPeriodQuery } from './report.repository.js';
