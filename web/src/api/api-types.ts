@@ -85,3 +85,58 @@ export interface RoutingAgentState {
 export interface OverviewAgent extends Me {
   routing: RoutingAgentState | null;
 }
+
+/** Agent protection (`/api/conversations/:id/flag`, `/safety-action`, `/api/incidents`). */
+export type IncidentStatus = 'open' | 'in_review' | 'closed';
+export type IncidentTeam = 'security' | 'special_care';
+export type SafetyActionKind = 'warn' | 'time_out' | 'block';
+
+export interface FlagInput {
+  reason: string;
+  endConversation: boolean;
+}
+
+export interface SafetyActionInput {
+  kind: SafetyActionKind;
+  reason: string;
+  minutes?: number;
+  hours?: number;
+}
+
+export interface SafetyActionResult {
+  incidentId: string | null;
+  blockId: string | null;
+  until: string | null;
+}
+
+export interface IncidentFollowUp {
+  agentCare: { reason: string; agentId: string | null; done: boolean } | null;
+  customerContacted: boolean;
+  policeReport: boolean;
+}
+
+/** An incident as `GET /api/incidents` returns it: nothing about the contact's identity. */
+export interface Incident {
+  id: string;
+  lineId: string;
+  conversationId: string | null;
+  contactId: string | null;
+  agentId: string | null;
+  kind: string;
+  status: IncidentStatus;
+  escalatedTo: IncidentTeam | null;
+  evidence: {
+    eventSeqs: number[];
+    reason: string;
+    detector?: { label: string; score: number; terms: Array<{ term: string; ruleId: string; category: string }> };
+  };
+  actions: Array<{ kind: string; at: string; by: string; detail?: Record<string, unknown> }>;
+  followUp: IncidentFollowUp;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IncidentChange {
+  status?: IncidentStatus;
+  followUp?: { agentCare?: { done: boolean }; customerContacted?: boolean; policeReport?: boolean };
+}

@@ -1,13 +1,20 @@
 import type {
   Colleague,
   ConversationDetails,
+  FlagInput,
   HistoryEntry,
+  Incident,
+  IncidentChange,
+  IncidentStatus,
+  IncidentTeam,
   Line,
   Me,
   OverviewAgent,
   Queue,
   QueueStats,
   Registration,
+  SafetyActionInput,
+  SafetyActionResult,
   SettableStatus,
   WireEvent,
 } from './api-types.js';
@@ -85,4 +92,21 @@ export const supervisorApi = {
   overview: () => api.get<{ queues: QueueStats[]; agents: OverviewAgent[] }>('/api/supervisor/overview'),
   setStatus: (agentId: string, status: SettableStatus) => api.put<Me>(`/api/supervisor/agents/${enc(agentId)}/status`, { status }),
   setQueues: (agentId: string, queueIds: string[]) => api.put<Me>(`/api/supervisor/agents/${enc(agentId)}/queues`, { queueIds }),
+};
+
+export const safetyApi = {
+  /** "End and review": opens an incident for Special Care, optionally ending the conversation. */
+  flag: (id: string, input: FlagInput) => api.post<{ incidentId: string; ended: boolean }>(`${conv(id)}/flag`, input),
+  /** Warn, time out or block by hand; the server checks it against the line's abuse policy. */
+  action: (id: string, input: SafetyActionInput) => api.post<SafetyActionResult>(`${conv(id)}/safety-action`, input),
+  incidents(filter: { status?: IncidentStatus | ''; escalatedTo?: IncidentTeam | '' }) {
+    const query = new URLSearchParams();
+    if (filter.status) query.set('status', filter.status);
+    if (filter.escalatedTo) query.set('escalatedTo', filter.escalatedTo);
+    const qs = query.toString();
+    return api.get<{ incidents: Incident[] }>(`/api/incidents${qs ? `?${qs}` : ''}`);
+  },
+  updateIncident: (id: string, change: IncidentChange) => api.patch<Incident>(`/api/incidents/${enc(id)}`, change),
+  /** A plain link: the browser downloads it with the session cookie. */
+  exportUrl: (year: number) => `/api/incidents/export.csv?year=${year}`,
 };

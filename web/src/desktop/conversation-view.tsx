@@ -11,11 +11,13 @@ interface Props {
   line: Line | undefined;
   actions: DesktopActions;
   onTransfer: () => void;
+  /** Absent when the user's roles may not flag. */
+  onFlag: (() => void) | undefined;
   onCloseConversation: () => void;
 }
 
 /** The one conversation on screen: title and actions, transcript, composer. */
-export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function ConversationView({ entry, line, actions, onTransfer, onCloseConversation }, composerRef) {
+export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function ConversationView({ entry, line, actions, onTransfer, onFlag, onCloseConversation }, composerRef) {
   const { t } = useI18n();
   const ended = hasEnded(entry);
   const d = entry.details;
@@ -32,6 +34,11 @@ export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function 
           <button type="button" data-testid="transfer-open" onClick={onTransfer} disabled={ended}>
             {t('transfer.open')} <kbd>Alt+T</kbd>
           </button>
+          {onFlag && (
+            <button type="button" className="button-flag" data-testid="flag-open" onClick={onFlag} aria-haspopup="dialog">
+              {t('flag.open')} <kbd>Alt+F</kbd>
+            </button>
+          )}
           <button type="button" className="button-primary" data-testid="close-conversation" onClick={onCloseConversation}>
             {t('close.button')} <kbd>Alt+W</kbd>
           </button>

@@ -3,9 +3,12 @@ import type { Colleague, Line, Me, Queue } from '../api/api-types.js';
 import { agentApi, conversationApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useNotices } from '../shell/notice-bar.js';
+import { hasRole } from '../shell/session-context.js';
 import { ContactPanel } from './contact-panel.js';
+import { FlagDialog } from './flag-dialog.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationView } from './conversation-view.js';
+import { hasEnded } from './desktop-state.js';
 import { HistoryPanel } from './history-panel.js';
 import { OfferCard } from './offer-card.js';
 import { RegistrationPanel } from './registration-panel.js';
@@ -21,8 +24,10 @@ export function DesktopPage({ me }: { me: Me }) {
   const { state, actions } = useDesktop(me);
   const [config, setConfig] = useState<{ lines: Line[]; queues: Queue[] }>({ lines: [], queues: [] });
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
-  const [dialog, setDialog] = useState<'none' | 'transfer' | 'help'>('none');
+  const [dialog, setDialog] = useState<'none' | 'transfer' | 'flag' | 'help'>('none');
   const composer = useRef<HTMLTextAreaElement>(null);
+  /** The roles the server lets flag and take safety actions (not executives or content managers). */
+  const canFlag = hasRole(me, 'agent', 'supervisor', 'admin', 'security', 'special_care');
 
   useEffect(() => {
     agentApi.lines().then(setConfig, showError);
@@ -34,6 +39,11 @@ export function DesktopPage({ me }: { me: Me }) {
 
   async function close() {
     if (!selected) return;
+    // Already closed on the server (ended to protect the agent): only take it off the screen.
+    if (selected.log.events.some((e) => e.type === 'conversation.closed')) {
+      actions.release(selected.id);
+      return;
+    }
     const code = selected.details?.registration.wrapUpCode ?? null;
     if (!code && line && line.wrapUpCodes.length > 0) {
       showError({ code: 'WRAP_UP_REQUIRED', message: '' });
@@ -60,8 +70,8 @@ export function DesktopPage({ me }: { me: Me }) {
     }
   }
 
-  const latest = useRef({ state, selected, close, dialog });
-  latest.current = { state, selected, close, dialog };
+  const latest = useRef({ state, selected, close, dialog, canFlag });
+  latest.current = { state, selected, close, dialog, canFlag };
   useEffect(() => {
     const run = (action: ShortcutAction) => {
       const { state: s, selected: sel, dialog: open } = latest.current;
@@ -80,6 +90,9 @@ export function DesktopPage({ me }: { me: Me }) {
         }
         case 'transfer':
           if (sel && open === 'none') setDialog('transfer');
+          return;
+        case 'flag':
+          if (sel && open === 'none' && latest.current.canFlag) setDialog('flag');
           return;
         case 'close':
           void latest.current.close();
@@ -124,7 +137,7 @@ export function DesktopPage({ me }: { me: Me }) {
       </aside>
       {selected ? (
         <>
-          <ConversationView ref={composer} entry={selected} line={line} actions={actions} onTransfer={() => setDialog('transfer')} onCloseConversation={() => void close()} />
+          <ConversationView ref={composer} entry={selected} line={line} actions={actions} onTransfer={() => setDialog('transfer')} onFlag={canFlag ? () => setDialog('flag') : undefined} onCloseConversation={() => void close()} />
           <aside className="desktop-right" aria-label={t('desktop.details')}>
             {selected.details && <ContactPanel details={selected.details} />}
             {selected.details && line && (
@@ -142,6 +155,7 @@ export function DesktopPage({ me }: { me: Me }) {
       {dialog === 'transfer' && selected && (
         <TransferDialog queues={config.queues} colleagues={colleagues} myId={me.id} onTransfer={transfer} onClose={() => setDialog('none')} />
       )}
+      {dialog === 'flag' && selected && <FlagDialog key={selected.id} conversationId={selected.id} ended={hasEnded(selected)} onDone={() => void actions.catchUp(selected.id)} onClose={() => setDialog('none')} />}
       {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog('none')} />}
     </main>
   );

@@ -13,6 +13,10 @@ describe('shortcutFor', () => {
   it('uses the physical key when Alt changes the character (macOS)', () => {
     expect(shortcutFor(key('å', { altKey: true, code: 'KeyA' }), false)).toEqual({ kind: 'accept' });
   });
+  it('maps Alt+F to flag, also while typing', () => {
+    expect(shortcutFor(key('f', { altKey: true, code: 'KeyF' }), true)).toEqual({ kind: 'flag' });
+    expect(shortcutFor(key('ƒ', { altKey: true, code: 'KeyF' }), false)).toEqual({ kind: 'flag' });
+  });
   it('opens help with ? outside a text field only', () => {
     expect(shortcutFor(key('?'), false)).toEqual({ kind: 'help' });
     expect(shortcutFor(key('?'), true)).toBeNull();

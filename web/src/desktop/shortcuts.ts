@@ -4,6 +4,7 @@ export type ShortcutAction =
   | { kind: 'decline' }
   | { kind: 'select'; index: number }
   | { kind: 'transfer' }
+  | { kind: 'flag' }
   | { kind: 'close' }
   | { kind: 'statusToggle' }
   | { kind: 'focusComposer' }
@@ -25,6 +26,7 @@ export const SHORTCUTS: Array<{ keys: string; action: ShortcutAction['kind'] }> 
   { keys: 'Alt+1 … Alt+9', action: 'select' },
   { keys: 'Alt+C', action: 'focusComposer' },
   { keys: 'Alt+T', action: 'transfer' },
+  { keys: 'Alt+F', action: 'flag' },
   { keys: 'Alt+W', action: 'close' },
   { keys: 'Alt+S', action: 'statusToggle' },
   { keys: '?', action: 'help' },
@@ -48,6 +50,8 @@ export function shortcutFor(e: KeyLike, inTextField: boolean): ShortcutAction | 
       return { kind: 'decline' };
     case 't':
       return { kind: 'transfer' };
+    case 'f':
+      return { kind: 'flag' };
     case 'w':
       return { kind: 'close' };
     case 's':

@@ -1,22 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { WireEvent } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import type { MessageKey } from '../i18n/dictionaries.js';
 import type { PendingMessage } from './desktop-state.js';
+import { isSafetyEvent, systemText } from './system-text.js';
 
 /** Routing noise the agent does not need in the transcript. */
 const HIDDEN = new Set(['conversation.offered', 'conversation.offer_declined', 'conversation.offer_expired']);
-
-const SYSTEM_TEXT: Record<string, MessageKey> = {
-  'conversation.started': 'system.started',
-  'conversation.queued': 'system.queued',
-  'conversation.assigned': 'system.assigned',
-  'conversation.transferred': 'system.transferred',
-  'conversation.overflowed': 'system.overflowed',
-  'conversation.closed': 'system.closed',
-  'conversation.ended_by_customer': 'system.endedByCustomer',
-  'conversation.abandoned': 'system.abandoned',
-};
 
 interface Props {
   events: readonly WireEvent[];
@@ -69,7 +58,7 @@ export function Transcript({ events, pending, customerTyping, onRetry, onDiscard
 }
 
 function EventRow({ event }: { event: WireEvent }) {
-  const { t, time } = useI18n();
+  const { t, time, dateTime } = useI18n();
   const text = typeof event.data.text === 'string' ? event.data.text : '';
   if (event.type === 'message.created' || event.type === 'note.created') {
     const note = event.type === 'note.created';
@@ -85,11 +74,10 @@ function EventRow({ event }: { event: WireEvent }) {
       </div>
     );
   }
-  const key = SYSTEM_TEXT[event.type];
-  const name = typeof event.data.agentName === 'string' ? event.data.agentName : '';
+  const safety = isSafetyEvent(event);
   return (
-    <p className="system-line" data-testid="system-event" data-type={event.type}>
-      <time dateTime={event.at}>{time(event.at)}</time> {key ? t(key, { name }) : event.type}
+    <p className={safety ? 'system-line system-safety' : 'system-line'} data-testid="system-event" data-type={event.type}>
+      <time dateTime={event.at}>{time(event.at)}</time> {systemText(event, t, time, dateTime)}
     </p>
   );
 }

@@ -150,6 +150,19 @@ export function useDesktop(me: Me) {
       setRegistration(conversationId: string, registration: import('../api/api-types.js').Registration) {
         dispatch({ type: 'registration', conversationId, registration });
       },
+      /**
+       * Reads events we may not get live (a block after the conversation ended: the server no longer
+       * sends its events to this agent). Events are merged by seq, so a doubled one is dropped.
+       */
+      async catchUp(conversationId: string) {
+        const after = stateRef.current.conversations.find((c) => c.id === conversationId)?.log.lastSeq ?? 0;
+        try {
+          const page = await conversationApi.events(conversationId, after);
+          if (page.events.length > 0) dispatch({ type: 'events', conversationId, events: page.events });
+        } catch {
+          // Only a catch-up: live delivery still covers an open conversation.
+        }
+      },
       release(conversationId: string) {
         loaded.current.delete(conversationId);
         dispatch({ type: 'conversation.released', conversationId });

@@ -2,7 +2,7 @@ import type { Me } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
 import { navigate, type RoutePath } from './router.js';
-import { canSupervise, handlesConversations, isAdmin, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, isAdmin, reviewsIncidents, useSession } from './session-context.js';
 
 export function AppHeader({ me, path }: { me: Me | null; path: string }) {
   const { t } = useI18n();
@@ -11,6 +11,7 @@ export function AppHeader({ me, path }: { me: Me | null; path: string }) {
     ? [
         { path: '/desktop', label: t('nav.desktop'), show: handlesConversations(me) },
         { path: '/supervisor', label: t('nav.supervisor'), show: canSupervise(me) },
+        { path: '/review', label: t('nav.review'), show: reviewsIncidents(me) },
         { path: '/admin', label: t('nav.admin'), show: isAdmin(me) },
       ]
     : [];

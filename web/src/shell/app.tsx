@@ -5,12 +5,13 @@ import { DesktopPage } from '../desktop/desktop-page.js';
 import { I18nProvider, useI18n } from '../i18n/i18n-context.js';
 import { LoginPage } from '../login/login-page.js';
 import { RealtimeProvider } from '../realtime/realtime-context.js';
+import { ReviewPage } from '../review/review-page.js';
 import { SupervisorPage } from '../supervisor/supervisor-page.js';
 import { AppHeader } from './app-header.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
-import { canSupervise, handlesConversations, homeOf, isAdmin, SessionProvider, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
 
 export function App() {
   return (
@@ -55,12 +56,13 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/admin' && isAdmin(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me));
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
   if (path === '/desktop' && allowed) return <DesktopPage me={me} />;
   if (path === '/supervisor' && allowed) return <SupervisorPage />;
+  if (path === '/review' && allowed) return <ReviewPage />;
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/') return null;
   return (
