@@ -22,7 +22,7 @@ export async function startCentraal(config: Config, options: { quiet?: boolean; 
   const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
   await migrateToLatest(db);
   let demoLogins: DemoLogin[] | undefined;
-  if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db);
+  if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT });
   const app = await createApp({ config, db });
   const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL });
   const gateway = new RealtimeGateway(app.deps, app.auth);

@@ -31,6 +31,11 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('Create the demo tenant on first start'),
+  DEMO_CUSTOMER_BOT: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Switch the demo Bank Zuid line\'s customer bot on when the demo tenant is created (first start only)'),
   WIDGET_STARTS_PER_MINUTE: z.coerce.number().int().positive().default(30).describe('New conversations one IP address may start per minute'),
   WIDGET_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(120).describe('HTTP messages one conversation token may post per minute'),
   LOGINS_PER_MINUTE: z.coerce.number().int().positive().default(60).describe('Login attempts one IP address may make per minute'),

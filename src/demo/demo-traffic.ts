@@ -53,6 +53,7 @@ async function runCustomer(deps: ServiceDeps, script: DemoScript, active: Set<st
   active.add(conversationId);
   const who = { kind: 'customer' as const, conversationId };
   let turn = 0;
+  let askedForPerson = false;
   const say = async (text: string) => postMessage(deps, who, { conversationId, clientId: `demo-${turn}`, text });
   await say(script.lines[turn++]!);
   const finish = () => {
@@ -63,6 +64,13 @@ async function runCustomer(deps: ServiceDeps, script: DemoScript, active: Set<st
     if (message.kind !== 'event') return;
     const { type, actor } = message.event;
     if (type === 'conversation.closed' || type === 'conversation.abandoned') return finish();
+    // On a line with a customer bot the demo customer wants a person, so agents still get work.
+    if (type === 'message.created' && actor.kind === 'bot' && !askedForPerson) {
+      askedForPerson = true;
+      const ask = { conversationId, clientId: 'demo-ask-person', text: ASK_FOR_PERSON[script.language] };
+      setTimeout(() => void postMessage(deps, who, ask).catch(() => undefined), 1500);
+      return;
+    }
     if (type !== 'message.created' || actor.kind !== 'agent') return;
     const next = script.lines[turn++];
     setTimeout(() => {
@@ -76,3 +84,9 @@ async function runCustomer(deps: ServiceDeps, script: DemoScript, active: Set<st
     void endByCustomer(deps, conversationId).catch(() => undefined).finally(finish);
   }, 600_000).unref();
 }
+
+const ASK_FOR_PERSON: Record<DemoScript['language'], string> = {
+  nl: 'Bedankt, maar ik wil graag een medewerker spreken.',
+  fr: "Merci, mais je voudrais parler à quelqu'un.",
+  en: 'Thanks, but can I talk to an agent?',
+};

@@ -10,10 +10,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Centraal in-process on a free loopback port, with the demo tenant, on a fresh database. */
+/**
+ * Centraal in-process on a free loopback port, with the demo tenant, on a fresh database.
+ * Bank Zuid's customer bot is off unless a test passes DEMO_CUSTOMER_BOT: 'true', so chats queue at once.
+ */
 export async function startTestServer(dialect: DialectName, env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
-  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SQLITE_SYNCHRONOUS: 'NORMAL', ...env });
+  const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SQLITE_SYNCHRONOUS: 'NORMAL', DEMO_CUSTOMER_BOT: 'false', ...env });
   const running = await startCentraal(config, { quiet: true });
   return {
     url: running.url,

@@ -5,6 +5,9 @@ import { AGENT_STATUSES, CHANNELS, LANGUAGES, ROLES } from '../../core/model/ind
 const id = z.string().trim().regex(/^[a-z0-9_-]{2,64}$/i, 'use 2–64 letters, digits, _ or -');
 const text = z.object({ nl: z.string().max(200).optional(), fr: z.string().max(200).optional(), en: z.string().max(200).optional() })
   .refine((t) => Boolean(t.nl || t.fr || t.en), 'give a label in at least one language');
+const longText = z.object({ nl: z.string().max(2000).optional(), fr: z.string().max(2000).optional(), en: z.string().max(2000).optional() })
+  .refine((t) => Boolean(t.nl || t.fr || t.en), 'give a text in at least one language');
+const examples = z.array(z.string().trim().min(1).max(500)).max(500).optional();
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
 
 export const lineInput = z.object({
@@ -28,6 +31,20 @@ export const lineInput = z.object({
   topicQueues: z.record(z.string(), id).default({}),
   hideAgentHandleTime: z.boolean().default(false),
   contextSecret: z.string().min(16).max(200).nullable().default(null),
+  /** Absent: the line keeps the bot it has. */
+  bot: z
+    .object({
+      enabled: z.boolean(),
+      name: z.string().trim().min(1).max(60).optional(),
+      greeting: longText,
+      intents: z
+        .array(z.object({ id, label: text.optional(), examples: z.object({ nl: examples, fr: examples, en: examples }), answer: longText }))
+        .max(500),
+      answerThreshold: z.number().min(0).max(1).optional(),
+      clarifyMargin: z.number().min(0).max(1).optional(),
+      maxBotTurns: z.number().int().min(1).max(50).optional(),
+    })
+    .optional(),
 });
 
 export const queueInput = z.object({

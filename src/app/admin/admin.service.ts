@@ -28,6 +28,7 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
     tenantId,
     clientId: input.clientId ?? previous?.clientId ?? newId('cl'),
     contextSecret: input.contextSecret ?? previous?.contextSecret ?? null,
+    ...(input.bot || previous?.bot ? { bot: input.bot ?? previous?.bot } : {}),
   };
   if (previous) await deps.repos.lines.updateLine(line);
   else {

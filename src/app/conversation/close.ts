@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { ServiceDeps } from '../deps.js';
 import type { EventDraft } from './event-recorder.js';
+import type { LiveConversation } from '../live-conversations.js';
 import { assertAssigned, assertOpen } from './access.js';
 
 /** The agent closes the conversation with a wrap-up code (required when the line defines codes). */
@@ -38,14 +39,19 @@ function recordHandleTime(deps: ServiceDeps, conversationId: string): void {
 }
 
 /**
- * The customer leaves. Waiting or ringing: the contact is abandoned. Talking: the conversation
- * goes to wrap-up so the agent can finish the registration and close it.
+ * The customer leaves. Still with the bot: the bot resolved it. Waiting or ringing: the contact
+ * is abandoned. Talking: the conversation goes to wrap-up so the agent can finish the
+ * registration and close it.
  */
 export async function endByCustomer(deps: ServiceDeps, conversationId: string): Promise<void> {
   const outcome = await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     assertOpen(c);
-    const wasWaiting = c.state === 'queued' || c.state === 'offered' || c.state === 'bot';
+    if (c.state === 'bot') {
+      await closeAsBotResolved(deps, entry);
+      return { wasWaiting: false, offeredTo: null, tenantId: c.tenantId, botResolved: true };
+    }
+    const wasWaiting = c.state === 'queued' || c.state === 'offered';
     const offeredTo = c.offeredAgentId;
     c.state = wasWaiting ? 'abandoned' : 'wrap_up';
     if (wasWaiting) {
@@ -56,12 +62,30 @@ export async function endByCustomer(deps: ServiceDeps, conversationId: string): 
     const drafts: EventDraft[] = [{ type: 'conversation.ended_by_customer', actor: { kind: 'customer' } }];
     if (wasWaiting) drafts.push({ type: 'conversation.abandoned', actor: { kind: 'customer' } });
     await deps.recorder.record(entry, drafts, true);
-    return { wasWaiting, offeredTo, tenantId: c.tenantId };
+    return { wasWaiting, offeredTo, tenantId: c.tenantId, botResolved: false };
   });
+  if (outcome.botResolved) return deps.live.evict(conversationId);
   if (!outcome.wasWaiting) return;
   if (outcome.offeredTo) {
     deps.bus.publish(topics.agent(outcome.offeredTo), { kind: 'frame', frame: { t: 'offer.withdrawn', conversationId, reason: 'abandoned' } });
   }
   deps.routing.decide(outcome.tenantId, (engine, now) => engine.abandon(conversationId, now));
   deps.live.evict(conversationId);
+}
+
+/** Only the bot talked with the customer, and the customer left: it counts as resolved by the bot. */
+async function closeAsBotResolved(deps: ServiceDeps, entry: LiveConversation): Promise<void> {
+  const c = entry.conversation;
+  assertTransition(c.state, 'closed');
+  c.state = 'closed';
+  c.closedAt = deps.clock.now();
+  c.context = { ...c.context, botResolved: true };
+  await deps.recorder.record(
+    entry,
+    [
+      { type: 'conversation.ended_by_customer', actor: { kind: 'customer' } },
+      { type: 'conversation.closed', actor: { kind: 'system' }, data: { reason: 'bot_resolved' } },
+    ],
+    true,
+  );
 }

@@ -4,6 +4,7 @@ import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { enforceTimeOut } from '../safety/enforce-time-out.js';
 import { screenCustomerMessage } from '../safety/screen-customer-message.js';
+import { answerCustomerMessage } from '../bot/answer-customer-message.js';
 import { assertAssigned, assertOpen, type Participant } from './access.js';
 
 export interface PostMessageInput {
@@ -41,6 +42,8 @@ export async function postMessage(deps: ServiceDeps, who: Participant, input: Po
   if (stored) {
     const message = stored;
     void screenCustomerMessage(deps, message).catch((error: unknown) => deps.log('error', `screening message ${message.seq} of ${message.conversationId} failed`, { error: String(error) }));
+    // The bot answers on its own turn of the lock too, after screening had the chance to end it.
+    void answerCustomerMessage(deps, message).catch((error: unknown) => deps.log('error', `bot turn on message ${message.seq} of ${message.conversationId} failed`, { error: String(error) }));
   }
   return result;
 }

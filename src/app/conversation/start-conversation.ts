@@ -2,12 +2,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { contactKey, pseudonymFromKey } from '../../core/contact/pseudonym.js';
 import { isOpen } from '../../core/line/opening-hours.js';
 import type { Channel, Contact, Conversation, ConversationContext, IdentifierKind, Language, Line } from '../../core/model/index.js';
-import { EMPTY_REGISTRATION } from '../../core/model/index.js';
+import { EMPTY_REGISTRATION, pickText } from '../../core/model/index.js';
 import { errors } from '../app.errors.js';
 import { signWidgetToken } from '../auth/widget-token.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js';
+import { activeBotOf } from '../bot/bot-models.js';
+import { botActor } from '../bot/answer-customer-message.js';
+import type { EventDraft } from './event-recorder.js';
 
 export interface StartConversationInput {
   lineId: string;
@@ -33,7 +36,11 @@ export interface StartedConversation {
   contactPseudonym: string;
 }
 
-/** A customer starts a conversation on a line: contact by pseudonymous key, then queue and route. */
+/**
+ * A customer starts a conversation on a line: contact by pseudonymous key, then queue and route.
+ * On a line with an active customer bot the conversation starts in state `bot` with the bot's
+ * greeting instead; the bot hands it to the queue later (src/app/bot/).
+ */
 export async function startConversation(deps: ServiceDeps, input: StartConversationInput): Promise<StartedConversation> {
   const line = deps.directory.line(input.lineId);
   const now = deps.clock.now();
@@ -46,6 +53,7 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
   const contact = await findOrCreateContact(deps, line, tenant.secret, input, now);
   const queueId = (input.topicId && line.topicQueues[input.topicId]) || line.defaultQueueId;
   const queue = deps.directory.queue(line.tenantId, queueId);
+  const bot = activeBotOf(line);
   const conversation: Conversation = {
     id: newId('cv'),
     tenantId: line.tenantId,
@@ -54,30 +62,28 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
     contactId: contact.id,
     channel: input.channel,
     language,
-    state: 'queued',
+    state: bot ? 'bot' : 'queued',
     priority: queue.priority,
     assignedAgentId: null,
     offeredAgentId: null,
     offerExpiresAt: null,
     createdAt: now,
-    enqueuedAt: now,
+    // A bot conversation has not reached the queue yet: reports count it as bot-resolved unless it does.
+    enqueuedAt: bot ? null : now,
     acceptedAt: null,
     closedAt: null,
     registration: EMPTY_REGISTRATION,
     context: buildContext(line, input),
   };
   const entry = deps.live.add(conversation);
-  await deps.live.withConversation(conversation.id, () =>
-    deps.recorder.record(
-      entry,
-      [
-        { type: 'conversation.started', actor: { kind: 'customer' }, data: { lineId: line.id, lineName: line.name, channel: input.channel, language } },
-        { type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } },
-      ],
-      true,
-    ),
-  );
-  deps.routing.enqueue(conversation);
+  const drafts: EventDraft[] = [
+    { type: 'conversation.started', actor: { kind: 'customer' }, data: { lineId: line.id, lineName: line.name, channel: input.channel, language } },
+    bot
+      ? { type: 'message.created', actor: botActor(bot), data: { text: pickText(bot.greeting, language) } }
+      : { type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } },
+  ];
+  await deps.live.withConversation(conversation.id, () => deps.recorder.record(entry, drafts, true));
+  if (!bot) deps.routing.enqueue(conversation);
   return { conversationId: conversation.id, token: signWidgetToken(tenant.secret, conversation.id), language, contactPseudonym: contact.pseudonym };
 }
 

@@ -11,7 +11,8 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   'conversation.transferred': [],
   'conversation.closed': ['reason', 'message'],
   'conversation.ended_by_customer': [],
-  'message.created': ['text'],
+  'message.created': ['text', 'options'],
+  'conversation.handed_over': ['text'],
   'safety.warning': ['text', 'language'],
   'safety.timed_out': ['text', 'audioRef', 'until', 'minutes'],
   'safety.time_out_ended': [],
@@ -35,6 +36,7 @@ export function toWireEvent(event: ConversationEvent, audience: Audience): WireE
   const actor: WireEvent['actor'] = { kind: event.actor.kind };
   // Customers see the agent's name as the agent chose to show it, never the agent's id.
   if (event.actor.kind === 'agent' && event.actor.name) actor.name = firstName(event.actor.name);
+  if (event.actor.kind === 'bot' && event.actor.name) actor.name = event.actor.name;
   return { conversationId: event.conversationId, seq: event.seq, type: event.type, at: new Date(event.at).toISOString(), actor, data };
 }
 

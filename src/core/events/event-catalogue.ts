@@ -35,6 +35,10 @@ export const EVENT_CATALOGUE = {
   'incident.escalated': 'internal',
   'incident.care_task_added': 'internal',
   'contact.blocked': 'internal',
+  // The customer bot: its messages are `message.created` from a bot actor; what it decided stays internal.
+  'conversation.handed_over': 'public',
+  'bot.answered': 'internal',
+  'bot.clarified': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

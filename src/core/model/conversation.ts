@@ -36,6 +36,8 @@ export interface ConversationContext {
   customerRef?: string;
   customerRefVerified?: boolean;
   topicChoice?: string;
+  /** The customer left while only the bot had talked with them: the bot resolved it. */
+  botResolved?: boolean;
 }
 
 export interface Conversation {

@@ -51,7 +51,35 @@ export interface Line {
   abusePolicy?: Record<string, unknown>;
   /** Shared secret with which the host page signs a customer reference (HMAC-SHA256). */
   contextSecret: string | null;
+  /** The customer bot that answers first on chat channels; absent or disabled: straight to the queue. */
+  bot?: LineBot;
 }
+
+/** One question the bot recognises, with its examples per language and its answer. */
+export interface BotIntent {
+  id: string;
+  /** Short name offered in a clarifying question ("Bedoel je Kaart blokkeren of Limiet wijzigen?"). */
+  label?: LocalizedText;
+  examples: Partial<Record<Language, string[]>>;
+  answer: LocalizedText;
+}
+
+/** A line's customer bot, as a content manager configures it. */
+export interface LineBot {
+  enabled: boolean;
+  /** Shown to the customer as the bot's name. */
+  name?: string;
+  greeting: LocalizedText;
+  intents: BotIntent[];
+  /** Answer only when the top intent's calibrated confidence reaches this (default 0.6). */
+  answerThreshold?: number;
+  /** ... and beats the runner-up by at least this much; closer means a clarifying question (default 0.15). */
+  clarifyMargin?: number;
+  /** Bot replies before the conversation goes to an agent regardless (default 4). */
+  maxBotTurns?: number;
+}
+
+export const DEFAULT_BOT_SETTINGS: Readonly<{ answerThreshold: number; clarifyMargin: number; maxBotTurns: number }> = { answerThreshold: 0.6, clarifyMargin: 0.15, maxBotTurns: 4 };
 
 /** The default five phases of a helpline conversation. */
 export const DEFAULT_PHASES: Phase[] = [

@@ -4,6 +4,7 @@ import { DEFAULT_CAPACITY, DEFAULT_PHASES } from '../../core/model/index.js';
 import { hashPassword } from '../../app/auth/password.js';
 import type { Db } from '../open-database.js';
 import { createRepositories } from '../repositories.js';
+import { demoBankBot } from './demo-bank-bot.seed.js';
 
 export interface DemoLogin {
   role: string;
@@ -23,7 +24,7 @@ const topic = (id: string, nl: string, fr?: string, en?: string, subtopics: Arra
 
 const weekdays = (open: string, close: string) => [1, 2, 3, 4, 5].map((day) => ({ day, open, close }));
 
-function demoLines(): Line[] {
+function demoLines(customerBot: boolean): Line[] {
   const base = { tenantId: DEMO_TENANT_ID, phases: DEFAULT_PHASES, topicQueues: {}, contextSecret: null, hideAgentHandleTime: false };
   return [
     {
@@ -77,6 +78,7 @@ function demoLines(): Line[] {
       ],
       topicQueues: { kaart: 'qu_bank_kaart' },
       defaultQueueId: 'qu_bank',
+      bot: demoBankBot(customerBot),
     },
     {
       ...base,
@@ -121,8 +123,14 @@ const DEMO_PEOPLE: DemoPerson[] = [
   ['us_beheer', 'Beheerder', 'beheer', ['admin'], ['lang:nl'], []],
 ];
 
+export interface DemoSeedOptions {
+  /** Bank Zuid's customer bot is always configured; this switches it on (off: chats queue at once). */
+  customerBot?: boolean;
+}
+
 /** Creates the fictional outsourcer "Contactpunt" once; returns the demo logins every time. */
-export async function seedDemoTenant(db: Db, now = Date.now()): Promise<DemoLogin[]> {
+export async function seedDemoTenant(db: Db, now = Date.now(), options: DemoSeedOptions = {}): Promise<DemoLogin[]> {
+  const lines = demoLines(options.customerBot ?? false);
   const repos = createRepositories(db);
   const logins = DEMO_PEOPLE.map(([, , email, roles]) => ({ role: roles.join('+'), email: `${email}@contactpunt.example`, password: DEMO_PASSWORD }));
   if (await repos.tenants.get(DEMO_TENANT_ID)) return logins;
@@ -130,8 +138,8 @@ export async function seedDemoTenant(db: Db, now = Date.now()): Promise<DemoLogi
   await db.kysely.transaction().execute(async (trx) => {
     const tx = repos.withTransaction(trx);
     await tx.tenants.insert({ id: DEMO_TENANT_ID, name: 'Contactpunt', secret: randomBytes(32).toString('base64url') }, now);
-    for (const line of demoLines()) await tx.tenants.insertClient({ id: line.clientId, tenantId: DEMO_TENANT_ID, name: line.name });
-    for (const line of demoLines()) await tx.lines.insertLine(line);
+    for (const line of lines) await tx.tenants.insertClient({ id: line.clientId, tenantId: DEMO_TENANT_ID, name: line.name });
+    for (const line of lines) await tx.lines.insertLine(line);
     for (const queue of demoQueues()) await tx.lines.insertQueue(queue);
     for (const [id, name, email, roles, skills, queueIds] of DEMO_PEOPLE) {
       const agent: Agent = { id, tenantId: DEMO_TENANT_ID, email: `${email}@contactpunt.example`, name, roles, skills, queueIds, capacity: DEFAULT_CAPACITY, team: 'Team A', status: 'offline', uiLanguage: skills.includes('lang:fr') && !skills.includes('lang:nl') ? 'fr' : 'nl' };
