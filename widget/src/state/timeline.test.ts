@@ -88,4 +88,12 @@ describe('pending messages', () => {
       ['system', 'Even pauze.'],
     ]);
   });
+  it('keeps the choices of a clarifying question and shows a handover as a system line', () => {
+    const t = applyEvents(emptyTimeline(), [
+      event(3, 'message.created', { kind: 'bot', name: 'Zuid assistent' }, { text: 'Bedoel je A of B?', options: [{ intent: 'a', label: 'Kaart blokkeren' }, { intent: 'b', label: 'Limiet wijzigen' }, { label: 7 }] }),
+      event(5, 'conversation.handed_over', { kind: 'system' }, { text: 'Ik verbind je door met een medewerker.' }),
+    ]);
+    expect(t.items[0]).toMatchObject({ author: 'agent', name: 'Zuid assistent', options: ['Kaart blokkeren', 'Limiet wijzigen'] });
+    expect(t.items[1]).toMatchObject({ author: 'system', text: 'Ik verbind je door met een medewerker.' });
+  });
 });

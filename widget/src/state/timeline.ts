@@ -12,6 +12,8 @@ export interface TimelineItem {
   /** System notices are translated when drawn, so switching language re-labels them. */
   notice?: NoticeKind;
   name?: string;
+  /** Choices a bot offered with a clarifying question; choosing one sends its label. */
+  options?: string[];
   status: 'sent' | 'pending' | 'failed';
 }
 
@@ -64,7 +66,8 @@ function toItem(event: WireEvent): TimelineItem | undefined {
     case 'message.created': {
       const text = typeof event.data.text === 'string' ? event.data.text : '';
       const author: Author = event.actor.kind === 'customer' ? 'customer' : event.actor.kind === 'system' ? 'system' : 'agent';
-      return { ...base, author, text, ...(name ? { name } : {}) };
+      const options = optionLabels(event.data.options);
+      return { ...base, author, text, ...(name ? { name } : {}), ...(options.length ? { options } : {}) };
     }
     case 'conversation.assigned':
       return { ...base, author: 'system', text: '', notice: 'assigned', ...(name ? { name } : {}) };
@@ -73,13 +76,22 @@ function toItem(event: WireEvent): TimelineItem | undefined {
     case 'conversation.closed':
     case 'conversation.ended_by_customer':
       return { ...base, author: 'system', text: '', notice: 'closed' };
-    // The server words safety messages in the customer's language (the line's policy text).
+    // The server words these in the customer's language (the line's policy or bot texts).
+    case 'conversation.handed_over':
     case 'safety.warning':
     case 'safety.timed_out':
       return typeof event.data.text === 'string' && event.data.text ? { ...base, author: 'system', text: event.data.text } : undefined;
     default:
       return undefined;
   }
+}
+
+function optionLabels(options: unknown): string[] {
+  if (!Array.isArray(options)) return [];
+  return options.flatMap((option: unknown) => {
+    const label = typeof option === 'object' && option !== null ? (option as { label?: unknown }).label : undefined;
+    return typeof label === 'string' && label ? [label] : [];
+  });
 }
 
 function insertBySeq(items: readonly TimelineItem[], item: TimelineItem): TimelineItem[] {

@@ -101,7 +101,7 @@ export class ChatView {
     }
     let previous: HTMLElement | undefined;
     for (const item of items) {
-      const fresh = bubble(item, t);
+      const fresh = bubble(item, t, (label) => this.actions.send(label));
       const existing = this.nodes.get(item.key);
       const node = existing && existing.dataset.sig === fresh.dataset.sig ? existing : fresh;
       if (existing && node !== existing) existing.replaceWith(node);
@@ -113,7 +113,7 @@ export class ChatView {
   }
 }
 
-function bubble(item: TimelineItem, t: Translate): HTMLElement {
+function bubble(item: TimelineItem, t: Translate, choose: (label: string) => void): HTMLElement {
   const text = item.notice ? noticeText(item, t) : item.text;
   const who = item.author === 'customer' ? t('you') : item.author === 'agent' ? (item.name ?? t('agent')) : '';
   const node = el('div', { class: 'msg', 'data-testid': 'message', 'data-author': item.author, 'data-status': item.status, ...(item.seq ? { 'data-seq': item.seq } : {}) });
@@ -121,7 +121,16 @@ function bubble(item: TimelineItem, t: Translate): HTMLElement {
   // textContent via a text node: a message "<img src=x onerror=…>" stays text.
   node.append(el('span', { class: 'text' }, text));
   if (item.status !== 'sent') node.append(el('span', { class: 'state' }, item.status === 'pending' ? t('pending') : t('failed')));
-  node.dataset.sig = `${item.status}|${who}|${text}`;
+  if (item.options?.length) {
+    const choices = el('div', { class: 'options', role: 'group', 'aria-label': text });
+    for (const label of item.options) {
+      const button = el('button', { type: 'button', class: 'option', 'data-testid': 'option-button' }, label);
+      button.addEventListener('click', () => choose(label));
+      choices.append(button);
+    }
+    node.append(choices);
+  }
+  node.dataset.sig = `${item.status}|${who}|${text}|${item.options?.join('|') ?? ''}`;
   return node;
 }
 

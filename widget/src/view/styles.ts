@@ -49,6 +49,10 @@ select, textarea { width: 100%; min-height: 40px; padding: 8px 10px; border: 1px
 .status { margin: 0; padding: 10px 16px; font-size: 14px; background: #eef3fa; color: #1b3a63; border-bottom: 1px solid #d5dfec; }
 .log { flex: 1; overflow-y: auto; padding: 12px 12px 4px; display: flex; flex-direction: column; gap: 8px; background: #f6f7f9; }
 .msg { max-width: 82%; padding: 8px 12px; border-radius: 14px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 15px; }
+.options { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.option { min-height: 36px; padding: 4px 12px; border: 1px solid #1d4f91; border-radius: 18px; background: #ffffff; color: #1d4f91; font: inherit; font-size: 14px; cursor: pointer; }
+.option:hover { background: #e8eef7; }
+.option:focus-visible { outline: 3px solid #f2b800; outline-offset: 2px; }
 .msg .who { display: block; font-size: 12px; font-weight: 600; color: #41484f; margin-bottom: 2px; }
 .msg[data-author="agent"] { align-self: flex-start; background: #ffffff; color: #1b1f24; border: 1px solid #d3d8de; border-bottom-left-radius: 4px; }
 .msg[data-author="customer"] { align-self: flex-end; background: #1d4f91; color: #ffffff; border-bottom-right-radius: 4px; }
