@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Db } from '../../src/storage/index.js';
+import { createScratchPostgresDatabase, openDatabase, type Db } from '../../src/storage/index.js';
 
 export interface BenchDatabase {
   db: Db;
@@ -18,24 +17,13 @@ export async function createBenchDatabase(databaseUrl: string | undefined): Prom
     const db = await openDatabase({ dataDir, synchronous: 'NORMAL' });
     return { db, destroy: async () => { await db.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
-  const name = `centraal_report_bench_${Date.now().toString(36)}`;
-  await adminQuery(databaseUrl, `create database ${name}`);
-  const db = await openDatabase({ databaseUrl: databaseUrl.replace(/\/[^/]*$/, `/${name}`), poolSize: 4 });
+  const scratch = await createScratchPostgresDatabase(databaseUrl, 'centraal_report_bench');
+  const db = await openDatabase({ databaseUrl: scratch.url, poolSize: 4 });
   return {
     db,
     destroy: async () => {
       await db.close();
-      await adminQuery(databaseUrl, `drop database if exists ${name} with (force)`);
+      await scratch.drop();
     },
   };
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

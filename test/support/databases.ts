@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { migrateToLatest, openDatabase, type Db, type DialectName } from '../../src/storage/index.js';
+import { createScratchPostgresDatabase, migrateToLatest, openDatabase, type Db, type DialectName } from '../../src/storage/index.js';
 
 /**
  * The dialects every storage and service suite runs on. PostgreSQL comes from the test command's
@@ -38,9 +37,8 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   if (!adminUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the suite with `npm test`, which starts PostgreSQL, or set TEST_DIALECTS=sqlite');
   }
-  const name = `centraal_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await adminQuery(adminUrl, `create database ${name}`);
-  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const scratch = await createScratchPostgresDatabase(adminUrl, 'centraal_test');
+  const url = scratch.url;
   const db = await openDatabase({ databaseUrl: url });
   await migrateToLatest(db);
   await db.close();
@@ -48,18 +46,8 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     env: { DATA_DIR: dataDir, DATABASE_URL: url },
     open: () => openDatabase({ databaseUrl: url, poolSize: 4 }),
     destroy: async () => {
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+      await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
