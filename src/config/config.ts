@@ -20,7 +20,6 @@ const configSchema = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
     .describe('Redis for multi-node fan-out (later); unset means in-process'),
-  SESSION_SECRET: z.string().min(16).optional().describe('Secret that signs widget tokens; generated and stored in the database when unset'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Agent session lifetime'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RING_TIMEOUT_SECONDS: z.coerce.number().positive().default(20).describe('Offer ring-no-answer timeout'),
@@ -50,7 +49,7 @@ const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'SESSION_SECRET']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
