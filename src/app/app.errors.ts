@@ -29,5 +29,7 @@ export const errors = {
       cause,
     }),
   invalid: (message: string) => new AppError('INVALID_INPUT', message, { status: 400 }),
+  staleArticle: (id: string, version: number) =>
+    new AppError('KNOWLEDGE_STALE_VERSION', `Article ${id} is stored with version ${version} or newer`, { status: 409, userMessage: 'Someone saved a newer version of this article; reload it first.' }),
   noSuchTarget: (message: string) => new AppError('TRANSFER_TARGET_INVALID', message, { status: 422 }),
 };

@@ -8,6 +8,7 @@ import { EventRecorder } from './conversation/event-recorder.js';
 import type { ServiceDeps } from './deps.js';
 import { Directory } from './directory.js';
 import { Journal } from './journal.js';
+import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { LiveConversations } from './live-conversations.js';
 import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
@@ -43,7 +44,9 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const journal = new Journal(db, repos);
   const recorder = new EventRecorder(journal, live, bus, directory, clock);
   const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
-  const deps: ServiceDeps = { config, repos, directory, live, recorder, routing, bus, clock, log };
+  const knowledge = new KnowledgeService(repos);
+  await knowledge.load();
+  const deps: ServiceDeps = { config, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));

@@ -4,6 +4,7 @@ import type { Repositories } from '../storage/index.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
+import type { KnowledgeService } from './knowledge/knowledge.service.js';
 import type { LiveConversations } from './live-conversations.js';
 import type { RoutingCoordinator } from './routing/routing-coordinator.js';
 
@@ -15,6 +16,8 @@ export interface ServiceDeps {
   live: LiveConversations;
   recorder: EventRecorder;
   routing: RoutingCoordinator;
+  /** The knowledge base search of this node. */
+  knowledge: KnowledgeService;
   bus: EventBus;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;

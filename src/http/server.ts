@@ -13,6 +13,7 @@ import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
@@ -63,6 +64,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await agentRoutes(scope, ctx);
     await adminRoutes(scope, ctx);
     await safetyRoutes(scope, ctx);
+    await knowledgeRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

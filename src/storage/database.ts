@@ -149,6 +149,29 @@ export interface ContactBlockTable {
   permanent: number;
 }
 
+export interface KnowledgeArticleTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  /** nl | fr | en */
+  language: string;
+  title: string;
+  /** Plain text. */
+  body: string;
+  topic_id: string;
+  subtopic_id: string | null;
+  /** public | internal */
+  visibility: string;
+  version: number;
+  updated_at: number;
+  /** JSON: string[] */
+  tags: string;
+  /** JSON: [{ title, body, screen?, tip?, warning? }] for a guided procedure; [] otherwise */
+  steps: string;
+  /** JSON: string[], shown above the article */
+  warnings: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -161,4 +184,5 @@ export interface Database {
   events: EventTable;
   incidents: IncidentTable;
   contact_blocks: ContactBlockTable;
+  knowledge_articles: KnowledgeArticleTable;
 }

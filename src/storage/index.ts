@@ -3,4 +3,5 @@ export { migrateToLatest } from './migrations/migrate.js';
 export { createRepositories, type Repositories } from './repositories.js';
 export type { DialectFlags, DialectName } from './dialect-flags.js';
 export { OPEN_STATES } from './repositories/conversation.repository.js';
+export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repository.js';
 export { createScratchPostgresDatabase } from './scratch-database.js';

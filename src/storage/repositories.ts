@@ -7,6 +7,7 @@ import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
+import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
@@ -22,6 +23,7 @@ export interface Repositories {
   events: EventRepository;
   incidents: IncidentRepository;
   blocks: BlockRepository;
+  knowledge: KnowledgeRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -37,6 +39,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     events: new EventRepository(kysely, flags),
     incidents: new IncidentRepository(kysely),
     blocks: new BlockRepository(kysely),
+    knowledge: new KnowledgeRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -68,6 +68,11 @@ describe.each(testDialects())('the customer bot on Bank Zuid on %s', (dialect) =
     expect(texts[2]).toMatch(/^bot: Blokkeer je kaart meteen/);
     expect(texts[3]).toBe('customer: ik wil een medewerker spreken');
     expect(transcript.body.events.find((e) => e.type === 'conversation.handed_over')?.data).toMatchObject({ reason: 'customer_asked' });
+    // The assist panel follows the intent the bot recognised, not only the customer's last words.
+    const assist = await thomas.request<{ intents: string[]; articles: Array<{ id: string; reason: string }>; procedure: { articleId: string } | null }>('GET', `/api/conversations/${customer.conversationId}/assist`);
+    expect(assist.body.intents).toEqual(['kaart_blokkeren']);
+    expect(assist.body.articles[0]).toMatchObject({ id: 'kb_kaart_blokkeren_nl', reason: 'intent' });
+    expect(assist.body.procedure?.articleId).toBe('kb_kaart_blokkeren_nl');
     await socket.close();
   });
 

@@ -51,6 +51,23 @@ describe.each(testDialects())('storage on %s', (dialect) => {
     expect((await repos.users.listByTenant(DEMO_TENANT_ID)).length).toBeGreaterThanOrEqual(8);
   });
 
+  it('seeds the knowledge articles once and keeps a newer version over an older one', async () => {
+    const bank = await repos.knowledge.listByLine(DEMO_TENANT_ID, DEMO_LINES.bank);
+    expect(bank.length).toBe(15);
+    const card = await repos.knowledge.get(DEMO_TENANT_ID, 'kb_kaart_blokkeren_nl');
+    expect(card?.steps).toHaveLength(4);
+    expect(card?.steps[2]?.warning).toMatch(/Zuid-code/);
+    expect(card?.warnings[0]).toMatch(/Phishing/);
+    expect(typeof card?.updatedAt).toBe('number');
+    expect((await repos.knowledge.listByLine(DEMO_TENANT_ID, DEMO_LINES.kinderlijn)).every((a) => a.visibility === 'internal')).toBe(true);
+
+    expect(await repos.knowledge.save({ ...card!, version: 2, title: 'Kaart blokkeren (v2)' })).toBe(true);
+    expect(await repos.knowledge.save({ ...card!, version: 1, title: 'oud' })).toBe(false);
+    expect(await repos.knowledge.save({ ...card!, tenantId: 'tn_other', version: 9 })).toBe(false);
+    expect((await repos.knowledge.get(DEMO_TENANT_ID, card!.id))?.title).toBe('Kaart blokkeren (v2)');
+    expect(await repos.knowledge.get('tn_other', card!.id)).toBeUndefined();
+  });
+
   it('keeps one contact per key when the same key is inserted twice', async () => {
     const again = await repos.contacts.insertOrGet({ id: 'ct_other', tenantId: DEMO_TENANT_ID, key: 'k1', pseudonym: 'X', identifierKind: 'visitor', identifier: null, displayName: null }, 2);
     expect(again.id).toBe('ct_1');

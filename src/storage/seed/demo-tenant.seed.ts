@@ -5,6 +5,7 @@ import { hashPassword } from '../../app/auth/password.js';
 import type { Db } from '../open-database.js';
 import { createRepositories } from '../repositories.js';
 import { demoBankBot } from './demo-bank-bot.seed.js';
+import { demoKnowledgeArticles } from './demo-knowledge.seed.js';
 
 export interface DemoLogin {
   role: string;
@@ -145,6 +146,7 @@ export async function seedDemoTenant(db: Db, now = Date.now(), options: DemoSeed
       const agent: Agent = { id, tenantId: DEMO_TENANT_ID, email: `${email}@contactpunt.example`, name, roles, skills, queueIds, capacity: DEFAULT_CAPACITY, team: 'Team A', status: 'offline', uiLanguage: skills.includes('lang:fr') && !skills.includes('lang:nl') ? 'fr' : 'nl' };
       await tx.users.insert(agent, passwordHash, now);
     }
+    for (const article of demoKnowledgeArticles(DEMO_TENANT_ID, DEMO_LINES, now)) await tx.knowledge.save(article);
   });
   return logins;
 }

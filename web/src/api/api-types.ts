@@ -140,3 +140,58 @@ export interface IncidentChange {
   status?: IncidentStatus;
   followUp?: { agentCare?: { done: boolean }; customerContacted?: boolean; policeReport?: boolean };
 }
+
+/** One step of a guided procedure. */
+export interface ProcedureStep {
+  title: string;
+  body: string;
+  screen?: string;
+  tip?: string;
+  warning?: string;
+}
+
+export type FraudSignalId = 'caller_posing_as_bank' | 'code_shared' | 'asked_for_code' | 'link_in_message' | 'safe_account' | 'remote_access';
+
+/** A knowledge search hit; `snippet` is plain text. */
+export interface KnowledgeHit {
+  id: string;
+  title: string;
+  snippet: string;
+  language: Language;
+  topicId: string;
+  subtopicId: string | null;
+  visibility: 'public' | 'internal';
+  procedure: boolean;
+}
+
+export interface KnowledgeSearchResult {
+  hits: KnowledgeHit[];
+  total: number;
+  facets: { topics: Array<{ id: string; count: number }>; subtopics: Array<{ id: string; topicId: string; count: number }> };
+}
+
+export interface KnowledgeArticleView {
+  id: string;
+  lineId: string;
+  language: Language;
+  title: string;
+  /** Plain text: render as text, never as HTML. */
+  body: string;
+  topicId: string;
+  subtopicId: string | null;
+  visibility: 'public' | 'internal';
+  version: number;
+  updatedAt: string;
+  tags: string[];
+  steps: ProcedureStep[];
+  warnings: string[];
+}
+
+export interface AssistSuggestions {
+  conversationId: string;
+  language: Language;
+  intents: string[];
+  warnings: Array<{ id: FraudSignalId; severity: 'high' | 'medium'; evidence: string; advice: Record<Language, string> }>;
+  articles: Array<KnowledgeHit & { reason: 'intent' | 'search' | 'fraud' }>;
+  procedure: { articleId: string; title: string; steps: ProcedureStep[]; warnings: string[] } | null;
+}

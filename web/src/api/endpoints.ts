@@ -1,4 +1,5 @@
 import type {
+  AssistSuggestions,
   Colleague,
   ConversationDetails,
   FlagInput,
@@ -7,6 +8,9 @@ import type {
   IncidentChange,
   IncidentStatus,
   IncidentTeam,
+  KnowledgeArticleView,
+  KnowledgeSearchResult,
+  Language,
   Line,
   Me,
   OverviewAgent,
@@ -109,4 +113,26 @@ export const safetyApi = {
   updateIncident: (id: string, change: IncidentChange) => api.patch<Incident>(`/api/incidents/${enc(id)}`, change),
   /** A plain link: the browser downloads it with the session cookie. */
   exportUrl: (year: number) => `/api/incidents/export.csv?year=${year}`,
+};
+
+export interface KnowledgeSearchInput {
+  lineId: string;
+  q: string;
+  language?: Language;
+  topicId?: string;
+  subtopicId?: string;
+}
+
+export const knowledgeApi = {
+  /** Public and internal articles of the line, typo-tolerant, with topic and subtopic counts. */
+  search(input: KnowledgeSearchInput) {
+    const query = new URLSearchParams({ lineId: input.lineId, q: input.q });
+    if (input.language) query.set('language', input.language);
+    if (input.topicId) query.set('topicId', input.topicId);
+    if (input.subtopicId) query.set('subtopicId', input.subtopicId);
+    return api.get<KnowledgeSearchResult>(`/api/knowledge/search?${query.toString()}`);
+  },
+  article: (id: string) => api.get<KnowledgeArticleView>(`/api/knowledge/articles/${enc(id)}`),
+  /** Suggestions for a live conversation: articles, the guided procedure and fraud warnings. */
+  assist: (conversationId: string) => api.get<AssistSuggestions>(`${conv(conversationId)}/assist`),
 };

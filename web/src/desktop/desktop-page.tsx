@@ -4,6 +4,7 @@ import { agentApi, conversationApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { hasRole } from '../shell/session-context.js';
+import { AssistPanel } from './assist-panel.js';
 import { ContactPanel } from './contact-panel.js';
 import { FlagDialog } from './flag-dialog.js';
 import { ConversationList } from './conversation-list.js';
@@ -143,6 +144,7 @@ export function DesktopPage({ me }: { me: Me }) {
             {selected.details && line && (
               <RegistrationPanel key={selected.id} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
             )}
+            <AssistPanel key={selected.id} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
             <HistoryPanel conversationId={selected.id} line={line} />
           </aside>
         </>

@@ -1,0 +1,120 @@
+import { KnowledgeIndex, knowledgeArticleSchema, type KnowledgeArticle, type KnowledgeFacets, type SearchVisibility } from '../../ai/knowledge/index.js';
+import type { Language } from '../../core/model/index.js';
+import type { Repositories, StoredArticle } from '../../storage/index.js';
+import { errors } from '../app.errors.js';
+
+/** A search hit with what a desk needs to show it: facets, visibility, whether it is a procedure. */
+export interface ArticleHit {
+  id: string;
+  title: string;
+  snippet: string;
+  score: number;
+  language: Language;
+  topicId: string;
+  subtopicId: string | null;
+  visibility: StoredArticle['visibility'];
+  procedure: boolean;
+}
+
+export interface ArticleSearch {
+  tenantId: string;
+  lineId: string;
+  text: string;
+  language?: Language;
+  topicId?: string;
+  subtopicId?: string;
+  visibility: SearchVisibility;
+  limit: number;
+}
+
+export interface ArticleSearchResult {
+  hits: ArticleHit[];
+  facets: KnowledgeFacets;
+  total: number;
+}
+
+/**
+ * The knowledge base of this node: every stored article in one `KnowledgeIndex`, loaded at
+ * start and kept current on every save through this service. Articles are only found through
+ * the line they belong to, and a line belongs to one tenant, so one index serves all tenants.
+ */
+export class KnowledgeService {
+  readonly index = new KnowledgeIndex();
+  private readonly articles = new Map<string, StoredArticle>();
+
+  constructor(private readonly repos: Repositories) {}
+
+  async load(): Promise<void> {
+    for (const article of await this.repos.knowledge.listAll()) this.put(article);
+  }
+
+  /** Stores a new article or a newer version; returns false when the stored version is as new or newer. */
+  async save(article: StoredArticle): Promise<boolean> {
+    // Validated by the index's own schema before anything is written.
+    const checked = knowledgeArticleSchema.safeParse(toIndexed(article));
+    if (!checked.success) throw errors.invalid(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const written = await this.repos.knowledge.save(article);
+    if (written) this.put(article);
+    return written;
+  }
+
+  get(tenantId: string, id: string): StoredArticle | undefined {
+    const article = this.articles.get(id);
+    return article && article.tenantId === tenantId ? article : undefined;
+  }
+
+  /** The line's articles in one language carrying a tag (the assist panel's bot intents). */
+  tagged(tenantId: string, lineId: string, language: Language, tag: string): StoredArticle[] {
+    return [...this.articles.values()].filter((a) => a.tenantId === tenantId && a.lineId === lineId && a.language === language && a.tags.includes(tag));
+  }
+
+  search(query: ArticleSearch): ArticleSearchResult {
+    const result = this.index.search({
+      text: query.text,
+      lineId: query.lineId,
+      visibility: query.visibility,
+      limit: query.limit,
+      ...(query.language ? { language: query.language } : {}),
+      ...(query.topicId ? { topicId: query.topicId } : {}),
+      ...(query.subtopicId ? { subtopicId: query.subtopicId } : {}),
+    });
+    const hits = result.hits.flatMap((hit): ArticleHit[] => {
+      const article = this.get(query.tenantId, hit.id);
+      return article ? [{ ...describe(article), snippet: hit.snippet, score: hit.score, title: hit.title }] : [];
+    });
+    return { hits, facets: result.facets, total: result.total };
+  }
+
+  private put(article: StoredArticle): void {
+    this.index.upsert(toIndexed(article));
+    this.articles.set(article.id, article);
+  }
+}
+
+export function describe(article: StoredArticle): Omit<ArticleHit, 'snippet' | 'score'> {
+  return {
+    id: article.id,
+    title: article.title,
+    language: article.language,
+    topicId: article.topicId,
+    subtopicId: article.subtopicId,
+    visibility: article.visibility,
+    procedure: article.steps.length > 0,
+  };
+}
+
+function toIndexed(article: StoredArticle): KnowledgeArticle {
+  return {
+    id: article.id,
+    lineId: article.lineId,
+    language: article.language,
+    title: article.title,
+    body: article.body,
+    topicId: article.topicId,
+    subtopicId: article.subtopicId,
+    visibility: article.visibility,
+    version: article.version,
+    updatedAt: new Date(article.updatedAt).toISOString(),
+    tags: article.tags,
+  };
+}
