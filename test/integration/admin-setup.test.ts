@@ -53,6 +53,14 @@ describe.each(testDialects())('an admin sets up a new line on %s', (dialect) => 
     });
     expect(badHours.status).toBe(400);
     expect(JSON.stringify(badHours.body)).toContain('time zone');
+    const config = await admin.request<{ lines: Array<Record<string, unknown> & { id: string }> }>('GET', '/api/admin/config');
+    const { id: _id, tenantId: _tenant, ...kinderlijn } = config.body.lines.find((l) => l.id === 'ln_kinderlijn')!;
+    const badPolicy = await admin.request('PUT', '/api/admin/lines/ln_kinderlijn', { ...kinderlijn, abusePolicy: { block: { prankHours: -1 } } });
+    expect(badPolicy.status).toBe(400);
+    expect(badPolicy.body).toMatchObject({ error: { code: 'ABUSE_POLICY_INVALID' } });
+    const goodPolicy = await admin.request<{ abusePolicy: unknown }>('PUT', '/api/admin/lines/ln_kinderlijn', { ...kinderlijn, abusePolicy: { block: { prankHours: 12 } } });
+    expect(goodPolicy.status).toBe(200);
+    expect(goodPolicy.body.abusePolicy).toEqual({ block: { prankHours: 12 } });
     const noPassword = await admin.request('POST', '/api/admin/agents', { email: 'x@contactpunt.example', name: 'X', roles: ['agent'], skills: [], queueIds: [], capacity: { voice: 1, chat: 1, email: 1, whatsapp: 1 } });
     expect(noPassword.status).toBe(422);
     const agent = await StaffClient.login(server.url, 'sofie@contactpunt.example');

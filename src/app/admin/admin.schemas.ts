@@ -31,6 +31,8 @@ export const lineInput = z.object({
   topicQueues: z.record(z.string(), id).default({}),
   hideAgentHandleTime: z.boolean().default(false),
   contextSecret: z.string().min(16).max(200).nullable().default(null),
+  /** The line's abuse policy (validated by the policy's own schema). Absent: the line keeps what it has. */
+  abusePolicy: z.record(z.string(), z.unknown()).optional(),
   /** Absent: the line keeps the bot it has. */
   bot: z
     .object({

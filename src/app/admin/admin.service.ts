@@ -1,5 +1,6 @@
 import type { Agent, Line, Queue } from '../../core/model/index.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { parseAbusePolicy } from '../../core/policy/index.js';
 import { errors } from '../app.errors.js';
 import { hashPassword } from '../auth/password.js';
 import type { ServiceDeps } from '../deps.js';
@@ -14,6 +15,8 @@ import type { AgentInput, LineInput, QueueInput } from './admin.schemas.js';
 export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineInput, existingId?: string): Promise<Line> {
   const previous = existingId ? deps.directory.line(existingId) : undefined;
   if (previous && previous.tenantId !== tenantId) throw errors.notFound('line', existingId!);
+  // A policy that does not validate is refused now (400 ABUSE_POLICY_INVALID, naming each problem), not at the first abusive message.
+  if (input.abusePolicy) parseAbusePolicy(input.abusePolicy);
   const queues = deps.directory.queuesOf(tenantId);
   // A new line may name a queue that is created right after it; an existing one must point at its own queues.
   if (previous && !queues.some((q) => q.id === input.defaultQueueId && q.lineId === previous.id)) {
@@ -29,6 +32,7 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
     clientId: input.clientId ?? previous?.clientId ?? newId('cl'),
     contextSecret: input.contextSecret ?? previous?.contextSecret ?? null,
     ...(input.bot || previous?.bot ? { bot: input.bot ?? previous?.bot } : {}),
+    ...(input.abusePolicy || previous?.abusePolicy ? { abusePolicy: input.abusePolicy ?? previous?.abusePolicy } : {}),
   };
   if (previous) await deps.repos.lines.updateLine(line);
   else {
