@@ -31,5 +31,10 @@ export const errors = {
   invalid: (message: string) => new AppError('INVALID_INPUT', message, { status: 400 }),
   staleArticle: (id: string, version: number) =>
     new AppError('KNOWLEDGE_STALE_VERSION', `Article ${id} is stored with version ${version} or newer`, { status: 409, userMessage: 'Someone saved a newer version of this article; reload it first.' }),
+  surveyNotOpen: (id: string, state: string) =>
+    new AppError('SURVEY_NOT_OPEN', `The survey of conversation ${id} opens when the conversation is closed (it is ${state})`, { status: 409, userMessage: 'You can give your opinion once the conversation is closed.' }),
+  surveyAlreadySubmitted: (id: string) =>
+    new AppError('SURVEY_ALREADY_SUBMITTED', `Conversation ${id} already has a survey answer`, { status: 409, userMessage: 'Thank you, we already received your answer.' }),
+  surveyOutOfRange: (message: string) => new AppError('SURVEY_OUT_OF_RANGE', message, { status: 422 }),
   noSuchTarget: (message: string) => new AppError('TRANSFER_TARGET_INVALID', message, { status: 422 }),
 };

@@ -46,7 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
-  const deps: ServiceDeps = { config, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));

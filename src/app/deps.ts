@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { EventBus } from '../realtime/event-bus.js';
-import type { Repositories } from '../storage/index.js';
+import type { Db, Repositories } from '../storage/index.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
@@ -12,6 +12,8 @@ import type { RoutingCoordinator } from './routing/routing-coordinator.js';
 export interface ServiceDeps {
   config: Config;
   repos: Repositories;
+  /** The database itself, for read models that query it directly (reports, wallboard). */
+  db: Db;
   directory: Directory;
   live: LiveConversations;
   recorder: EventRecorder;

@@ -11,11 +11,14 @@ import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { complimentRoutes } from './routes/compliment.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
+import { wallboardRoutes } from './routes/wallboard.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
 
 export interface BuildServerOptions {
@@ -65,6 +68,9 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await adminRoutes(scope, ctx);
     await safetyRoutes(scope, ctx);
     await knowledgeRoutes(scope, ctx);
+    await complimentRoutes(scope, ctx);
+    await reportRoutes(scope, ctx);
+    await wallboardRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

@@ -172,6 +172,37 @@ export interface KnowledgeArticleTable {
   warnings: string;
 }
 
+export interface SurveyResponseTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  /** One survey per conversation (unique). */
+  conversation_id: string;
+  /** The agent who handled the conversation; null when none did. */
+  agent_id: string | null;
+  /** 0–10 or null (not answered). */
+  nps: number | null;
+  /** 1–10 or null (not answered). */
+  helpfulness: number | null;
+  comment: string | null;
+  /** nl | fr | en */
+  language: string;
+  created_at: number;
+}
+
+export interface ComplimentTable {
+  id: string;
+  tenant_id: string;
+  agent_id: string;
+  conversation_id: string | null;
+  /** survey | customer | executive */
+  source: string;
+  text: string;
+  /** 0 or 1: the agent chose to show it in the team feed. */
+  share_with_team: number;
+  created_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -185,4 +216,6 @@ export interface Database {
   incidents: IncidentTable;
   contact_blocks: ContactBlockTable;
   knowledge_articles: KnowledgeArticleTable;
+  survey_responses: SurveyResponseTable;
+  compliments: ComplimentTable;
 }

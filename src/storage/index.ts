@@ -5,3 +5,5 @@ export type { DialectFlags, DialectName } from './dialect-flags.js';
 export { OPEN_STATES } from './repositories/conversation.repository.js';
 export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repository.js';
 export { createScratchPostgresDatabase } from './scratch-database.js';
+export type { SurveyResponseRecord } from './repositories/survey.repository.js';
+export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';

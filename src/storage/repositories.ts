@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
 import { BlockRepository } from './repositories/block.repository.js';
+import { ComplimentRepository } from './repositories/compliment.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
@@ -10,6 +11,7 @@ import { IncidentRepository } from './repositories/incident.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
+import { SurveyRepository } from './repositories/survey.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 
@@ -24,6 +26,8 @@ export interface Repositories {
   incidents: IncidentRepository;
   blocks: BlockRepository;
   knowledge: KnowledgeRepository;
+  surveys: SurveyRepository;
+  compliments: ComplimentRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -40,6 +44,8 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     incidents: new IncidentRepository(kysely),
     blocks: new BlockRepository(kysely),
     knowledge: new KnowledgeRepository(kysely),
+    surveys: new SurveyRepository(kysely),
+    compliments: new ComplimentRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

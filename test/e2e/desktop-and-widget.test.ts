@@ -120,6 +120,19 @@ describe('agent desktop and chat widget in Chromium', () => {
     await marleen.getByTestId('close-conversation').click();
     await customer.getByTestId('ended').waitFor({ timeout: 10_000 });
     expect(await customer.locator('[data-testid="message-list"]').textContent()).not.toContain('limiet verhogen');
+
+    // The survey after the close; praise with NPS 10 becomes a compliment in Marleen's feed.
+    await customer.getByTestId('survey').waitFor({ timeout: 10_000 });
+    expect(await seriousViolations(customer, '[data-testid="widget-host"]')).toEqual([]);
+    await customer.getByTestId('survey-nps-10').click();
+    expect(await customer.getByTestId('survey-nps-10').getAttribute('aria-checked')).toBe('true');
+    await customer.getByTestId('survey-helpfulness-9').click();
+    await customer.getByTestId('survey-comment').fill('Super geholpen, bedankt!');
+    await customer.getByTestId('survey-submit').click();
+    await customer.getByTestId('survey-thanks').waitFor({ timeout: 10_000 });
+    await marleen.reload();
+    await expectText(marleen, 'compliment-item', 'Super geholpen, bedankt!', 15_000);
+    await marleen.getByTestId('compliment-share').check();
     expect(problems).toEqual([]);
   }, 180_000);
 

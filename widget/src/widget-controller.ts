@@ -9,6 +9,7 @@ import { ChatView } from './view/chat-view.js';
 import { PanelView } from './view/panel-view.js';
 import { renderNotice, renderPrechat, type PrechatChoice } from './view/prechat-view.js';
 import { STYLES } from './view/styles.js';
+import { SurveyView } from './view/survey-view.js';
 
 type Phase = 'idle' | 'loading' | 'load-failed' | 'closed-line' | 'prechat' | 'chat';
 
@@ -21,6 +22,9 @@ export class WidgetController {
   private context: StartContext;
   private session: ChatSession | undefined;
   private chatView: ChatView | undefined;
+  private conversation: StoredConversation | undefined;
+  /** The survey is asked for once per ended chat, and shown only when the server says it is open (closed by the agent). */
+  private surveyAsked = false;
   private starting = false;
   private startError: string | undefined;
   private prechatKey = '';
@@ -125,6 +129,8 @@ export class WidgetController {
     if (isUiLanguage(stored.language)) this.setLanguage(stored.language);
     this.session = new ChatSession(this.api, this.store, stored, this.config.origin, { changed: () => this.render(), lost: () => this.leaveChat() });
     this.chatView = new ChatView({ send: (text) => this.session?.send(text), keystroke: () => this.session?.keystroke(), newChat: () => this.leaveChat() });
+    this.conversation = stored;
+    this.surveyAsked = false;
     this.phase = 'chat';
     this.session.start();
   }
@@ -142,6 +148,7 @@ export class WidgetController {
     this.session?.dispose();
     this.session = undefined;
     this.chatView = undefined;
+    this.conversation = undefined;
     this.phase = this.line ? (this.line.open ? 'prechat' : 'closed-line') : 'idle';
     this.prechatKey = '';
     if (this.panel.isOpen()) void this.ensureLine();
@@ -159,6 +166,7 @@ export class WidgetController {
     if (this.phase === 'chat' && session && this.chatView) {
       this.panel.setBody(this.chatView.root);
       this.chatView.update({ items: visibleItems(session.timeline), status: this.statusText(session), typing: this.typingText(session), ended }, t);
+      if (ended && !this.surveyAsked) void this.offerSurvey(this.chatView);
       return;
     }
     if (this.phase === 'prechat' && this.line) return this.renderPrechat(this.line);
@@ -183,6 +191,28 @@ export class WidgetController {
     });
     this.panel.setBody(view);
     if (focusedId) view.querySelector<HTMLElement>(`#${focusedId}`)?.focus();
+  }
+
+  /** After `conversation.closed` the server opens the survey; ended by the customer alone, it stays shut. */
+  private async offerSurvey(view: ChatView): Promise<void> {
+    const conversation = this.conversation;
+    this.surveyAsked = true;
+    if (!conversation) return;
+    const { conversationId, token } = conversation;
+    try {
+      const status = await this.api.surveyStatus(conversationId, token);
+      if (!status.open || this.chatView !== view) return;
+      view.setSurvey(
+        new SurveyView(this.t, async (answer) => {
+          // A second tab or a retried request already stored it: that is a success for the customer.
+          await this.api.submitSurvey(conversationId, token, answer).catch((error: unknown) => {
+            if (!(error instanceof WidgetApiError && error.code === 'SURVEY_ALREADY_SUBMITTED')) throw error;
+          });
+        }).root,
+      );
+    } catch {
+      // No survey is better than an error box under a finished chat.
+    }
   }
 
   private statusText(session: ChatSession): string | undefined {

@@ -8,6 +8,7 @@ import { endByCustomer } from '../../app/conversation/close.js';
 import { postMessage } from '../../app/conversation/post-message.js';
 import { loadConversation, readEvents } from '../../app/conversation/read-conversation.js';
 import { startConversation } from '../../app/conversation/start-conversation.js';
+import { MAX_SURVEY_COMMENT_LENGTH, submitSurvey, surveyStatus } from '../../app/surveys/survey.service.js';
 import type { ServiceDeps } from '../../app/deps.js';
 import { MAX_MESSAGE_LENGTH } from '../../realtime/protocol.js';
 import { typed, type RouteContext } from './route-context.js';
@@ -30,6 +31,12 @@ const startBody = z.object({
     .optional(),
 });
 const messageBody = z.object({ clientId: z.string().min(1).max(64), text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
+/** Ranges are checked by the use case, so an out-of-range score is a clear 422, not a schema 400. */
+const surveyBody = z.object({
+  nps: z.number().nullable().optional(),
+  helpfulness: z.number().nullable().optional(),
+  comment: z.string().max(MAX_SURVEY_COMMENT_LENGTH).nullable().optional(),
+});
 const eventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
 /** Returns the conversation id the bearer token opens; the token is the only proof the widget has. */
@@ -107,6 +114,26 @@ export async function widgetRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       const conversationId = await widgetConversation(deps, request, request.params.conversationId);
       await endByCustomer(deps, conversationId);
       return { ok: true };
+    },
+  );
+  r.get(
+    '/api/widget/v1/conversations/:conversationId/survey',
+    { schema: { tags: ['widget'], summary: 'Whether the survey of this conversation is open (closed and not yet answered)', params: conversationParams } },
+    async (request) => {
+      const conversationId = await widgetConversation(deps, request, request.params.conversationId);
+      return surveyStatus(deps, conversationId);
+    },
+  );
+  r.post(
+    '/api/widget/v1/conversations/:conversationId/survey',
+    {
+      schema: { tags: ['widget'], summary: 'The customer rates a closed conversation, once (NPS 0–10, helpfulness 1–10, comment)', params: conversationParams, body: surveyBody },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.ip } },
+    },
+    async (request, reply) => {
+      const conversationId = await widgetConversation(deps, request, request.params.conversationId);
+      await submitSurvey(deps, conversationId, request.body);
+      return reply.status(201).send({ ok: true });
     },
   );
 }

@@ -4,6 +4,7 @@ import type { DialectFlags } from '../dialect-flags.js';
 import { initialMigration } from './0001-initial.js';
 import { safetyMigration } from './0002-safety.js';
 import { knowledgeMigration } from './0003-knowledge.js';
+import { surveysMigration } from './0004-surveys.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0001-initial': initialMigration(flags),
     '0002-safety': safetyMigration(flags),
     '0003-knowledge': knowledgeMigration(flags),
+    '0004-surveys': surveysMigration(flags),
   };
 }
 

@@ -195,3 +195,15 @@ export interface AssistSuggestions {
   articles: Array<KnowledgeHit & { reason: 'intent' | 'search' | 'fraud' }>;
   procedure: { articleId: string; title: string; steps: ProcedureStep[]; warnings: string[] } | null;
 }
+
+/** A compliment as `/api/agent/compliments` and `/api/team/compliments` return it. */
+export interface Compliment {
+  id: string;
+  agentId: string;
+  agentName: string;
+  conversationId: string | null;
+  source: 'survey' | 'customer' | 'executive';
+  text: string;
+  shareWithTeam: boolean;
+  createdAt: number;
+}

@@ -1,6 +1,7 @@
 import type {
   AssistSuggestions,
   Colleague,
+  Compliment,
   ConversationDetails,
   FlagInput,
   HistoryEntry,
@@ -135,4 +136,11 @@ export const knowledgeApi = {
   article: (id: string) => api.get<KnowledgeArticleView>(`/api/knowledge/articles/${enc(id)}`),
   /** Suggestions for a live conversation: articles, the guided procedure and fraud warnings. */
   assist: (conversationId: string) => api.get<AssistSuggestions>(`${conv(conversationId)}/assist`),
+};
+
+export const complimentsApi = {
+  mine: () => api.get<{ compliments: Compliment[] }>('/api/agent/compliments'),
+  team: () => api.get<{ compliments: Compliment[] }>('/api/team/compliments'),
+  share: (id: string, shareWithTeam: boolean) => api.put<Compliment>(`/api/agent/compliments/${enc(id)}`, { shareWithTeam }),
+  give: (agentId: string, text: string) => api.post<Compliment>('/api/compliments', { agentId, text }),
 };

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { hasRole } from '../shell/session-context.js';
 import { AssistPanel } from './assist-panel.js';
+import { ComplimentsFeed } from './compliments-feed.js';
 import { ContactPanel } from './contact-panel.js';
 import { FlagDialog } from './flag-dialog.js';
 import { ConversationList } from './conversation-list.js';
@@ -132,6 +133,7 @@ export function DesktopPage({ me }: { me: Me }) {
           ))}
         </div>
         <ConversationList conversations={state.conversations} selectedId={state.selectedId} onSelect={actions.select} />
+        <ComplimentsFeed refreshKey={`${state.conversations.length}|${state.conversations.filter(hasEnded).length}`} />
         <button type="button" className="link-button shortcuts-link" data-testid="shortcuts-open" onClick={() => setDialog('help')}>
           {t('shortcuts.open')} <kbd>?</kbd>
         </button>

@@ -7,6 +7,8 @@ import { LoginPage } from '../login/login-page.js';
 import { RealtimeProvider } from '../realtime/realtime-context.js';
 import { ReviewPage } from '../review/review-page.js';
 import { SupervisorPage } from '../supervisor/supervisor-page.js';
+import { canViewWallboard } from '../wallboard/wallboard-access.js';
+import { WallboardPage } from '../wallboard/wallboard-page.js';
 import { AppHeader } from './app-header.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
@@ -56,7 +58,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me));
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -64,6 +66,7 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/supervisor' && allowed) return <SupervisorPage />;
   if (path === '/review' && allowed) return <ReviewPage />;
   if (path === '/admin' && allowed) return <AdminPage />;
+  if (path === '/wallboard' && allowed) return <WallboardPage />;
   if (path === '/') return null;
   return (
     <main className="page-message">

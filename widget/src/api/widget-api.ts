@@ -57,6 +57,14 @@ export class WidgetApi {
     return this.request('POST', `/api/widget/v1/conversations/${encodeURIComponent(conversationId)}/end`, undefined, token);
   }
 
+  surveyStatus(conversationId: string, token: string): Promise<{ open: boolean }> {
+    return this.request('GET', `/api/widget/v1/conversations/${encodeURIComponent(conversationId)}/survey`, undefined, token);
+  }
+
+  submitSurvey(conversationId: string, token: string, answer: { nps?: number; helpfulness?: number; comment?: string }): Promise<{ ok: boolean }> {
+    return this.request('POST', `/api/widget/v1/conversations/${encodeURIComponent(conversationId)}/survey`, answer, token);
+  }
+
   /** Whether a stored token still opens its conversation (after a reload, or a socket that keeps failing). */
   async tokenStillValid(conversationId: string, token: string, afterSeq: number): Promise<boolean | undefined> {
     try {

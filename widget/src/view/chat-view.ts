@@ -27,7 +27,8 @@ export class ChatView {
   private readonly composer = el('form', { class: 'composer', 'data-testid': 'composer' }, this.inputLabel, this.input, this.sendButton);
   private readonly endedText = el('p');
   private readonly newChatButton = el('button', { type: 'button', class: 'primary', 'data-testid': 'new-chat-button' });
-  private readonly endedBox = el('div', { class: 'ended', 'data-testid': 'ended', hidden: true }, this.endedText, this.newChatButton);
+  private readonly surveySlot = el('div');
+  private readonly endedBox = el('div', { class: 'ended', 'data-testid': 'ended', hidden: true }, this.endedText, this.surveySlot, this.newChatButton);
   private readonly nodes = new Map<string, HTMLElement>();
   readonly root = el('div', { class: 'body', 'data-testid': 'chat' }, this.status, this.log, this.typing, this.composer, this.endedBox);
 
@@ -50,6 +51,12 @@ export class ChatView {
   focusComposer(): void {
     if (!this.composer.hidden) this.input.focus();
     else this.newChatButton.focus();
+  }
+
+  /** The survey (or nothing) between "Gesprek afgesloten" and "Nieuw gesprek". */
+  setSurvey(node: HTMLElement | undefined): void {
+    if (node) this.surveySlot.replaceChildren(node);
+    else this.surveySlot.replaceChildren();
   }
 
   /** The panel was hidden while messages came in; show the newest when it opens. */

@@ -70,4 +70,12 @@ select, textarea { width: 100%; min-height: 40px; padding: 8px 10px; border: 1px
 .composer .primary { min-width: 44px; padding: 0 12px; }
 .ended { padding: 14px 16px; border-top: 1px solid #d3d8de; background: #ffffff; text-align: center; }
 .ended p { margin: 0 0 10px; font-weight: 600; color: #1b1f24; }
+.survey { margin: 0 0 12px; text-align: left; }
+.survey .ql, .survey .qt { margin: 8px 0 4px; font-size: 14px; }
+.survey .qh { margin: 2px 0 6px; font-size: 12px; font-weight: 400; color: #41484f; }
+.scale { display: flex; gap: 3px; }
+.scale button { flex: 1; min-width: 0; min-height: 32px; padding: 0; border: 1px solid #6b737c; border-radius: 6px; background: #ffffff; color: #1b1f24; font-size: 13px; cursor: pointer; }
+.scale button[aria-checked="true"] { background: #1d4f91; border-color: #1d4f91; color: #ffffff; }
+.survey textarea { margin-bottom: 8px; resize: vertical; }
+.survey .error { font-weight: 400; }
 `;

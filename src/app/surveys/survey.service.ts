@@ -1,0 +1,71 @@
+import { surveyBecomesCompliment } from '../../core/recognition/index.js';
+import type { ComplimentRecord, SurveyResponseRecord } from '../../storage/index.js';
+import { errors } from '../app.errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { newId } from '../ids.js';
+import { loadConversation } from '../conversation/read-conversation.js';
+
+export const MAX_SURVEY_COMMENT_LENGTH = 2000;
+
+export interface SurveyAnswer {
+  nps?: number | null;
+  helpfulness?: number | null;
+  comment?: string | null;
+}
+
+export interface SurveyStatus {
+  /** True while the customer may still answer: the conversation is closed and has no answer yet. */
+  open: boolean;
+  submitted: boolean;
+  /** Why it is not open: `not_closed` (still running or in wrap-up), `submitted`, or `not_applicable` (abandoned, transferred). */
+  reason?: 'not_closed' | 'submitted' | 'not_applicable';
+}
+
+export async function surveyStatus(deps: ServiceDeps, conversationId: string): Promise<SurveyStatus> {
+  const c = await loadConversation(deps, conversationId);
+  const existing = await deps.repos.surveys.getByConversation(c.tenantId, c.id);
+  if (existing) return { open: false, submitted: true, reason: 'submitted' };
+  if (c.state === 'closed') return { open: true, submitted: false };
+  if (c.state === 'abandoned' || c.state === 'transferred') return { open: false, submitted: false, reason: 'not_applicable' };
+  return { open: false, submitted: false, reason: 'not_closed' };
+}
+
+function checkScore(name: string, value: number | null | undefined, min: number, max: number): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < min || value > max) throw errors.surveyOutOfRange(`${name} must be a whole number from ${min} to ${max} (got ${value})`);
+  return value;
+}
+
+/**
+ * Stores the customer's one survey of a closed conversation. With NPS ≥ 9 and a comment that
+ * reads as praise (`src/core/recognition`), the comment becomes a compliment for the agent.
+ */
+export async function submitSurvey(deps: ServiceDeps, conversationId: string, answer: SurveyAnswer): Promise<{ survey: SurveyResponseRecord; compliment: boolean }> {
+  const nps = checkScore('nps', answer.nps, 0, 10);
+  const helpfulness = checkScore('helpfulness', answer.helpfulness, 1, 10);
+  const comment = answer.comment?.trim() ? answer.comment.trim().slice(0, MAX_SURVEY_COMMENT_LENGTH) : null;
+  if (nps === null && helpfulness === null && comment === null) throw errors.surveyOutOfRange('Give at least one of nps, helpfulness or comment');
+  const c = await loadConversation(deps, conversationId);
+  if (c.state !== 'closed') throw errors.surveyNotOpen(c.id, c.state);
+  const now = deps.clock.now();
+  const survey: SurveyResponseRecord = {
+    id: newId('sv'),
+    tenantId: c.tenantId,
+    lineId: c.lineId,
+    conversationId: c.id,
+    agentId: c.assignedAgentId,
+    nps,
+    helpfulness,
+    comment,
+    language: c.language,
+    createdAt: now,
+  };
+  const becomesCompliment = survey.agentId !== null && surveyBecomesCompliment(survey);
+  // The unique index on conversation_id decides "only once", also when two submits race.
+  if (!(await deps.repos.surveys.insertOnce(survey))) throw errors.surveyAlreadySubmitted(c.id);
+  if (becomesCompliment && survey.agentId && comment) {
+    const compliment: ComplimentRecord = { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now };
+    await deps.repos.compliments.insert(compliment);
+  }
+  return { survey, compliment: becomesCompliment };
+}
