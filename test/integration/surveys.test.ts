@@ -96,6 +96,20 @@ describe.each(testDialects())('surveys and compliments on %s', (dialect) => {
     expect((await thomas.request('GET', `/api/reports/lines/${BANK}`)).status).toBe(403);
   });
 
+  it('opens the survey when the customer leaves a chat the agent was handling', async () => {
+    const customer = await WidgetClient.start(server.url, BANK, { language: 'fr', visitorId: 'visitor-survey-0009' });
+    const camille = await StaffClient.login(server.url, 'camille@contactpunt.example');
+    const socket = await camille.socket();
+    await socket.request({ t: 'status.set', status: 'available' });
+    await socket.next((f) => f.t === 'offer' && f.conversationId === customer.conversationId, 10_000, 'offer');
+    await socket.request({ t: 'offer.accept', conversationId: customer.conversationId });
+    expect((await customer.request('POST', '/end')).status).toBe(200);
+    expect((await customer.request('GET', '/survey')).body).toEqual({ open: true, submitted: false });
+    expect((await customer.request('POST', '/survey', { nps: 8, helpfulness: 8 })).status).toBe(201);
+    await socket.request({ t: 'status.set', status: 'offline' });
+    await socket.close();
+  });
+
   it('lets executives compliment an agent, and keeps a plain or negative comment out of the feed', async () => {
     const given = await directie.request<Compliment>('POST', '/api/compliments', { agentId: 'us_thomas', text: 'Mooi werk deze week!' });
     expect(given.status).toBe(201);

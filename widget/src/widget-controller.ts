@@ -23,7 +23,7 @@ export class WidgetController {
   private session: ChatSession | undefined;
   private chatView: ChatView | undefined;
   private conversation: StoredConversation | undefined;
-  /** The survey is asked for once per ended chat, and shown only when the server says it is open (closed by the agent). */
+  /** The survey is asked for once per ended chat, and shown only when the server says it is open. */
   private surveyAsked = false;
   private starting = false;
   private startError: string | undefined;
@@ -193,7 +193,7 @@ export class WidgetController {
     if (focusedId) view.querySelector<HTMLElement>(`#${focusedId}`)?.focus();
   }
 
-  /** After `conversation.closed` the server opens the survey; ended by the customer alone, it stays shut. */
+  /** When the chat ends the server says whether the survey is open: closed by the agent, or left by the customer while an agent handled it. */
   private async offerSurvey(view: ChatView): Promise<void> {
     const conversation = this.conversation;
     this.surveyAsked = true;

@@ -14,7 +14,7 @@ export interface SurveyAnswer {
 }
 
 export interface SurveyStatus {
-  /** True while the customer may still answer: the conversation is closed and has no answer yet. */
+  /** True while the customer may still answer: their part is over (closed, or they left a chat an agent handled) and no answer yet. */
   open: boolean;
   submitted: boolean;
   /** Why it is not open: `not_closed` (still running or in wrap-up), `submitted`, or `not_applicable` (abandoned, transferred). */
@@ -25,9 +25,17 @@ export async function surveyStatus(deps: ServiceDeps, conversationId: string): P
   const c = await loadConversation(deps, conversationId);
   const existing = await deps.repos.surveys.getByConversation(c.tenantId, c.id);
   if (existing) return { open: false, submitted: true, reason: 'submitted' };
-  if (c.state === 'closed') return { open: true, submitted: false };
+  if (customerPartIsOver(c)) return { open: true, submitted: false };
   if (c.state === 'abandoned' || c.state === 'transferred') return { open: false, submitted: false, reason: 'not_applicable' };
   return { open: false, submitted: false, reason: 'not_closed' };
+}
+
+/**
+ * The customer can rate the conversation once their part is over: the agent closed it, or the
+ * customer left a chat an agent was handling (it waits in wrap-up for the agent's registration).
+ */
+function customerPartIsOver(c: { state: string; assignedAgentId: string | null }): boolean {
+  return c.state === 'closed' || (c.state === 'wrap_up' && c.assignedAgentId !== null);
 }
 
 function checkScore(name: string, value: number | null | undefined, min: number, max: number): number | null {
@@ -46,7 +54,7 @@ export async function submitSurvey(deps: ServiceDeps, conversationId: string, an
   const comment = answer.comment?.trim() ? answer.comment.trim().slice(0, MAX_SURVEY_COMMENT_LENGTH) : null;
   if (nps === null && helpfulness === null && comment === null) throw errors.surveyOutOfRange('Give at least one of nps, helpfulness or comment');
   const c = await loadConversation(deps, conversationId);
-  if (c.state !== 'closed') throw errors.surveyNotOpen(c.id, c.state);
+  if (!customerPartIsOver(c)) throw errors.surveyNotOpen(c.id, c.state);
   const now = deps.clock.now();
   const survey: SurveyResponseRecord = {
     id: newId('sv'),
