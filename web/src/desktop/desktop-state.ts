@@ -1,3 +1,4 @@
+import { applyRegistrationEvents } from './registration-events.js';
 import type { AgentStatus, ConversationDetails, Registration, WireEvent } from '../api/api-types.js';
 import { EMPTY_LOG, mergeEvents, type EventLog } from '../realtime/event-log.js';
 
@@ -127,9 +128,11 @@ function mergeInto(state: DesktopState, id: string, events: WireEvent[]): Deskto
     if (log === c.log) return c;
     const fresh = log.events.filter((e) => e.seq > c.log.lastSeq);
     const fromCustomer = fresh.filter((e) => e.type === 'message.created' && e.actor.kind === 'customer').length;
+    const registration = c.details ? applyRegistrationEvents(c.details.registration, fresh) : null;
     return {
       ...c,
       log,
+      ...(c.details && registration && registration !== c.details.registration ? { details: { ...c.details, registration } } : {}),
       // A customer message ends their typing; acknowledged own messages are now in the log.
       customerTyping: fromCustomer > 0 ? false : c.customerTyping,
       pending: c.pending.filter((p) => p.seq === undefined || !log.events.some((e) => e.seq === p.seq)),
