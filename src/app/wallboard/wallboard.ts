@@ -8,45 +8,14 @@ import {
 import { AGENT_STATUSES, CHANNELS, type AgentStatus, type Channel } from '../../core/model/index.js';
 import { ReportRepository } from '../../storage/reports/index.js';
 import type { ServiceDeps } from '../deps.js';
+import type { Wallboard, WallboardChannel, WallboardQueue } from './wallboard.types.js';
 
 /** "Today" on the wallboard starts at local midnight here, whatever the line's own zone. */
 export const WALLBOARD_TIME_ZONE = 'Europe/Brussels';
 /** Today's figures are read from the database at most this often per tenant. */
 const TODAY_CACHE_MS = 1000;
 
-export interface WallboardQueue {
-  queueId: string;
-  lineId: string;
-  name: string;
-  serviceLevelSeconds: number;
-  serviceLevelPercent: number;
-  /** Live, from the routing engine. */
-  waiting: number;
-  offered: number;
-  longestWaitSeconds: number;
-  availableAgents: number;
-  /** Since local midnight, from the database. */
-  today: {
-    serviceLevel: Figure & { answeredWithinThreshold: number; answered: number; abandoned: number };
-    answerRate: Figure;
-    abandonRate: Figure;
-    answered: number;
-    abandoned: number;
-  };
-}
-
-export interface WallboardChannel {
-  channel: Channel;
-  today: { contacts: number; answered: number; abandoned: number };
-}
-
-export interface Wallboard {
-  generatedAt: number;
-  todayFrom: number;
-  queues: WallboardQueue[];
-  channels: WallboardChannel[];
-  agents: { byStatus: Record<AgentStatus, number>; total: number };
-}
+export type { Wallboard, WallboardChannel, WallboardQueue } from './wallboard.types.js';
 
 /** Epoch ms of the last local midnight in `timeZone` at or before `at` (DST-safe via Intl). */
 export function localMidnight(at: number, timeZone: string): number {

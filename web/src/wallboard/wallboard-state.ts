@@ -1,39 +1,10 @@
-/** The wallboard's data as `GET /api/wallboard` returns it. */
-export interface WallboardFigure {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-
-export const WALLBOARD_STATUSES = ['available', 'busy', 'wrap_up', 'away', 'offline'] as const;
-export type WallboardStatus = (typeof WALLBOARD_STATUSES)[number];
-
-export interface WallboardQueue {
-  queueId: string;
-  lineId: string;
-  name: string;
-  serviceLevelSeconds: number;
-  serviceLevelPercent: number;
-  waiting: number;
-  offered: number;
-  longestWaitSeconds: number;
-  availableAgents: number;
-  today: {
-    serviceLevel: WallboardFigure & { answeredWithinThreshold: number; answered: number; abandoned: number };
-    answerRate: WallboardFigure;
-    abandonRate: WallboardFigure;
-    answered: number;
-    abandoned: number;
-  };
-}
-
-export interface WallboardData {
-  generatedAt: number;
-  todayFrom: number;
-  queues: WallboardQueue[];
-  channels: Array<{ channel: string; today: { contacts: number; answered: number; abandoned: number } }>;
-  agents: { byStatus: Record<WallboardStatus, number>; total: number };
-}
+/** The wallboard's data as `GET /api/wallboard` returns it: the server's own types. */
+import type { Wallboard, WallboardQueue } from '../../../src/app/wallboard/wallboard.types.js';
+import type { AgentStatus } from '../../../src/core/model/index.js';
+export { AGENT_STATUSES as WALLBOARD_STATUSES } from '../../../src/core/model/index.js';
+export type { WallboardQueue };
+export type WallboardData = Wallboard;
+export type WallboardStatus = AgentStatus;
 
 export interface WallboardState {
   board: WallboardData | null;
