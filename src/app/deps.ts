@@ -7,6 +7,7 @@ import type { Directory } from './directory.js';
 import type { KnowledgeService } from './knowledge/knowledge.service.js';
 import type { LiveConversations } from './live-conversations.js';
 import type { RoutingCoordinator } from './routing/routing-coordinator.js';
+import type { CallRegistry } from './voice/call-registry.js';
 
 /** What every use case may use; assembled once in `createApp`. */
 export interface ServiceDeps {
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   /** The knowledge base search of this node. */
   knowledge: KnowledgeService;
   bus: EventBus;
+  /** Browser calls running on this node (IVR position, pick-up, consult). */
+  calls: CallRegistry;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }

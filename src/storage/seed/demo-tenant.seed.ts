@@ -5,6 +5,7 @@ import { hashPassword } from '../../app/auth/password.js';
 import type { Db } from '../open-database.js';
 import { createRepositories } from '../repositories.js';
 import { demoBankBot } from './demo-bank-bot.seed.js';
+import { demoBankIvr } from './demo-bank-ivr.seed.js';
 import { demoKnowledgeArticles } from './demo-knowledge.seed.js';
 
 export interface DemoLogin {
@@ -80,6 +81,7 @@ function demoLines(customerBot: boolean): Line[] {
       topicQueues: { kaart: 'qu_bank_kaart' },
       defaultQueueId: 'qu_bank',
       bot: demoBankBot(customerBot),
+      ivr: demoBankIvr(),
     },
     {
       ...base,
