@@ -132,5 +132,49 @@ describe('a browser call from the widget to the softphone in Chromium', () => {
     expect(events.find((e) => e.type === 'ivr.input')?.data).toMatchObject({ event: 'chose', digits: '2' });
     expect(events.filter((e) => e.type === 'call.answered').map((e) => e.data.agentId)).toEqual(['us_thomas', 'us_camille']);
     expect(problems).toEqual([]);
+
+    // Camille finishes the registration, which frees her for the next call.
+    await camille.getByTestId('wrapup-select').selectOption('opgelost');
+    await camille.getByTestId('close-conversation').click();
+    await camille.getByTestId('no-conversation').waitFor();
+  }, 60_000);
+
+  it('turns a chat into a call with the call button, the agent answers it, consults a colleague and completes a warm transfer', async () => {
+    await customer.getByTestId('new-chat-button').click();
+    await customer.getByTestId('language-select').selectOption('nl');
+    await customer.getByTestId('start-button').click();
+    await thomas.locator('[data-testid="offer"][data-channel="chat"]').waitFor();
+    await thomas.getByTestId('offer-accept').click();
+    await thomas.getByTestId('conversation-view').waitFor();
+
+    // The customer presses "call" in the chat: the same conversation rings in Thomas's softphone.
+    await customer.getByTestId('call-button').click();
+    await thomas.locator('[data-testid="softphone"][data-state="ringing"]').waitFor();
+    await thomas.getByTestId('softphone-answer').click();
+    await thomas.locator('[data-testid="softphone"][data-state="connected"]').waitFor();
+    await customer.locator('[data-testid="call-status"][data-state="connected"]').waitFor();
+    await expectAudioBothWays(customer, thomas);
+
+    // Warm: Thomas consults Camille (the customer waits on hold), then completes the transfer.
+    await thomas.getByTestId('softphone-transfer').click();
+    await thomas.getByTestId('transfer-kind-agent').check();
+    await thomas.getByTestId('transfer-agent').selectOption('us_camille');
+    await thomas.getByTestId('transfer-mode-warm').check();
+    await thomas.getByTestId('transfer-note').fill('Klant wil een lening');
+    await thomas.getByTestId('transfer-submit').click();
+    await camille.getByTestId('consult-request').filter({ hasText: 'Thomas' }).waitFor();
+    await customer.locator('[data-testid="call-status"][data-state="on_hold"]').waitFor();
+    await thomas.getByTestId('softphone-transfer-complete').click();
+    // The call leaves Thomas's list once the transfer is done.
+    await thomas.getByTestId('no-conversation').waitFor();
+    await camille.locator('[data-testid="offer"][data-channel="voice"]').waitFor();
+    await camille.getByTestId('offer-accept').click();
+    await customer.locator('[data-testid="call-status"][data-state="connected"]').filter({ hasText: 'Camille' }).waitFor();
+    await expectAudioBothWays(customer, camille);
+
+    // Camille hangs up: the call ends for the customer.
+    await camille.getByTestId('softphone-hangup').click();
+    await customer.locator('[data-testid="call-status"][data-state="ended"]').waitFor();
+    expect(problems).toEqual([]);
   }, 60_000);
 });

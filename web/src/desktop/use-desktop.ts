@@ -171,12 +171,35 @@ export function useDesktop(me: Me) {
         }
       },
       /** Call controls: sent on the socket, acknowledged there; a refusal shows as an error notice. */
-      callControl(frame: DistributiveOmit<CallControlFrame, 'clientId'>) {
-        const sent = client.send({ ...frame, clientId: newClientId('call') } as CallControlFrame);
-        if (!sent) showError({ code: 'NETWORK', message: '' });
+      /** Resolves true once the server acknowledged the step, false when it refused (the error is shown). */
+      callControl(frame: DistributiveOmit<CallControlFrame, 'clientId'>): Promise<boolean> {
+        const clientId = newClientId('call');
+        const settled = new Promise<boolean>((resolve) => {
+          const off = client.onFrame((reply) => {
+            if ((reply.t !== 'ack' && reply.t !== 'error') || reply.clientId !== clientId) return;
+            off();
+            resolve(reply.t === 'ack');
+          });
+          setTimeout(() => {
+            off();
+            resolve(false);
+          }, 15_000);
+        });
+        if (!client.send({ ...frame, clientId } as CallControlFrame)) {
+          showError({ code: 'NETWORK', message: '' });
+          return Promise.resolve(false);
+        }
         if (frame.t === 'call.mute') media.setMuted(frame.conversationId, frame.muted);
         if (frame.t === 'call.hold' || frame.t === 'call.unhold') media.setHeld(frame.conversationId, frame.t === 'call.hold');
         if (frame.t === 'call.hangup') media.close(frame.conversationId);
+        // A completed warm transfer hands the call over: it leaves this agent's list, as a blind one does.
+        if (frame.t === 'call.transfer' && frame.step === 'complete') void settled.then((ok) => {
+            if (!ok) return;
+            media.close(frame.conversationId);
+            loaded.current.delete(frame.conversationId);
+            dispatch({ type: 'conversation.released', conversationId: frame.conversationId });
+          });
+        return settled;
       },
       dismissConsult(conversationId: string) {
         setCallNotices((n) => ({ ...n, consults: n.consults.filter((c) => c.conversationId !== conversationId) }));
