@@ -42,7 +42,7 @@ describe('TwiML checker (the rules table)', () => {
     expect(checkTwiml('<Response><Say language="xx-YY"> </Say><Pause length="2">x</Pause></Response>')).toEqual([
       'Response/Say[0]: <Say language="xx-YY"> must be one of "nl-NL", "nl-BE", "fr-FR", "fr-BE", "fr-CA", "en-GB", "en-US", "en-AU", "en-IN", "de-DE"',
       'Response/Say[0]: <Say> needs text',
-      'Response/Pause[0]: <Pause> takes no text',
+      'Response/Pause[1]: <Pause> takes no text',
     ]);
     expect(checkTwiml('<Response><Dial><Number>0470123456</Number></Dial><Redirect>not a url</Redirect></Response>')).toEqual([
       'Response/Dial[0]/Number[0]: <Number> text "0470123456" must be an E.164 number',
