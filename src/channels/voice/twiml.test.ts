@@ -46,7 +46,7 @@ describe('TwiML checker (the rules table)', () => {
     ]);
     expect(checkTwiml('<Response><Dial><Number>0470123456</Number></Dial><Redirect>not a url</Redirect></Response>')).toEqual([
       'Response/Dial[0]/Number[0]: <Number> text "0470123456" must be an E.164 number',
-      'Response/Redirect[0]: <Redirect> text "not a url" must be an absolute URL or a path',
+      'Response/Redirect[1]: <Redirect> text "not a url" must be an absolute URL or a path',
     ]);
   });
 });
