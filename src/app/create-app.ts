@@ -12,6 +12,7 @@ import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { LiveConversations } from './live-conversations.js';
 import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
+import { IvrFlowService } from './voice/ivr-flow.service.js';
 
 export interface CentraalApp {
   deps: ServiceDeps;
@@ -46,7 +47,9 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
-  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
+  const ivrFlows = new IvrFlowService(repos, directory, log);
+  await ivrFlows.load();
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, ivrFlows, bus, clock, log };
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));

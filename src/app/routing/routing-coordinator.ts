@@ -78,7 +78,7 @@ export class RoutingCoordinator {
       conversationId: c.id,
       queueId: c.queueId,
       channel: c.channel,
-      requiredSkills: [languageSkill(c.language)],
+      requiredSkills: [languageSkill(c.language), ...(c.context.ivrSkills ?? [])],
       priority: c.priority,
       enqueuedAt: c.enqueuedAt ?? c.createdAt,
     };

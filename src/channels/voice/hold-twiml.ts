@@ -45,10 +45,10 @@ export function holdLoopTwiml(input: HoldLoopInput): TwimlVerb[] {
 }
 
 /** The caller leaves the queue: to the agent's softphone client, or with a spoken reason and a hang-up. */
-export function connectToAgentTwiml(language: Language, clientIdentity: string): TwimlVerb[] {
+export function connectToAgentTwiml(language: Language, clientIdentity: string, action?: string): TwimlVerb[] {
   return [
     { verb: 'Say', text: VOICE_TEXTS.connecting[language], language: SAY_LANGUAGE[language] },
-    { verb: 'Dial', target: { noun: 'Client', identity: clientIdentity } },
+    { verb: 'Dial', target: { noun: 'Client', identity: clientIdentity }, ...(action ? { action } : {}) },
     { verb: 'Hangup' },
   ];
 }

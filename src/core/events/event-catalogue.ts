@@ -39,6 +39,11 @@ export const EVENT_CATALOGUE = {
   'conversation.handed_over': 'public',
   'bot.answered': 'internal',
   'bot.clarified': 'internal',
+  // Voice: what the IVR did at each step, the provider's call statuses, the connect and callback steps.
+  'ivr.step': 'internal',
+  'call.status': 'internal',
+  'call.connecting': 'internal',
+  'callback.requested': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
