@@ -8,6 +8,7 @@ import type { KnowledgeService } from './knowledge/knowledge.service.js';
 import type { LiveConversations } from './live-conversations.js';
 import type { RoutingCoordinator } from './routing/routing-coordinator.js';
 import type { CallRegistry } from './voice/call-registry.js';
+import type { IvrFlowService } from './voice/ivr-flow.service.js';
 
 /** What every use case may use; assembled once in `createApp`. */
 export interface ServiceDeps {
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   routing: RoutingCoordinator;
   /** The knowledge base search of this node. */
   knowledge: KnowledgeService;
+  /** Every line's IVR flow, validated and cached (voice). */
+  ivrFlows: IvrFlowService;
   bus: EventBus;
   /** Browser calls running on this node (IVR position, pick-up, consult). */
   calls: CallRegistry;

@@ -49,6 +49,14 @@ const configSchema = z.object({
     .max(24 * 60)
     .optional()
     .describe('Tests and demos only: replaces the length of every abuse time-out (fractions allowed, 0.05 = 3 s); unset in production'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an absolute http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://127.0.0.1:3000')
+    .describe('The address callers\' telephony provider reaches this server at; webhook signatures are computed over it'),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional().describe('Auth token of the Twilio-style voice provider; signs its webhooks (unset: the voice webhooks answer 503)'),
+  VOICE_HOLD_MUSIC_URL: z.string().regex(/^(https?:\/\/|\/)\S+$/).optional().describe('Hold music for waiting callers (default: the built-in tone at PUBLIC_BASE_URL/voice/hold-music.wav)'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL').describe('SQLite durability: FULL survives power loss'),
   ICE_SERVERS: z
     .string()
@@ -68,7 +76,7 @@ const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'ICE_SERVERS']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

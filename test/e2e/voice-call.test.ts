@@ -73,9 +73,11 @@ describe('a browser call from the widget to the softphone in Chromium', () => {
     await customer.getByTestId('language-select').selectOption('nl');
     await customer.getByTestId('call-start-button').click();
     await customer.locator('[data-testid="call-status"][data-state="ivr"]').waitFor();
-    await customer.getByTestId('ivr-prompt').filter({ hasText: 'druk 2' }).waitFor();
+    await customer.getByTestId('ivr-prompt').filter({ hasText: 'Voor Nederlands, druk 1' }).waitFor();
+    await customer.getByTestId('keypad-key-1').click();
+    await customer.getByTestId('ivr-prompt').filter({ hasText: 'andere vraag, druk 2' }).waitFor();
 
-    // "2": everything else → the general queue, where the customer waits (nobody is available yet).
+    // "2": another question → the general queue, where the customer waits (nobody is available yet).
     await customer.getByTestId('keypad-key-2').click();
     await customer.locator('[data-testid="call-status"][data-state="queued"]').waitFor();
     await customer.getByTestId('call-status').filter({ hasText: /nummer 1 in de wachtrij/ }).waitFor({ timeout: 10_000 });
@@ -129,7 +131,10 @@ describe('a browser call from the widget to the softphone in Chromium', () => {
       expect(next, `${step} after ${at} in ${types.join(', ')}`).toBeGreaterThan(at);
       at = next;
     }
-    expect(events.find((e) => e.type === 'ivr.input')?.data).toMatchObject({ event: 'chose', digits: '2' });
+    expect(events.filter((e) => e.type === 'ivr.input').map((e) => e.data)).toEqual([
+      { nodeId: 'language', event: 'language', choice: 'nl' },
+      { nodeId: 'menu', event: 'chose', choice: '2' },
+    ]);
     expect(events.filter((e) => e.type === 'call.answered').map((e) => e.data.agentId)).toEqual(['us_thomas', 'us_camille']);
     expect(problems).toEqual([]);
 

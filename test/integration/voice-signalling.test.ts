@@ -6,7 +6,7 @@ import type { Frame, FrameSocket } from '../support/frame-socket.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const BANK = 'ln_bankzuid';
-const KINDERLIJN = 'ln_kinderlijn';
+const ENERGIE = 'ln_energienoord';
 const SDP_OFFER = 'v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';
 const SDP_ANSWER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n';
 const CANDIDATE = { candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host', sdpMid: '0', sdpMLineIndex: 0 };
@@ -56,8 +56,12 @@ describe.each(testDialects())('voice calls in the browser: signalling relay and 
     const hello = await socket.next((f) => f.t === 'hello');
     expect(hello.iceServers).toEqual([{ urls: 'stun:stun.example.org:3478' }]);
     await socket.event('call.started');
-    const menu = await socket.event('ivr.prompt', (e) => (e.data as { expectsDigits: boolean }).expectsDigits);
-    expect((menu.data as { text: string }).text).toContain('druk 1');
+    // The demo flow: welcome, language choice (one line per language), then the menu.
+    const languages = await socket.event('ivr.prompt', (e) => (e.data as { expectsDigits: boolean }).expectsDigits);
+    expect((languages.data as { text: string }).text).toBe('Voor Nederlands, druk 1.');
+    await socket.request({ t: 'call.dtmf', conversationId: customer.conversationId, digits: '1' });
+    const menu = await socket.event('ivr.prompt', (e) => String((e.data as { text: string }).text).includes('andere vraag'));
+    expect((menu.data as { expectsDigits: boolean }).expectsDigits).toBe(true);
 
     // Nothing to relay before an agent picked up.
     socket.send({ t: 'call.offer', conversationId: customer.conversationId, sdp: SDP_OFFER });
@@ -65,7 +69,7 @@ describe.each(testDialects())('voice calls in the browser: signalling relay and 
 
     // A key that is not on the menu: told so, and asked again; then "2" queues the call.
     await socket.request({ t: 'call.dtmf', conversationId: customer.conversationId, digits: '7' });
-    await socket.event('ivr.prompt', (e) => String((e.data as { text: string }).text).includes('geen geldige keuze'));
+    await socket.event('ivr.prompt', (e) => String((e.data as { text: string }).text).includes('Die keuze kennen we niet'));
     await socket.request({ t: 'call.dtmf', conversationId: customer.conversationId, digits: '2' });
     const queued = await socket.event('conversation.queued');
     expect(queued.data).toEqual({});
@@ -152,8 +156,9 @@ describe.each(testDialects())('voice calls in the browser: signalling relay and 
     }
     const events = await createRepositories(server.running.db).events.listAfter(customer.conversationId, 0, 1000);
     expect(events.filter((e) => e.type === 'ivr.input').map((e) => e.data)).toEqual([
-      { nodeId: 'menu', event: 'invalid', digits: '7' },
-      { nodeId: 'menu', event: 'chose', digits: '2' },
+      { nodeId: 'language', event: 'language', choice: 'nl' },
+      { nodeId: 'menu', event: 'invalid', choice: '7' },
+      { nodeId: 'menu', event: 'chose', choice: '2' },
     ]);
     expect(events.find((e) => e.type === 'call.dtmf' && e.data.from === 'customer')?.data).toEqual({ from: 'customer', count: 1 });
     expect(events.find((e) => e.type === 'conversation.transferred')?.data).toMatchObject({ toAgentId: 'us_camille', mode: 'blind' });
@@ -204,13 +209,33 @@ describe.each(testDialects())('voice calls in the browser: signalling relay and 
     for (const step of ['conversation.channel_switched', 'call.started', 'call.ringing', 'call.answered', 'call.held', 'call.consult_started', 'conversation.transferred', 'call.ended', 'conversation.closed']) expect(types).toContain(step);
   });
 
-  it('queues a call at once on a line without an IVR, and a hang-up while waiting abandons it', async () => {
-    const customer = await WidgetClient.start(server.url, KINDERLIJN, { channel: 'voice', visitorId: 'voice-visitor-0004' });
+  it('runs the default flow on a line without a saved one (a welcome, then the queue), and a hang-up while waiting abandons it', async () => {
+    // Energie Noord has no saved IVR flow; its opening hours are lifted so the test runs at any hour.
+    const admin = await StaffClient.login(server.url, 'beheer@contactpunt.example');
+    const config = await admin.request<{ lines: Array<Record<string, unknown> & { id: string }> }>('GET', '/api/admin/config');
+    const { id: _id, tenantId: _tenant, ...energie } = config.body.lines.find((l) => l.id === ENERGIE)!;
+    expect((await admin.request('PUT', `/api/admin/lines/${ENERGIE}`, { ...energie, openingHours: null })).status).toBe(200);
+
+    await camilleSocket.request({ t: 'status.set', status: 'away' });
+    const customer = await WidgetClient.start(server.url, ENERGIE, { channel: 'voice', language: 'fr', visitorId: 'voice-visitor-0004' });
     const socket = await customer.socket();
+    const welcome = await socket.event('ivr.prompt');
+    expect(welcome.data).toEqual({ text: 'Bienvenue chez Energie Noord. Un instant, nous vous mettons en relation avec un conseiller.', language: 'fr', expectsDigits: false });
     await socket.event('conversation.queued');
     await socket.request({ t: 'call.hangup', conversationId: customer.conversationId });
     await socket.event('call.ended');
     const types = await storedTypes(customer.conversationId);
-    expect(types).toEqual(['conversation.started', 'call.started', 'conversation.queued', 'call.ended', 'conversation.ended_by_customer', 'conversation.abandoned']);
+    expect(types).toEqual(['conversation.started', 'call.started', 'ivr.prompt', 'conversation.queued', 'call.ended', 'conversation.ended_by_customer', 'conversation.abandoned']);
+  });
+
+  it('closes the call when the caller hangs up in the IVR', async () => {
+    const customer = await WidgetClient.start(server.url, BANK, { channel: 'voice', language: 'en', visitorId: 'voice-visitor-0005' });
+    const socket = await customer.socket();
+    await socket.event('ivr.prompt', (e) => (e.data as { expectsDigits: boolean }).expectsDigits);
+    await socket.request({ t: 'call.hangup', conversationId: customer.conversationId });
+    expect((await socket.event('conversation.closed')).data).toEqual({ reason: 'ended_in_ivr' });
+    // Keys after the end are refused.
+    const late = await socket.request({ t: 'call.dtmf', conversationId: customer.conversationId, digits: '1' }).catch((error: Error) => error.message);
+    expect(String(late)).toContain('CALL_NOT_CONNECTED');
   });
 });

@@ -32,7 +32,7 @@ export async function acceptOffer(deps: ServiceDeps, agent: Agent, conversationI
     const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
     const drafts: EventDraft[] = [{ type: 'conversation.assigned', actor, data: { agentId: agent.id, agentName: agent.name } }];
     // Accepting a ringing call picks it up: the customer's browser now calls this agent's browser.
-    if (c.channel === 'voice') drafts.push({ type: 'call.answered', actor, data: { agentId: agent.id, agentName: agent.name } });
+    if (c.channel === 'voice' && c.context.browserCall) drafts.push({ type: 'call.answered', actor, data: { agentId: agent.id, agentName: agent.name } });
     await deps.recorder.record(entry, drafts, true);
   });
 }

@@ -11,7 +11,7 @@ import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js
 import { activeBotOf } from '../bot/bot-models.js';
 import { botActor } from '../bot/answer-customer-message.js';
 import type { EventDraft } from './event-recorder.js';
-import { startIvr } from '../voice/voice-session.js';
+import { startBrowserIvr } from '../voice/voice-session.js';
 
 export interface StartConversationInput {
   lineId: string;
@@ -54,8 +54,8 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
   const contact = await findOrCreateContact(deps, line, tenant.secret, input, now);
   const queueId = (input.topicId && line.topicQueues[input.topicId]) || line.defaultQueueId;
   const queue = deps.directory.queue(line.tenantId, queueId);
-  // A call goes through the line's IVR (if any) instead of the chat bot.
-  const ivr = input.channel === 'voice' ? line.ivr : undefined;
+  // A call goes through the line's IVR flow (its saved one, or the default: a welcome, then the queue).
+  const ivr = input.channel === 'voice';
   const bot = input.channel === 'voice' ? undefined : activeBotOf(line);
   const conversation: Conversation = {
     id: newId('cv'),
@@ -76,15 +76,15 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
     acceptedAt: null,
     closedAt: null,
     registration: EMPTY_REGISTRATION,
-    context: buildContext(line, input),
+    context: input.channel === 'voice' ? { ...buildContext(line, input), browserCall: true } : buildContext(line, input),
   };
   const entry = deps.live.add(conversation);
   const drafts: EventDraft[] = [{ type: 'conversation.started', actor: { kind: 'customer' }, data: { lineId: line.id, lineName: line.name, channel: input.channel, language } }];
-  if (input.channel === 'voice') drafts.push({ type: 'call.started', actor: { kind: 'customer' }, data: { via: 'widget', ivr: Boolean(ivr) } });
+  if (input.channel === 'voice') drafts.push({ type: 'call.started', actor: { kind: 'customer' }, data: { via: 'widget' } });
   if (bot) drafts.push({ type: 'message.created', actor: botActor(bot), data: { text: pickText(bot.greeting, language) } });
   else if (!ivr) drafts.push({ type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } });
   await deps.live.withConversation(conversation.id, () => deps.recorder.record(entry, drafts, true));
-  if (ivr) await startIvr(deps, conversation.id);
+  if (ivr) await startBrowserIvr(deps, conversation.id);
   else if (!bot) deps.routing.enqueue(conversation);
   return { conversationId: conversation.id, token: signWidgetToken(tenant.secret, conversation.id), language, contactPseudonym: contact.pseudonym };
 }

@@ -79,7 +79,7 @@ export class RoutingCoordinator {
       conversationId: c.id,
       queueId: c.queueId,
       channel: c.channel,
-      requiredSkills: [languageSkill(c.language)],
+      requiredSkills: [languageSkill(c.language), ...(c.context.ivrSkills ?? [])],
       priority: c.priority,
       enqueuedAt: c.enqueuedAt ?? c.createdAt,
     };
@@ -148,8 +148,8 @@ export class RoutingCoordinator {
       c.offerExpiresAt = offer.expiresAt;
       c.queueId = offer.queueId;
       const offered: EventDraft = { type: 'conversation.offered', actor: { kind: 'system' }, data: { agentId: offer.agentId, agentName: agent?.name, expiresAt: offer.expiresAt } };
-      // A call the customer hears ringing; the agent's name stays internal.
-      const drafts: EventDraft[] = c.channel === 'voice' ? [offered, { type: 'call.ringing', actor: { kind: 'system' }, data: { agentId: offer.agentId } }] : [offered];
+      // A browser call the customer sees ringing; the agent's name stays internal.
+      const drafts: EventDraft[] = c.channel === 'voice' && c.context.browserCall ? [offered, { type: 'call.ringing', actor: { kind: 'system' }, data: { agentId: offer.agentId } }] : [offered];
       await this.recorder.record(entry, drafts, true);
       return true;
     });

@@ -1,10 +1,10 @@
-import type { IvrRunState } from './ivr-port.js';
+import type { IvrState } from '../../core/ivr/index.js';
 
 /** What a node remembers of a running call beyond the conversation row: IVR position, pick-up, consult. */
 export interface LiveCall {
   conversationId: string;
-  /** Where the caller is in the line's IVR; null once the flow handed the call on. */
-  ivr: IvrRunState | null;
+  /** Where the caller is in the line's IVR while it waits for keys; null otherwise. */
+  ivr: IvrState | null;
   ivrTimer: ReturnType<typeof setTimeout> | undefined;
   /** A chat that became a call rings its agent until they pick up (`call.answered`). */
   awaitingPickup: boolean;

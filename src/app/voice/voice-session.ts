@@ -1,5 +1,5 @@
 import { assertTransition } from '../../core/conversation/lifecycle.js';
-import type { Agent, Conversation } from '../../core/model/index.js';
+import type { Agent, Conversation, Line } from '../../core/model/index.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { CallSignalFrame } from '../../realtime/protocol.js';
 import { errors } from '../app.errors.js';
@@ -9,12 +9,8 @@ import type { EventDraft } from '../conversation/event-recorder.js';
 import { transferConversation } from '../conversation/transfer.js';
 import type { ServiceDeps } from '../deps.js';
 import type { LiveConversation } from '../live-conversations.js';
-import type { IvrCallerInput, IvrRunner, IvrRunStep } from './ivr-port.js';
-import { minimalIvr } from './minimal-ivr.js';
-import { voiceErrors } from './voice.errors.js';
-
-/** The IVR runner behind the port; the full engine of src/core/ivr plugs in here. */
-export const ivrRunner: IvrRunner = minimalIvr;
+import { continueIvr, IvrStateError, startIvr, type IvrContext, type IvrInput, type IvrStep } from '../../core/ivr/index.js';
+import { browserCallErrors as voiceErrors } from './browser-call.errors.js';
 
 const agentActor = (agent: Agent) => ({ kind: 'agent' as const, id: agent.id, name: agent.name });
 
@@ -23,78 +19,126 @@ const agentActor = (agent: Agent) => ({ kind: 'agent' as const, id: agent.id, na
  * derived from the stored conversation, so a restarted node relays for the calls still running.
  */
 export function isCallConnected(deps: ServiceDeps, c: Conversation): boolean {
-  return c.channel === 'voice' && (c.state === 'active' || c.state === 'on_hold') && c.assignedAgentId !== null && !deps.calls.get(c.id)?.awaitingPickup;
+  return c.channel === 'voice' && c.context.browserCall === true && (c.state === 'active' || c.state === 'on_hold') && c.assignedAgentId !== null && !deps.calls.get(c.id)?.awaitingPickup;
 }
 
-/** After `conversation.started` of a call on a line with an IVR flow: the flow's first prompts. */
-export async function startIvr(deps: ServiceDeps, conversationId: string): Promise<void> {
+/** After `conversation.started` of a browser call: the line's IVR flow (its saved one or the default) begins. */
+export async function startBrowserIvr(deps: ServiceDeps, conversationId: string): Promise<void> {
   await runIvrStep(deps, conversationId, null);
 }
 
 /** The caller pressed keys (or stayed silent) while the IVR waits. */
-export async function ivrInput(deps: ServiceDeps, conversationId: string, input: IvrCallerInput): Promise<void> {
+export async function ivrInput(deps: ServiceDeps, conversationId: string, input: IvrInput): Promise<void> {
   await runIvrStep(deps, conversationId, input);
 }
 
-async function runIvrStep(deps: ServiceDeps, conversationId: string, input: IvrCallerInput | null): Promise<void> {
+function ivrContext(line: Line, now: number): IvrContext {
+  // A browser caller has no phone number: a callback node lets them wait in the queue instead.
+  return { now, openingHours: line.openingHours, defaultQueueId: line.defaultQueueId, callerNumber: null };
+}
+
+async function runIvrStep(deps: ServiceDeps, conversationId: string, input: IvrInput | null): Promise<void> {
   const outcome = await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     const line = deps.directory.line(c.lineId);
     const call = deps.calls.ensure(c.id);
-    if (c.state !== 'bot' || c.channel !== 'voice' || !line.ivr) throw voiceErrors.invalidStep('The call is not in the IVR');
-    if (input && !call.ivr?.waitingAt) throw voiceErrors.invalidStep('The IVR is not waiting for keys');
+    if (c.state !== 'bot' || c.channel !== 'voice') throw voiceErrors.invalidStep('The call is not in the IVR');
+    if (input && !call.ivr) throw voiceErrors.invalidStep('The IVR is not waiting for keys');
     if (call.ivrTimer) clearTimeout(call.ivrTimer);
     call.ivrTimer = undefined;
-    const context = { now: deps.clock.now(), language: c.language, defaultQueueId: line.defaultQueueId };
-    const step = input && call.ivr ? ivrRunner.input(line.ivr, call.ivr, input, context) : ivrRunner.start(line.ivr, context);
-    call.ivr = step.state;
-    return applyIvrStep(deps, entry, step, input);
+    const flow = deps.ivrFlows.forLine(line).flow;
+    const context = ivrContext(line, deps.clock.now());
+    let step: IvrStep;
+    try {
+      step = input && call.ivr ? continueIvr(flow, call.ivr, input, context) : startIvr(flow, context, { language: c.language });
+    } catch (error) {
+      if (!(error instanceof IvrStateError)) throw error;
+      // The flow changed while the caller was in it: start the new flow from the top.
+      step = startIvr(flow, context, { language: c.language });
+    }
+    call.ivr = step.waitingFor === 'digits' ? step.state : null;
+    return applyIvrStep(deps, entry, step, input && 'digits' in input ? input.digits : undefined);
   });
   if (outcome.enqueued) deps.routing.enqueue(outcome.enqueued);
   if (outcome.closed) deps.live.evict(conversationId);
   if (outcome.waitSeconds) scheduleNoInput(deps, conversationId, outcome.waitSeconds);
 }
 
-async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, step: IvrRunStep, input: IvrCallerInput | null): Promise<{ enqueued?: Conversation; closed?: boolean; waitSeconds?: number }> {
+const IVR_ACTOR = { kind: 'system' as const, name: 'IVR' };
+/** Trace events that come from the caller's keys (or their silence), for the call's log. */
+const CALLER_TRACE = new Set(['chose', 'invalid', 'no_input', 'fallback', 'collected', 'language']);
+
+type IvrOutcome = { enqueued?: Conversation; closed?: boolean; waitSeconds?: number };
+
+async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, step: IvrStep, pressed: string | undefined): Promise<IvrOutcome> {
   const c = entry.conversation;
-  const system = { kind: 'system' as const };
+  const line = deps.directory.line(c.lineId);
   const drafts: EventDraft[] = [];
   for (const t of step.trace) {
-    if (t.event === 'chose' || t.event === 'invalid' || t.event === 'no_input' || t.event === 'fallback') {
-      drafts.push({ type: 'ivr.input', actor: t.event === 'fallback' ? system : { kind: 'customer' }, data: { nodeId: t.nodeId, event: t.event, ...(t.detail ? { digits: t.detail } : {}) } });
+    if (!CALLER_TRACE.has(t.event)) continue;
+    // Collected digits (a customer number) are kept in the context, never on an anonymous line, and not in the log.
+    const choice = t.event === 'collected' ? undefined : (t.detail ?? (t.event === 'invalid' ? pressed : undefined));
+    drafts.push({ type: 'ivr.input', actor: t.event === 'fallback' ? IVR_ACTOR : { kind: 'customer' }, data: { nodeId: t.nodeId, event: t.event, ...(choice ? { choice } : {}) } });
+  }
+  const prompt = (text: string, language: string, expectsDigits: boolean) => drafts.push({ type: 'ivr.prompt', actor: IVR_ACTOR, data: { text, language, expectsDigits } });
+  c.language = step.data.language;
+  let outcome: IvrOutcome = {};
+  let ended: { reason: string; number?: string } | undefined;
+  let enqueue: { queueId: string; skills: string[]; priority: number | null } | undefined;
+  for (const instruction of step.instructions) {
+    switch (instruction.kind) {
+      case 'say':
+        prompt(instruction.text, instruction.language, false);
+        break;
+      case 'gather':
+        for (const p of instruction.prompts) if (p.kind === 'say') prompt(p.text, p.language, true);
+        outcome = { waitSeconds: instruction.timeoutSeconds };
+        break;
+      case 'enqueue':
+      case 'callback':
+        // A browser caller has no number to call back: they wait in the queue instead.
+        enqueue = { queueId: instruction.queueId, skills: instruction.skills, priority: instruction.priority };
+        break;
+      case 'record':
+        // No voicemail from the browser: the caller waits in the line's queue.
+        enqueue = { queueId: line.defaultQueueId, skills: step.data.skills, priority: step.data.priority };
+        break;
+      case 'dial':
+        ended = { reason: 'ivr_transfer', number: instruction.number };
+        break;
+      case 'hangup':
+        ended = { reason: 'ivr_hangup' };
+        break;
+      default:
+        break;
     }
   }
-  if (input && drafts.length === 0 && 'digits' in input) drafts.push({ type: 'ivr.input', actor: { kind: 'customer' }, data: { event: 'ignored', digits: input.digits } });
-  let result: { enqueued?: Conversation; closed?: boolean; waitSeconds?: number } = {};
   let save = false;
-  for (const instruction of step.instructions) {
-    if (instruction.kind === 'say') drafts.push({ type: 'ivr.prompt', actor: system, data: { text: instruction.text, language: instruction.language, expectsDigits: false } });
-    else if (instruction.kind === 'gather') {
-      for (const prompt of instruction.prompts) drafts.push({ type: 'ivr.prompt', actor: system, data: { text: prompt.text, language: prompt.language, expectsDigits: true } });
-      result = { waitSeconds: instruction.timeoutSeconds };
-    } else if (instruction.kind === 'enqueue') {
-      const queue = deps.directory.findQueue(c.tenantId, instruction.queueId) ?? deps.directory.queue(c.tenantId, deps.directory.line(c.lineId).defaultQueueId);
-      assertTransition(c.state, 'queued');
-      c.state = 'queued';
-      c.queueId = queue.id;
-      c.priority = instruction.priority ?? queue.priority;
-      c.enqueuedAt = deps.clock.now();
-      save = true;
-      drafts.push({ type: 'conversation.queued', actor: system, data: { queueId: queue.id, queueName: queue.name, via: 'ivr', skills: instruction.skills, priority: c.priority } });
-      result = { enqueued: { ...c } };
-      deps.calls.ensure(c.id).ivr = null;
-    } else if (instruction.kind === 'hangup') {
-      assertTransition(c.state, 'closed');
-      c.state = 'closed';
-      c.closedAt = deps.clock.now();
-      save = true;
-      drafts.push({ type: 'call.ended', actor: system, data: { by: 'ivr', reason: 'ivr_hangup' } }, { type: 'conversation.closed', actor: system, data: { reason: 'ivr_hangup' } });
-      deps.calls.forget(c.id);
-      result = { closed: true };
-    }
+  if (enqueue) {
+    const queue = deps.directory.findQueue(c.tenantId, enqueue.queueId) ?? deps.directory.queue(c.tenantId, line.defaultQueueId);
+    assertTransition(c.state, 'queued');
+    c.state = 'queued';
+    c.queueId = queue.id;
+    c.priority = enqueue.priority ?? queue.priority;
+    c.enqueuedAt = deps.clock.now();
+    if (enqueue.skills.length > 0) c.context = { ...c.context, ivrSkills: enqueue.skills };
+    if (!line.anonymous && Object.keys(step.data.variables).length > 0) c.context = { ...c.context, ivrVariables: { ...step.data.variables } };
+    save = true;
+    drafts.push({ type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name, via: 'ivr', skills: enqueue.skills, priority: c.priority } });
+    outcome = { enqueued: { ...c } };
+    deps.calls.ensure(c.id).ivr = null;
+  } else if (ended) {
+    // A browser call cannot be bridged to an outside number: the caller hears the prompt and the call ends.
+    assertTransition(c.state, 'closed');
+    c.state = 'closed';
+    c.closedAt = deps.clock.now();
+    save = true;
+    drafts.push({ type: 'call.ended', actor: IVR_ACTOR, data: { by: 'ivr', reason: ended.reason, ...(ended.number ? { number: ended.number } : {}) } }, { type: 'conversation.closed', actor: IVR_ACTOR, data: { reason: ended.reason } });
+    deps.calls.forget(c.id);
+    outcome = { closed: true };
   }
   if (drafts.length) await deps.recorder.record(entry, drafts, save);
-  return result;
+  return outcome;
 }
 
 function scheduleNoInput(deps: ServiceDeps, conversationId: string, seconds: number): void {
@@ -117,6 +161,7 @@ export async function switchChatToCall(deps: ServiceDeps, conversationId: string
     if (c.state !== 'active' || !c.assignedAgentId) throw voiceErrors.invalidStep('A chat becomes a call once an agent is talking with you');
     const from = c.channel;
     c.channel = 'voice';
+    c.context = { ...c.context, browserCall: true };
     deps.calls.ensure(c.id).awaitingPickup = true;
     await deps.recorder.record(
       entry,

@@ -5,4 +5,3 @@ export * from './agent.js';
 export * from './contact.js';
 export * from './event.js';
 export * from './conversation.js';
-export * from './voice-ivr-flow.js';

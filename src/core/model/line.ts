@@ -1,5 +1,4 @@
 import type { Channel, Language, LocalizedText } from './channel.js';
-import type { VoiceIvrFlow } from './voice-ivr-flow.js';
 
 export interface Subtopic {
   id: string;
@@ -54,8 +53,6 @@ export interface Line {
   contextSecret: string | null;
   /** The customer bot that answers first on chat channels; absent or disabled: straight to the queue. */
   bot?: LineBot;
-  /** The IVR a call on this line goes through before the queue; absent: calls queue at once. */
-  ivr?: VoiceIvrFlow;
 }
 
 /** One question the bot recognises, with its examples per language and its answer. */

@@ -74,7 +74,7 @@ export function systemText(event: WireEvent, t: T, formatTime: (iso: string) => 
     case 'ivr.prompt':
       return t('system.ivrPrompt', { text: str(d.text) });
     case 'ivr.input':
-      return t('system.ivrInput', { digits: str(d.digits) || str(d.event) });
+      return t('system.ivrInput', { digits: str(d.choice) || str(d.event) });
     case 'call.muted':
       return d.muted === true ? t('system.callMuted') : t('system.callUnmuted');
   }

@@ -13,7 +13,7 @@ const SPEAK_RECENT_MS = 15_000;
 const CALL_STYLES = `
 .call{border-bottom:1px solid #d0d5dd;padding:10px 14px;background:#f5f7fa}
 .call .call-status{margin:0 0 4px;font-weight:600}
-.call .prompt{margin:0 0 8px;font-size:14px}
+.call .prompt{margin:0 0 8px;font-size:14px;white-space:pre-line}
 .call .keypad{display:grid;grid-template-columns:repeat(3,1fr);gap:6px;margin:8px 0}
 .call .keypad button{padding:8px 0;font-size:16px;border:1px solid #98a2b3;border-radius:6px;background:#fff;color:#101828;cursor:pointer}
 .call .actions{display:flex;gap:8px}
@@ -27,7 +27,8 @@ const CALL_STYLES = `
 export class CallSession implements CallHandle {
   phase: CallPhase = 'connecting';
   private agentName: string | undefined;
-  private prompt = '';
+  /** The prompts since the caller last pressed a key (a language menu says one line per language). */
+  private prompts: string[] = [];
   private queue: { position: number; expectedWaitSeconds: number } | undefined;
   private muted = false;
   private readonly media: CallMedia;
@@ -85,12 +86,12 @@ export class CallSession implements CallHandle {
       case 'ivr.prompt':
         if (this.phase === 'ended') return;
         this.phase = 'ivr';
-        this.prompt = text;
+        this.prompts = [...this.prompts, text].slice(-4);
         if (live && Date.now() - Date.parse(event.at) < SPEAK_RECENT_MS) this.speak(text, typeof event.data.language === 'string' ? event.data.language : this.host.language);
         return;
       case 'conversation.queued':
         this.phase = 'queued';
-        this.prompt = '';
+        this.prompts = [];
         return;
       case 'call.ringing':
         this.phase = 'ringing';
@@ -158,6 +159,8 @@ export class CallSession implements CallHandle {
 
   private press(key: string): void {
     if (this.phase === 'ended') return;
+    if (this.phase === 'ivr') this.prompts = [];
+    this.render();
     this.host.send({ t: 'call.dtmf', conversationId: this.host.conversationId, clientId: clientId(), digits: key });
   }
 
@@ -188,7 +191,7 @@ export class CallSession implements CallHandle {
     const t = (key: CallTextKey, params?: Record<string, string | number>) => callText(language, key, params);
     this.status.dataset.state = this.phase;
     this.status.textContent = this.statusText(t);
-    this.promptLine.textContent = this.phase === 'ivr' ? this.prompt : '';
+    this.promptLine.textContent = this.phase === 'ivr' ? this.prompts.join('\n') : '';
     this.promptLine.hidden = this.phase !== 'ivr';
     this.keypad.hidden = !(this.phase === 'ivr' || this.phase === 'connected');
     this.muteButton.textContent = this.muted ? t('unmute') : t('mute');
