@@ -48,6 +48,8 @@ export const clientFrameSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('call.offer'), conversationId: id, sdp: z.string().min(1).max(MAX_SDP_LENGTH) }),
   z.object({ t: z.literal('call.answer'), conversationId: id, sdp: z.string().min(1).max(MAX_SDP_LENGTH) }),
   z.object({ t: z.literal('call.ice'), conversationId: id, candidate: iceCandidate.nullable() }),
+  /** The agent's browser lost its side of the media (a reload): the customer's browser offers again. */
+  z.object({ t: z.literal('call.renegotiate'), conversationId: id }),
   z.object({ t: z.literal('call.answered'), conversationId: id, clientId }),
   z.object({ t: z.literal('call.hold'), conversationId: id, clientId }),
   z.object({ t: z.literal('call.unhold'), conversationId: id, clientId }),
@@ -89,7 +91,8 @@ export interface IceServer {
 export type CallSignalFrame =
   | { t: 'call.offer'; conversationId: string; sdp: string }
   | { t: 'call.answer'; conversationId: string; sdp: string }
-  | { t: 'call.ice'; conversationId: string; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null };
+  | { t: 'call.ice'; conversationId: string; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null }
+  | { t: 'call.renegotiate'; conversationId: string };
 
 export type ServerFrame =
   | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; conversationId?: string; serverTime: string; iceServers?: IceServer[] }

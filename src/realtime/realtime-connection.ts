@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { isAppError } from '../core/errors/app-error.js';
+import { AppError, isAppError } from '../core/errors/app-error.js';
 import { errors } from '../app/app.errors.js';
 import type { ConversationEvent } from '../core/model/index.js';
 import { setAgentStatus } from '../app/agent/agent-status.js';
@@ -20,12 +20,31 @@ const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 /** How long a reconnecting agent's conversations wait for its `resume` before live events flow. */
 const REJOIN_HOLD_MS = 2000;
+const SIGNAL_FRAMES_PER_SECOND = 50;
+
+/** A token bucket: `perSecond` frames a second on average, bursts up to the same number. */
+class FrameBudget {
+  private tokens: number;
+  private at = 0;
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond;
+  }
+  take(now: number): boolean {
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    this.at = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
 
 /** One socket: its subscriptions, its incoming frames, and what it is allowed to see. */
 export class RealtimeConnection {
   private readonly subscriptions = new Map<string, ConversationSubscription>();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly audience: 'customer' | 'agent';
+  /** A browser sends a few dozen signalling frames per call; a flood is refused, not relayed. */
+  private readonly signalBudget = new FrameBudget(SIGNAL_FRAMES_PER_SECOND);
 
   constructor(
     private readonly ws: WebSocket,
@@ -111,7 +130,9 @@ export class RealtimeConnection {
       case 'call.offer':
       case 'call.answer':
       case 'call.ice':
+      case 'call.renegotiate':
         // Relayed as is; a refused relay answers with an error frame (these frames carry no clientId).
+        if (!this.signalBudget.take(this.deps.clock.now())) throw new AppError('RATE_LIMITED', 'Too many call signalling frames', { status: 429, retryable: true, userMessage: 'Too many call signalling frames; slow down.' });
         return relayCallSignal(this.deps, this.currentParticipant(), frame);
       default:
         await this.handleCallControl(frame);

@@ -92,6 +92,12 @@ describe('a browser call from the widget to the softphone in Chromium', () => {
     await expectAudioBothWays(customer, thomas);
     const conversationId = (await thomas.getByTestId('conversation-view').getAttribute('data-conversation-id'))!;
 
+    // Thomas reloads his desktop mid-call: the call is still his, and the audio comes back.
+    await thomas.reload();
+    await thomas.getByTestId('conversation-item').first().click();
+    await thomas.locator('[data-testid="softphone"][data-state="connected"]').waitFor();
+    await expectAudioBothWays(customer, thomas);
+
     // Hold and back, the keypad, and the softphone is accessible.
     await thomas.getByTestId('softphone-hold').click();
     await customer.locator('[data-testid="call-status"][data-state="on_hold"]').waitFor();

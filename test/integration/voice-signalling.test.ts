@@ -95,6 +95,11 @@ describe.each(testDialects())('voice calls in the browser: signalling relay and 
     expect((await thomasSocket.next(signalFor(customer.conversationId, 'call.ice'))).candidate).toEqual(CANDIDATE);
     thomasSocket.send({ t: 'call.ice', conversationId: customer.conversationId, candidate: null });
     expect((await socket.next(signalFor(customer.conversationId, 'call.ice'))).candidate).toBeNull();
+    // The agent's browser lost its media (a reload): the customer is asked to offer again; a customer cannot ask that.
+    thomasSocket.send({ t: 'call.renegotiate', conversationId: customer.conversationId });
+    await socket.next(signalFor(customer.conversationId, 'call.renegotiate'));
+    socket.send({ t: 'call.renegotiate', conversationId: customer.conversationId });
+    await socket.next(isError('FORBIDDEN'));
 
     // Someone else's call: another agent and another customer are refused, and nothing reaches the parties.
     camilleSocket.send({ t: 'call.answer', conversationId: customer.conversationId, sdp: 'v=0 forged' });
@@ -109,6 +114,10 @@ describe.each(testDialects())('voice calls in the browser: signalling relay and 
     expect(camilleSocket.frames.filter((f) => f.t === 'call.offer' || f.t === 'call.ice')).toEqual([]);
     await strangerSocket.close();
     expect((await stranger.request('POST', '/end')).status).toBe(200);
+    // A flood of signalling is refused once the budget (50 a second) is spent.
+    for (let i = 0; i < 80; i++) socket.send({ t: 'call.ice', conversationId: customer.conversationId, candidate: CANDIDATE });
+    await socket.next(isError('RATE_LIMITED'));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     // A bad frame is refused by the schema, not relayed.
     socket.send({ t: 'call.dtmf', conversationId: customer.conversationId, clientId: 'x1', digits: 'abc' });
     await socket.next(isError('FRAME_INVALID'));

@@ -202,6 +202,7 @@ export async function relayCallSignal(deps: ServiceDeps, who: Participant, frame
   if (who.kind === 'customer' && who.conversationId !== frame.conversationId) throw errors.notParticipant();
   const c = (await deps.live.get(frame.conversationId)).conversation;
   if (who.kind === 'agent') assertAssigned(c, who.agent);
+  if (frame.t === 'call.renegotiate' && who.kind !== 'agent') throw errors.forbidden('Only the agent asks the customer to offer again');
   if (!isCallConnected(deps, c)) throw voiceErrors.notConnected(c.id);
   const topic = who.kind === 'customer' ? topics.agent(c.assignedAgentId!) : topics.callCustomer(c.id);
   deps.bus.publish(topic, { kind: 'frame', frame });

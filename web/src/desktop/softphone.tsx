@@ -47,6 +47,7 @@ export function Softphone({ conversationId, myId, events, actions, customerKeys,
   const elapsed = useElapsed(status.phase === 'connected' || status.phase === 'on_hold' ? status.answeredAt : null);
   const talking = status.phase === 'connected' || status.phase === 'on_hold';
   const send = actions.callControl;
+
   return (
     <section className="softphone" aria-labelledby={`softphone-${conversationId}`} data-testid="softphone" data-state={status.phase}>
       <div className="softphone-head">

@@ -4,6 +4,10 @@ import { agentApi, conversationApi } from '../api/endpoints.js';
 import { useRealtime } from '../realtime/realtime-context.js';
 import type { CallControlFrame, ServerFrame } from '../realtime/frames.js';
 import { SoftphoneMedia } from './softphone-media.js';
+import { callStatus } from './call-status.js';
+
+/** How long a loaded, connected call waits for the customer's offer before asking for one. */
+const MEDIA_RESTORE_WAIT_MS = 2000;
 import { useNotices } from '../shell/notice-bar.js';
 import { desktopReducer, initialDesktopState, type DesktopState } from './desktop-state.js';
 
@@ -42,6 +46,14 @@ export function useDesktop(me: Me) {
         dispatch({ type: 'events', conversationId: id, events: page.events });
         const lastSeq = Math.max(entry?.log.lastSeq ?? 0, ...page.events.map((e) => e.seq));
         client.resume({ conversationId: id, afterSeq: lastSeq });
+        // A call still connected to me but without audio in this browser (a reload): the customer's
+        // browser offers again. The wait lets the offer that follows a fresh answer arrive first.
+        const phase = callStatus(page.events, me.id).phase;
+        if (phase === 'connected' || phase === 'on_hold') {
+          setTimeout(() => {
+            if (!media.has(id)) client.send({ t: 'call.renegotiate', conversationId: id });
+          }, MEDIA_RESTORE_WAIT_MS);
+        }
         loaded.current.add(id);
       } catch (error) {
         showError(error);
@@ -49,7 +61,7 @@ export function useDesktop(me: Me) {
         loading.current.delete(id);
       }
     },
-    [client, showError],
+    [client, showError, me.id, media],
   );
 
   const syncWork = useCallback(async () => {

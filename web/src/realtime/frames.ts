@@ -29,6 +29,7 @@ export type ClientFrame =
   | { t: 'offer.accept' | 'offer.decline'; conversationId: string; clientId: string }
   | { t: 'status.set'; clientId: string; status: 'available' | 'away' | 'offline' }
   | CallSignalFrame
+  | { t: 'call.renegotiate'; conversationId: string }
   | CallControlFrame;
 
 export function parseServerFrame(raw: unknown): ServerFrame | null {

@@ -70,6 +70,7 @@ export class CallSession implements CallHandle {
     else if (frame.t === 'queue') this.onQueue(frame.position, frame.expectedWaitSeconds);
     else if (frame.t === 'call.answer' && frame.conversationId === this.host.conversationId) void this.media.acceptAnswer(frame.sdp);
     else if (frame.t === 'call.ice' && frame.conversationId === this.host.conversationId) void this.media.addIce(frame.candidate);
+    else if (frame.t === 'call.renegotiate' && frame.conversationId === this.host.conversationId) this.offerAgain();
     else return;
     this.render();
   }
@@ -155,6 +156,13 @@ export class CallSession implements CallHandle {
       this.problem.textContent = callText(this.host.language, 'noMicrophone');
       this.problem.hidden = false;
     });
+  }
+
+  /** The agent's browser lost the call's media (a reload): offer a fresh connection. */
+  private offerAgain(): void {
+    if (this.phase !== 'connected' && this.phase !== 'on_hold') return;
+    this.answeredCount++;
+    this.scheduleMedia();
   }
 
   private press(key: string): void {
