@@ -12,6 +12,8 @@ import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { LiveConversations } from './live-conversations.js';
 import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
+import { CallRegistry } from './voice/call-registry.js';
+import { IvrFlowService } from './voice/ivr-flow.service.js';
 
 export interface CentraalApp {
   deps: ServiceDeps;
@@ -46,7 +48,10 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
-  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
+  const ivrFlows = new IvrFlowService(repos, directory, log);
+  await ivrFlows.load();
+  const calls = new CallRegistry();
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, ivrFlows, bus, calls, clock, log };
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));
@@ -67,6 +72,7 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     },
     async stop() {
       if (timer) clearInterval(timer);
+      calls.stop();
       await routing.settled();
       await journal.drain();
       await bus.close();

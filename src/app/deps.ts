@@ -7,6 +7,8 @@ import type { Directory } from './directory.js';
 import type { KnowledgeService } from './knowledge/knowledge.service.js';
 import type { LiveConversations } from './live-conversations.js';
 import type { RoutingCoordinator } from './routing/routing-coordinator.js';
+import type { CallRegistry } from './voice/call-registry.js';
+import type { IvrFlowService } from './voice/ivr-flow.service.js';
 
 /** What every use case may use; assembled once in `createApp`. */
 export interface ServiceDeps {
@@ -20,7 +22,11 @@ export interface ServiceDeps {
   routing: RoutingCoordinator;
   /** The knowledge base search of this node. */
   knowledge: KnowledgeService;
+  /** Every line's IVR flow, validated and cached (voice). */
+  ivrFlows: IvrFlowService;
   bus: EventBus;
+  /** Browser calls running on this node (IVR position, pick-up, consult). */
+  calls: CallRegistry;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }

@@ -6,6 +6,11 @@ import { z } from 'zod';
  */
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** An RTCIceServer as the browser takes it; credentials reach the callers' browsers, so use short-lived TURN secrets. */
+const iceServersSchema = z.array(
+  z.object({ urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), username: z.string().optional(), credential: z.string().optional() }),
+).max(10);
+
 const configSchema = z.object({
   PORT: port.default(3000).describe('HTTP port to listen on'),
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to bind; loopback by default'),
@@ -44,12 +49,34 @@ const configSchema = z.object({
     .max(24 * 60)
     .optional()
     .describe('Tests and demos only: replaces the length of every abuse time-out (fractions allowed, 0.05 = 3 s); unset in production'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must be an absolute http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://127.0.0.1:3000')
+    .describe('The address callers\' telephony provider reaches this server at; webhook signatures are computed over it'),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional().describe('Auth token of the Twilio-style voice provider; signs its webhooks (unset: the voice webhooks answer 503)'),
+  VOICE_HOLD_MUSIC_URL: z.string().regex(/^(https?:\/\/|\/)\S+$/).optional().describe('Hold music for waiting callers (default: the built-in tone at PUBLIC_BASE_URL/voice/hold-music.wav)'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL').describe('SQLite durability: FULL survives power loss'),
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        const parsed = iceServersSchema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: `not a list of {urls, username?, credential?}: ${parsed.error.issues[0]?.message ?? ''}` });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+      }
+      return z.NEVER;
+    })
+    .describe('STUN/TURN servers for browser calls, as RTCIceServer JSON: [{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]; default none (one LAN)'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

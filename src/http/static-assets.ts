@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const WEB_DIST = join(ROOT, 'dist/web');
 export const WIDGET_FILE = join(ROOT, 'dist/widget/centraal-widget.js');
+/** The call code, loaded by the widget only when a customer calls. */
+export const WIDGET_CALL_FILE = join(ROOT, 'dist/widget/centraal-widget-call.js');
 const DEMO_DIR = join(ROOT, 'widget/demo');
 
 /** The app's own pages: scripts and styles from our origin only; the WebSocket on the same host. */
@@ -20,11 +22,13 @@ export async function registerStaticAssets(app: FastifyInstance): Promise<void> 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', index: ['index.html'], wildcard: false, decorateReply: true });
   }
-  app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => {
-    if (!existsSync(WIDGET_FILE)) return reply.status(404).type('text/plain').send('widget not built: npm run build:widget');
-    reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
-    return reply.type('application/javascript; charset=utf-8').send(readFileSync(WIDGET_FILE));
-  });
+  for (const [path, file] of [['/widget.js', WIDGET_FILE], ['/widget-call.js', WIDGET_CALL_FILE]] as const) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) => {
+      if (!existsSync(file)) return reply.status(404).type('text/plain').send('widget not built: npm run build:widget');
+      reply.header('access-control-allow-origin', '*').header('cache-control', 'public, max-age=300');
+      return reply.type('application/javascript; charset=utf-8').send(readFileSync(file));
+    });
+  }
   for (const [path, file] of [['/demo', 'index.html'], ['/demo/kinderlijn', 'kinderlijn.html']] as const) {
     app.get(path, { schema: { hide: true } }, async (_request, reply) => {
       const full = join(DEMO_DIR, file);

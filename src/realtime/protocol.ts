@@ -19,6 +19,14 @@ const id = z.string().min(1).max(64);
 const clientId = z.string().min(1).max(64);
 
 export const MAX_MESSAGE_LENGTH = 4000;
+/** A browser's audio SDP is a few kB; the cap only keeps a hostile frame small. */
+export const MAX_SDP_LENGTH = 16_000;
+const iceCandidate = z.object({
+  candidate: z.string().max(1000),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
 
 export const clientFrameSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ping') }),
@@ -35,6 +43,29 @@ export const clientFrameSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('offer.accept'), conversationId: id, clientId }),
   z.object({ t: z.literal('offer.decline'), conversationId: id, clientId }),
   z.object({ t: z.literal('status.set'), clientId, status: z.enum(['available', 'away', 'offline']) }),
+  // Voice in the browser (docs/realtime-protocol.md, "Calls"). SDP and ICE are relayed, never interpreted.
+  z.object({ t: z.literal('call.start'), conversationId: id, clientId }),
+  z.object({ t: z.literal('call.offer'), conversationId: id, sdp: z.string().min(1).max(MAX_SDP_LENGTH) }),
+  z.object({ t: z.literal('call.answer'), conversationId: id, sdp: z.string().min(1).max(MAX_SDP_LENGTH) }),
+  z.object({ t: z.literal('call.ice'), conversationId: id, candidate: iceCandidate.nullable() }),
+  /** The agent's browser lost its side of the media (a reload): the customer's browser offers again. */
+  z.object({ t: z.literal('call.renegotiate'), conversationId: id }),
+  z.object({ t: z.literal('call.answered'), conversationId: id, clientId }),
+  z.object({ t: z.literal('call.hold'), conversationId: id, clientId }),
+  z.object({ t: z.literal('call.unhold'), conversationId: id, clientId }),
+  z.object({ t: z.literal('call.mute'), conversationId: id, clientId, muted: z.boolean() }),
+  z.object({ t: z.literal('call.dtmf'), conversationId: id, clientId, digits: z.string().regex(/^[0-9*#]{1,32}$/, 'digits are 0-9, * and #') }),
+  z.object({
+    t: z.literal('call.transfer'),
+    conversationId: id,
+    clientId,
+    /** blind: hand over now; consult: ring the colleague first (warm), then complete or cancel. */
+    step: z.enum(['blind', 'consult', 'complete', 'cancel']),
+    toQueueId: id.optional(),
+    toAgentId: id.optional(),
+    note: z.string().max(2000).optional(),
+  }),
+  z.object({ t: z.literal('call.hangup'), conversationId: id, clientId }),
 ]);
 
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
@@ -49,8 +80,27 @@ export interface WireEvent {
   data: Record<string, unknown>;
 }
 
+/** An RTCIceServer as configured in ICE_SERVERS. */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/** The relayed WebRTC signalling: exactly what the other side sent, never looked into. */
+export type CallSignalFrame =
+  | { t: 'call.offer'; conversationId: string; sdp: string }
+  | { t: 'call.answer'; conversationId: string; sdp: string }
+  | { t: 'call.ice'; conversationId: string; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null }
+  | { t: 'call.renegotiate'; conversationId: string };
+
 export type ServerFrame =
-  | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; conversationId?: string; serverTime: string }
+  | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; conversationId?: string; serverTime: string; iceServers?: IceServer[] }
+  | CallSignalFrame
+  /** A colleague asks this agent to take a call (warm transfer): the call rings once they complete it. */
+  | { t: 'call.consult'; conversationId: string; fromAgentId: string; fromAgentName: string; note?: string; active: boolean }
+  /** The customer pressed keys while talking to the agent (after the IVR). */
+  | { t: 'call.dtmf'; conversationId: string; digits: string }
   | { t: 'pong' }
   | { t: 'event'; e: WireEvent }
   | { t: 'ack'; clientId: string; conversationId?: string; seq?: number }

@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { isAppError } from '../core/errors/app-error.js';
+import { AppError, isAppError } from '../core/errors/app-error.js';
 import { errors } from '../app/app.errors.js';
 import type { ConversationEvent } from '../core/model/index.js';
 import { setAgentStatus } from '../app/agent/agent-status.js';
@@ -10,6 +10,7 @@ import { loadConversation } from '../app/conversation/read-conversation.js';
 import { assertCanRead } from '../app/conversation/access.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { toWireEvent } from '../app/views/wire-views.js';
+import { answerCall, hangUp, holdCall, muteCall, relayCallSignal, sendDtmf, switchChatToCall, transferCall } from '../app/voice/voice-session.js';
 import { CATCH_UP_PAGE, ConversationSubscription } from './conversation-subscription.js';
 import { topics, type BusMessage } from './event-bus.js';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
@@ -19,12 +20,31 @@ const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 /** How long a reconnecting agent's conversations wait for its `resume` before live events flow. */
 const REJOIN_HOLD_MS = 2000;
+const SIGNAL_FRAMES_PER_SECOND = 50;
+
+/** A token bucket: `perSecond` frames a second on average, bursts up to the same number. */
+class FrameBudget {
+  private tokens: number;
+  private at = 0;
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond;
+  }
+  take(now: number): boolean {
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.at) / 1000) * this.perSecond);
+    this.at = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
 
 /** One socket: its subscriptions, its incoming frames, and what it is allowed to see. */
 export class RealtimeConnection {
   private readonly subscriptions = new Map<string, ConversationSubscription>();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly audience: 'customer' | 'agent';
+  /** A browser sends a few dozen signalling frames per call; a flood is refused, not relayed. */
+  private readonly signalBudget = new FrameBudget(SIGNAL_FRAMES_PER_SECOND);
 
   constructor(
     private readonly ws: WebSocket,
@@ -37,13 +57,15 @@ export class RealtimeConnection {
   start(afterSeq: number): void {
     const serverTime = new Date(this.deps.clock.now()).toISOString();
     if (this.who.kind === 'customer') {
-      this.send({ t: 'hello', role: 'customer', conversationId: this.who.conversationId, serverTime });
+      this.send({ t: 'hello', role: 'customer', conversationId: this.who.conversationId, serverTime, iceServers: this.deps.config.ICE_SERVERS });
       this.subscribe(this.who.conversationId, afterSeq).resumeFrom(afterSeq);
+      // Call signalling from the agent reaches this conversation's customer sockets only.
+      this.unsubscribers.push(this.deps.bus.subscribe(topics.callCustomer(this.who.conversationId), (m) => this.forwardFrame(m)));
       this.sendQueuePosition(this.who.conversationId);
       return;
     }
     const agent = this.who.agent;
-    this.send({ t: 'hello', role: 'agent', agentId: agent.id, serverTime });
+    this.send({ t: 'hello', role: 'agent', agentId: agent.id, serverTime, iceServers: this.deps.config.ICE_SERVERS });
     this.unsubscribers.push(this.deps.bus.subscribe(topics.agent(agent.id), (m) => this.onAgentMessage(m)));
     if (isSupervising(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.supervisors(agent.tenantId), (m) => this.forwardFrame(m)));
     this.rejoinAgentWork(agent.tenantId, agent.id);
@@ -105,6 +127,40 @@ export class RealtimeConnection {
         await setAgentStatus(this.deps, agent, agent.id, frame.status);
         return this.send({ t: 'ack', clientId: frame.clientId });
       }
+      case 'call.offer':
+      case 'call.answer':
+      case 'call.ice':
+      case 'call.renegotiate':
+        // Relayed as is; a refused relay answers with an error frame (these frames carry no clientId).
+        if (!this.signalBudget.take(this.deps.clock.now())) throw new AppError('RATE_LIMITED', 'Too many call signalling frames', { status: 429, retryable: true, userMessage: 'Too many call signalling frames; slow down.' });
+        return relayCallSignal(this.deps, this.currentParticipant(), frame);
+      default:
+        await this.handleCallControl(frame);
+        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
+    }
+  }
+
+  private async handleCallControl(frame: Extract<ClientFrame, { t: `call.${string}`; clientId: string }>): Promise<void> {
+    const who = this.currentParticipant();
+    switch (frame.t) {
+      case 'call.start':
+        if (who.kind !== 'customer' || who.conversationId !== frame.conversationId) throw errors.forbidden('Only the customer of this conversation starts a call');
+        return switchChatToCall(this.deps, frame.conversationId);
+      case 'call.answered':
+        return answerCall(this.deps, this.requireAgent(), frame.conversationId);
+      case 'call.hold':
+      case 'call.unhold':
+        return holdCall(this.deps, this.requireAgent(), frame.conversationId, frame.t === 'call.hold');
+      case 'call.mute':
+        return muteCall(this.deps, who, frame.conversationId, frame.muted);
+      case 'call.dtmf':
+        return sendDtmf(this.deps, who, frame.conversationId, frame.digits);
+      case 'call.transfer': {
+        const { conversationId, step, toQueueId, toAgentId, note } = frame;
+        return transferCall(this.deps, this.requireAgent(), { conversationId, step, ...(toQueueId ? { toQueueId } : {}), ...(toAgentId ? { toAgentId } : {}), ...(note ? { note } : {}) });
+      }
+      case 'call.hangup':
+        return hangUp(this.deps, who, frame.conversationId);
     }
   }
 

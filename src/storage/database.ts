@@ -203,6 +203,29 @@ export interface ComplimentTable {
   created_at: number;
 }
 
+export interface IvrFlowTable {
+  line_id: string;
+  tenant_id: string;
+  /** JSON IvrFlow as the admin saved it (validated before it is stored). */
+  flow: string;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface VoiceCallTable {
+  call_sid: string;
+  tenant_id: string;
+  line_id: string;
+  conversation_id: string | null;
+  /** inbound | outbound */
+  direction: string;
+  caller_number: string | null;
+  status: string;
+  ivr_state: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -218,4 +241,6 @@ export interface Database {
   knowledge_articles: KnowledgeArticleTable;
   survey_responses: SurveyResponseTable;
   compliments: ComplimentTable;
+  ivr_flows: IvrFlowTable;
+  voice_calls: VoiceCallTable;
 }

@@ -14,6 +14,7 @@ import { SessionRepository } from './repositories/session.repository.js';
 import { SurveyRepository } from './repositories/survey.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { VoiceRepository } from './repositories/voice.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -28,6 +29,7 @@ export interface Repositories {
   knowledge: KnowledgeRepository;
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
+  voice: VoiceRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -46,6 +48,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
+    voice: new VoiceRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

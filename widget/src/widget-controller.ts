@@ -10,6 +10,8 @@ import { PanelView } from './view/panel-view.js';
 import { renderNotice, renderPrechat, type PrechatChoice } from './view/prechat-view.js';
 import { STYLES } from './view/styles.js';
 import { SurveyView } from './view/survey-view.js';
+import type { CallHandle } from './call/call-module.js';
+import { loadCallModule } from './call/load-call-module.js';
 
 type Phase = 'idle' | 'loading' | 'load-failed' | 'closed-line' | 'prechat' | 'chat';
 
@@ -28,6 +30,9 @@ export class WidgetController {
   private starting = false;
   private startError: string | undefined;
   private prechatKey = '';
+  /** The running call's view and audio (from the lazily loaded call script). */
+  private call: CallHandle | undefined;
+  private callLoading = false;
   private readonly panel = new PanelView({ toggle: () => this.toggle(), close: () => this.close(), end: () => void this.end() });
 
   constructor(
@@ -112,7 +117,9 @@ export class WidgetController {
     this.startError = undefined;
     this.render();
     try {
-      const started = await this.api.start(this.config.lineId, { language: choice.language, ...(choice.topicId ? { topicId: choice.topicId } : {}), visitorId: this.store.visitorId(), context: this.context });
+      // A call loads its script first, so its first events already find the call view.
+      if (choice.channel === 'voice') await loadCallModule(this.config.origin);
+      const started = await this.api.start(this.config.lineId, { ...(choice.channel === 'voice' ? { channel: 'voice' as const } : {}), language: choice.language, ...(choice.topicId ? { topicId: choice.topicId } : {}), visitorId: this.store.visitorId(), context: this.context });
       const stored: StoredConversation = { conversationId: started.conversationId, token: started.token, lastSeq: 0, language: choice.language, pending: [], tabOnly: this.line?.anonymous === true };
       this.store.saveConversation(stored);
       this.resume(stored);
@@ -127,8 +134,8 @@ export class WidgetController {
 
   private resume(stored: StoredConversation): void {
     if (isUiLanguage(stored.language)) this.setLanguage(stored.language);
-    this.session = new ChatSession(this.api, this.store, stored, this.config.origin, { changed: () => this.render(), lost: () => this.leaveChat() });
-    this.chatView = new ChatView({ send: (text) => this.session?.send(text), keystroke: () => this.session?.keystroke(), newChat: () => this.leaveChat() });
+    this.session = new ChatSession(this.api, this.store, stored, this.config.origin, { changed: () => this.render(), lost: () => this.leaveChat(), callStarted: () => void this.showCall() });
+    this.chatView = new ChatView({ send: (text) => this.session?.send(text), keystroke: () => this.session?.keystroke(), newChat: () => this.leaveChat(), call: () => void this.startCallInChat() });
     this.conversation = stored;
     this.surveyAsked = false;
     this.phase = 'chat';
@@ -143,8 +150,52 @@ export class WidgetController {
     }
   }
 
+  /** The customer presses "call" in a chat an agent handles: the same conversation becomes a call. */
+  private async startCallInChat(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      await loadCallModule(this.config.origin);
+      session.sendFrame({ t: 'call.start', conversationId: session.conversationId, clientId: `c-${Date.now().toString(36)}` });
+    } catch {
+      this.startError = this.t('callFailed');
+    }
+  }
+
+  /** A call runs in this conversation: load the call script (once) and show its view. */
+  private async showCall(): Promise<void> {
+    const session = this.session;
+    if (!session || this.call || this.callLoading) return;
+    this.callLoading = true;
+    try {
+      const module = await loadCallModule(this.config.origin);
+      if (this.session !== session || this.call) return;
+      const language = isUiLanguage(session.language) ? session.language : this.language;
+      const handle = module.createCall(
+        {
+          conversationId: session.conversationId,
+          language,
+          iceServers: () => session.iceServers,
+          send: (frame) => session.sendFrame(frame),
+          hangUpOffline: () => void this.end(),
+        },
+        session.callEvents,
+      );
+      this.call = handle;
+      session.frameListener = (frame) => handle.onFrame(frame);
+      this.chatView?.setCall(handle.root);
+      this.render();
+    } catch {
+      this.chatView?.setCall(renderNotice(this.t('callFailed')));
+    } finally {
+      this.callLoading = false;
+    }
+  }
+
   /** After an ended chat (or a token that no longer works): back to the pre-chat choices. */
   private leaveChat(): void {
+    this.call?.dispose();
+    this.call = undefined;
     this.session?.dispose();
     this.session = undefined;
     this.chatView = undefined;
@@ -165,7 +216,9 @@ export class WidgetController {
     this.panel.setEndVisible(Boolean(session) && !ended);
     if (this.phase === 'chat' && session && this.chatView) {
       this.panel.setBody(this.chatView.root);
-      this.chatView.update({ items: visibleItems(session.timeline), status: this.statusText(session), typing: this.typingText(session), ended }, t);
+      const canCall = !this.call && !ended && Boolean(session.timeline.agentName) && this.line?.channels?.includes('voice') === true;
+      // During a call the call view shows the queue and its status.
+      this.chatView.update({ items: visibleItems(session.timeline), status: this.call ? undefined : this.statusText(session), typing: this.typingText(session), ended, canCall }, t);
       if (ended && !this.surveyAsked) void this.offerSurvey(this.chatView);
       return;
     }

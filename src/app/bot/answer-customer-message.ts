@@ -14,7 +14,8 @@ import { handOverToAgent } from './hand-over-to-agent.js';
  */
 export async function answerCustomerMessage(deps: ServiceDeps, message: ConversationEvent): Promise<void> {
   const conversation = deps.live.peek(message.conversationId)?.conversation;
-  if (!conversation || conversation.state !== 'bot' || message.type !== 'message.created' || message.actor.kind !== 'customer') return;
+  // A call in state `bot` is in the IVR, which the keypad drives, not the chat bot.
+  if (!conversation || conversation.state !== 'bot' || conversation.channel === 'voice' || message.type !== 'message.created' || message.actor.kind !== 'customer') return;
   const bot = activeBotOf(deps.directory.line(conversation.lineId));
   const text = String(message.data.text ?? '');
   // Ranking runs before the lock: the lock is held for the decision and the writes only.

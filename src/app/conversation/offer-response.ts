@@ -3,6 +3,7 @@ import { RoutingError } from '../../core/routing/index.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { ServiceDeps } from '../deps.js';
+import type { EventDraft } from './event-recorder.js';
 
 function offerGone(conversationId: string): AppError {
   return new AppError('OFFER_NOT_FOUND', `There is no open offer of conversation ${conversationId} for you`, {
@@ -28,7 +29,11 @@ export async function acceptOffer(deps: ServiceDeps, agent: Agent, conversationI
     c.offerExpiresAt = null;
     c.acceptedAt = deps.clock.now();
     deps.bus.publish(topics.agent(agent.id), { kind: 'subscribe', conversationId });
-    await deps.recorder.record(entry, [{ type: 'conversation.assigned', actor: { kind: 'agent', id: agent.id, name: agent.name }, data: { agentId: agent.id, agentName: agent.name } }], true);
+    const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
+    const drafts: EventDraft[] = [{ type: 'conversation.assigned', actor, data: { agentId: agent.id, agentName: agent.name } }];
+    // Accepting a ringing call picks it up: the customer's browser now calls this agent's browser.
+    if (c.channel === 'voice' && c.context.browserCall) drafts.push({ type: 'call.answered', actor, data: { agentId: agent.id, agentName: agent.name } });
+    await deps.recorder.record(entry, drafts, true);
   });
 }
 

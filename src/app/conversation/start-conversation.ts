@@ -11,6 +11,7 @@ import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js
 import { activeBotOf } from '../bot/bot-models.js';
 import { botActor } from '../bot/answer-customer-message.js';
 import type { EventDraft } from './event-recorder.js';
+import { startBrowserIvr } from '../voice/voice-session.js';
 
 export interface StartConversationInput {
   lineId: string;
@@ -53,7 +54,9 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
   const contact = await findOrCreateContact(deps, line, tenant.secret, input, now);
   const queueId = (input.topicId && line.topicQueues[input.topicId]) || line.defaultQueueId;
   const queue = deps.directory.queue(line.tenantId, queueId);
-  const bot = activeBotOf(line);
+  // A call goes through the line's IVR flow (its saved one, or the default: a welcome, then the queue).
+  const ivr = input.channel === 'voice';
+  const bot = input.channel === 'voice' ? undefined : activeBotOf(line);
   const conversation: Conversation = {
     id: newId('cv'),
     tenantId: line.tenantId,
@@ -62,28 +65,27 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
     contactId: contact.id,
     channel: input.channel,
     language,
-    state: bot ? 'bot' : 'queued',
+    state: bot || ivr ? 'bot' : 'queued',
     priority: queue.priority,
     assignedAgentId: null,
     offeredAgentId: null,
     offerExpiresAt: null,
     createdAt: now,
     // A bot conversation has not reached the queue yet: reports count it as bot-resolved unless it does.
-    enqueuedAt: bot ? null : now,
+    enqueuedAt: bot || ivr ? null : now,
     acceptedAt: null,
     closedAt: null,
     registration: EMPTY_REGISTRATION,
-    context: buildContext(line, input),
+    context: input.channel === 'voice' ? { ...buildContext(line, input), browserCall: true } : buildContext(line, input),
   };
   const entry = deps.live.add(conversation);
-  const drafts: EventDraft[] = [
-    { type: 'conversation.started', actor: { kind: 'customer' }, data: { lineId: line.id, lineName: line.name, channel: input.channel, language } },
-    bot
-      ? { type: 'message.created', actor: botActor(bot), data: { text: pickText(bot.greeting, language) } }
-      : { type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } },
-  ];
+  const drafts: EventDraft[] = [{ type: 'conversation.started', actor: { kind: 'customer' }, data: { lineId: line.id, lineName: line.name, channel: input.channel, language } }];
+  if (input.channel === 'voice') drafts.push({ type: 'call.started', actor: { kind: 'customer' }, data: { via: 'widget' } });
+  if (bot) drafts.push({ type: 'message.created', actor: botActor(bot), data: { text: pickText(bot.greeting, language) } });
+  else if (!ivr) drafts.push({ type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } });
   await deps.live.withConversation(conversation.id, () => deps.recorder.record(entry, drafts, true));
-  if (!bot) deps.routing.enqueue(conversation);
+  if (ivr) await startBrowserIvr(deps, conversation.id);
+  else if (!bot) deps.routing.enqueue(conversation);
   return { conversationId: conversation.id, token: signWidgetToken(tenant.secret, conversation.id), language, contactPseudonym: contact.pseudonym };
 }
 

@@ -13,6 +13,8 @@ export interface TransferInput {
   toAgentId?: string;
   /** Internal note for the next agent; never shown to the customer. */
   note?: string;
+  /** A call handed over after the agent consulted the colleague (warm transfer). */
+  warm?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function transferConversation(deps: ServiceDeps, agent: Agent, inpu
     drafts.push({
       type: 'conversation.transferred',
       actor,
-      data: { fromAgentId: agent.id, toQueueId: target.queueId, toAgentId: target.agentId ?? null, toAgentName: target.agentName ?? null },
+      data: { fromAgentId: agent.id, toQueueId: target.queueId, toAgentId: target.agentId ?? null, toAgentName: target.agentName ?? null, ...(c.channel === 'voice' ? { mode: input.warm ? 'warm' : 'blind' } : {}) },
     });
     await deps.recorder.record(entry, drafts, true);
     deps.bus.publish(topics.agent(agent.id), { kind: 'unsubscribe', conversationId: c.id });

@@ -1,3 +1,4 @@
+import type { EventDraft } from '../conversation/event-recorder.js';
 import { RoutingEngine, type RoutingDecisions, type Offer, type EndedOffer, type OverflowMove } from '../../core/routing/index.js';
 import type { Agent, AgentStatus, Conversation, Queue } from '../../core/model/index.js';
 import { languageSkill } from '../../core/model/index.js';
@@ -78,7 +79,7 @@ export class RoutingCoordinator {
       conversationId: c.id,
       queueId: c.queueId,
       channel: c.channel,
-      requiredSkills: [languageSkill(c.language)],
+      requiredSkills: [languageSkill(c.language), ...(c.context.ivrSkills ?? [])],
       priority: c.priority,
       enqueuedAt: c.enqueuedAt ?? c.createdAt,
     };
@@ -146,7 +147,10 @@ export class RoutingCoordinator {
       c.offeredAgentId = offer.agentId;
       c.offerExpiresAt = offer.expiresAt;
       c.queueId = offer.queueId;
-      await this.recorder.record(entry, [{ type: 'conversation.offered', actor: { kind: 'system' }, data: { agentId: offer.agentId, agentName: agent?.name, expiresAt: offer.expiresAt } }], true);
+      const offered: EventDraft = { type: 'conversation.offered', actor: { kind: 'system' }, data: { agentId: offer.agentId, agentName: agent?.name, expiresAt: offer.expiresAt } };
+      // A browser call the customer sees ringing; the agent's name stays internal.
+      const drafts: EventDraft[] = c.channel === 'voice' && c.context.browserCall ? [offered, { type: 'call.ringing', actor: { kind: 'system' }, data: { agentId: offer.agentId } }] : [offered];
+      await this.recorder.record(entry, drafts, true);
       return true;
     });
     if (!stillWaiting) {

@@ -16,6 +16,14 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   'safety.warning': ['text', 'language'],
   'safety.timed_out': ['text', 'audioRef', 'until', 'minutes'],
   'safety.time_out_ended': [],
+  'call.started': ['via'],
+  'conversation.channel_switched': ['from', 'to'],
+  'ivr.prompt': ['text', 'language', 'expectsDigits'],
+  'call.ringing': [],
+  'call.answered': ['agentName'],
+  'call.held': [],
+  'call.resumed': [],
+  'call.ended': ['by', 'reason'],
 };
 
 /**

@@ -39,6 +39,25 @@ export const EVENT_CATALOGUE = {
   'conversation.handed_over': 'public',
   'bot.answered': 'internal',
   'bot.clarified': 'internal',
+  // Voice: what the IVR did at each step, the provider's call statuses, the connect and callback steps.
+  'ivr.step': 'internal',
+  'call.status': 'internal',
+  'call.connecting': 'internal',
+  'callback.requested': 'internal',
+  // Voice in the browser: the customer hears what is public; mute, DTMF and consults stay with staff.
+  'call.started': 'public',
+  'conversation.channel_switched': 'public',
+  'ivr.prompt': 'public',
+  'ivr.input': 'internal',
+  'call.ringing': 'public',
+  'call.answered': 'public',
+  'call.held': 'public',
+  'call.resumed': 'public',
+  'call.muted': 'internal',
+  'call.dtmf': 'internal',
+  'call.consult_started': 'internal',
+  'call.consult_cancelled': 'internal',
+  'call.ended': 'public',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -38,6 +38,18 @@ export interface ConversationContext {
   topicChoice?: string;
   /** The customer left while only the bot had talked with them: the bot resolved it. */
   botResolved?: boolean;
+  /** Voice: who started the call. A callback is an outbound call the agent makes. Absent: inbound. */
+  direction?: 'inbound' | 'outbound';
+  /** Skills the IVR asked for (a `set` node), on top of the queue's and the language. */
+  ivrSkills?: string[];
+  /** Voice: digits the caller keyed in the IVR (collect nodes), by variable name; never on an anonymous line. */
+  ivrVariables?: Record<string, string>;
+  /** A callback: the inbound conversation it replaces (and whose place in the queue it keeps). */
+  callbackFor?: string;
+  /** A callback: the number to call (never on an anonymous line). */
+  callbackNumber?: string;
+  /** A call in the browser (WebRTC from the widget): rings and is answered through the softphone's signalling. */
+  browserCall?: boolean;
 }
 
 export interface Conversation {

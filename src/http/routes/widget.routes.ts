@@ -16,6 +16,8 @@ import { typed, type RouteContext } from './route-context.js';
 const lineParams = z.object({ lineId: z.string().min(1).max(64) });
 const conversationParams = z.object({ conversationId: z.string().min(1).max(64) });
 const startBody = z.object({
+  /** `voice`: a call from the browser (signalling over the WebSocket; docs/realtime-protocol.md). */
+  channel: z.enum(['chat', 'voice']).default('chat'),
   language: z.enum(LANGUAGES).optional(),
   topicId: z.string().max(64).optional(),
   /** A random id the widget keeps in the browser, so a returning visitor has one history. */
@@ -77,7 +79,7 @@ export async function widgetRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       const identifier = body.visitorId ? { kind: 'visitor' as const, value: body.visitorId } : { kind: 'ip' as const, value: request.ip };
       const started = await startConversation(deps, {
         lineId: request.params.lineId,
-        channel: 'chat',
+        channel: body.channel,
         identifier,
         ...(body.language ? { language: body.language } : {}),
         ...(body.topicId ? { topicId: body.topicId } : {}),

@@ -7,11 +7,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = new URL('../../../docs/screenshots/', import.meta.url).pathname;
 
-/** Debian's Chromium, headless, with the flags this sandboxed machine needs. */
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium's fake microphone (a beep) and automatic permission, for calls in the browser. */
+export const FAKE_MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required'];
+
+/** Debian's Chromium, headless, with the flags this sandboxed machine needs (plus any extra, e.g. FAKE_MEDIA_ARGS). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', ...extraArgs],
   });
 }
 

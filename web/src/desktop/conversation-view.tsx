@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import type { Line } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { Composer } from './composer.js';
@@ -14,10 +14,12 @@ interface Props {
   /** Absent when the user's roles may not flag. */
   onFlag: (() => void) | undefined;
   onCloseConversation: () => void;
+  /** The softphone, for a conversation that is a call. */
+  callPanel?: ReactNode;
 }
 
 /** The one conversation on screen: title and actions, transcript, composer. */
-export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function ConversationView({ entry, line, actions, onTransfer, onFlag, onCloseConversation }, composerRef) {
+export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function ConversationView({ entry, line, actions, onTransfer, onFlag, onCloseConversation, callPanel }, composerRef) {
   const { t } = useI18n();
   const ended = hasEnded(entry);
   const d = entry.details;
@@ -44,6 +46,7 @@ export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function 
           </button>
         </div>
       </header>
+      {callPanel}
       <Transcript
         events={entry.log.events}
         pending={entry.pending}

@@ -19,11 +19,13 @@ import { ShortcutsHelp } from './shortcuts-help.js';
 import { StatusSwitch } from './status-switch.js';
 import { TransferDialog } from './transfer-dialog.js';
 import { useDesktop } from './use-desktop.js';
+import { isCall } from './call-status.js';
+import { Softphone } from './softphone.js';
 
 export function DesktopPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const { showError } = useNotices();
-  const { state, actions } = useDesktop(me);
+  const { state, actions, callNotices } = useDesktop(me);
   const [config, setConfig] = useState<{ lines: Line[]; queues: Queue[] }>({ lines: [], queues: [] });
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [dialog, setDialog] = useState<'none' | 'transfer' | 'flag' | 'help'>('none');
@@ -38,6 +40,7 @@ export function DesktopPage({ me }: { me: Me }) {
 
   const selected = state.conversations.find((c) => c.id === state.selectedId) ?? null;
   const line = config.lines.find((l) => l.id === selected?.details?.line.id);
+  const selectedIsCall = selected ? isCall(selected.log.events) : false;
 
   async function close() {
     if (!selected) return;
@@ -132,6 +135,15 @@ export function DesktopPage({ me }: { me: Me }) {
             <OfferCard key={o.conversationId} offer={o} onAccept={() => void actions.accept(o.conversationId)} onDecline={() => void actions.decline(o.conversationId)} />
           ))}
         </div>
+        {callNotices.consults.map((c) => (
+          <article key={c.conversationId} className="panel consult-request" data-testid="consult-request" data-conversation-id={c.conversationId} role="status">
+            <p>{t('softphone.consultRequest', { name: c.fromAgentName })}</p>
+            {c.note && <p className="muted small">{c.note}</p>}
+            <button type="button" className="link-button" onClick={() => actions.dismissConsult(c.conversationId)}>
+              {t('common.dismiss')}
+            </button>
+          </article>
+        ))}
         <ConversationList conversations={state.conversations} selectedId={state.selectedId} onSelect={actions.select} />
         <ComplimentsFeed refreshKey={`${state.conversations.length}|${state.conversations.filter(hasEnded).length}`} />
         <button type="button" className="link-button shortcuts-link" data-testid="shortcuts-open" onClick={() => setDialog('help')}>
@@ -140,7 +152,29 @@ export function DesktopPage({ me }: { me: Me }) {
       </aside>
       {selected ? (
         <>
-          <ConversationView ref={composer} entry={selected} line={line} actions={actions} onTransfer={() => setDialog('transfer')} onFlag={canFlag ? () => setDialog('flag') : undefined} onCloseConversation={() => void close()} />
+          <ConversationView
+            ref={composer}
+            entry={selected}
+            line={line}
+            actions={actions}
+            onTransfer={() => setDialog('transfer')}
+            onFlag={canFlag ? () => setDialog('flag') : undefined}
+            onCloseConversation={() => void close()}
+            callPanel={
+              selectedIsCall ? (
+                <Softphone
+                  key={selected.id}
+                  conversationId={selected.id}
+                  myId={me.id}
+                  events={selected.log.events}
+                  actions={actions}
+                  customerKeys={callNotices.keys[selected.id]}
+                  micProblem={callNotices.micProblem === selected.id}
+                  onTransfer={() => setDialog('transfer')}
+                />
+              ) : undefined
+            }
+          />
           <aside className="desktop-right" aria-label={t('desktop.details')}>
             {selected.details && <ContactPanel details={selected.details} />}
             {selected.details && line && (
@@ -157,7 +191,14 @@ export function DesktopPage({ me }: { me: Me }) {
         </section>
       )}
       {dialog === 'transfer' && selected && (
-        <TransferDialog queues={config.queues} colleagues={colleagues} myId={me.id} onTransfer={transfer} onClose={() => setDialog('none')} />
+        <TransferDialog
+          queues={config.queues}
+          colleagues={colleagues}
+          myId={me.id}
+          onTransfer={transfer}
+          onConsult={selectedIsCall ? (toAgentId, note) => actions.callControl({ t: 'call.transfer', conversationId: selected.id, step: 'consult', toAgentId, ...(note ? { note } : {}) }) : undefined}
+          onClose={() => setDialog('none')}
+        />
       )}
       {dialog === 'flag' && selected && <FlagDialog key={selected.id} conversationId={selected.id} ended={hasEnded(selected)} onDone={() => void actions.catchUp(selected.id)} onClose={() => setDialog('none')} />}
       {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog('none')} />}

@@ -20,8 +20,8 @@ export function OfferCard({ offer, onAccept, onDecline }: { offer: Offer; onAcce
   const s = offer.summary;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   return (
-    <article className="offer-card" data-testid="offer" data-conversation-id={offer.conversationId} aria-labelledby={`offer-${offer.conversationId}`}>
-      <h2 id={`offer-${offer.conversationId}`}>{t('offer.title')}</h2>
+    <article className="offer-card" data-testid="offer" data-conversation-id={offer.conversationId} data-channel={text(s.channel)} aria-labelledby={`offer-${offer.conversationId}`}>
+      <h2 id={`offer-${offer.conversationId}`}>{s.channel === 'voice' ? t('offer.callTitle') : t('offer.title')}</h2>
       <p className="offer-meta">
         <span data-testid="offer-line">{text(s.lineName) || text(s.lineId)}</span>
         {s.queueName ? <span> · {text(s.queueName)}</span> : null}

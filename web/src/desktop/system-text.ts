@@ -13,6 +13,16 @@ const SYSTEM_TEXT: Record<string, MessageKey> = {
   'conversation.closed': 'system.closed',
   'conversation.ended_by_customer': 'system.endedByCustomer',
   'conversation.abandoned': 'system.abandoned',
+  'call.started': 'system.callStarted',
+  'conversation.channel_switched': 'system.channelSwitched',
+  'call.ringing': 'system.callRinging',
+  'call.answered': 'system.callAnswered',
+  'call.held': 'system.callHeld',
+  'call.resumed': 'system.callResumed',
+  'call.dtmf': 'system.callDtmf',
+  'call.consult_started': 'system.consultStarted',
+  'call.consult_cancelled': 'system.consultCancelled',
+  'call.ended': 'system.callEnded',
 };
 
 /** Agent-protection events: shown as their own, highlighted kind of system line. */
@@ -61,6 +71,12 @@ export function systemText(event: WireEvent, t: T, formatTime: (iso: string) => 
     case 'conversation.closed':
       if (d.reason === 'safety') return t('system.closedSafety');
       break;
+    case 'ivr.prompt':
+      return t('system.ivrPrompt', { text: str(d.text) });
+    case 'ivr.input':
+      return t('system.ivrInput', { digits: str(d.choice) || str(d.event) });
+    case 'call.muted':
+      return d.muted === true ? t('system.callMuted') : t('system.callUnmuted');
   }
   const key = SYSTEM_TEXT[event.type];
   return key ? t(key, { name: str(d.agentName) }) : event.type;

@@ -9,16 +9,19 @@ interface Props {
   colleagues: Colleague[] | null;
   myId: string;
   onTransfer: (target: { toQueueId: string } | { toAgentId: string }, note: string) => Promise<boolean>;
+  /** Calls only: consult the colleague first (warm transfer); absent for chats. */
+  onConsult?: (toAgentId: string, note: string) => void;
   onClose: () => void;
 }
 
-export function TransferDialog({ queues, colleagues, myId, onTransfer, onClose }: Props) {
+export function TransferDialog({ queues, colleagues, myId, onTransfer, onConsult, onClose }: Props) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'queue' | 'agent'>('queue');
   const [queueId, setQueueId] = useState(queues[0]?.id ?? '');
   const others = (colleagues ?? []).filter((c) => c.id !== myId);
   const [agentId, setAgentId] = useState(others[0]?.id ?? '');
   const [note, setNote] = useState('');
+  const [warm, setWarm] = useState(false);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLSelectElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -29,6 +32,11 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onClose }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (warm && kind === 'agent' && onConsult) {
+      onConsult(agentId, note.trim());
+      onClose();
+      return;
+    }
     setBusy(true);
     const ok = await onTransfer(kind === 'queue' ? { toQueueId: queueId } : { toAgentId: agentId }, note.trim());
     setBusy(false);
@@ -85,6 +93,19 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onClose }
                 ))}
               </select>
             </label>
+          )}
+          {onConsult && kind === 'agent' && (
+            <fieldset className="radio-row">
+              <legend>{t('transfer.mode')}</legend>
+              <label>
+                <input type="radio" name="transfer-mode" data-testid="transfer-mode-blind" checked={!warm} onChange={() => setWarm(false)} />
+                {t('transfer.blind')}
+              </label>
+              <label>
+                <input type="radio" name="transfer-mode" data-testid="transfer-mode-warm" checked={warm} onChange={() => setWarm(true)} />
+                {t('transfer.warm')}
+              </label>
+            </fieldset>
           )}
           <label className="block">
             {t('transfer.note')}

@@ -1,8 +1,13 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Me, SettableStatus } from '../api/api-types.js';
 import { agentApi, conversationApi } from '../api/endpoints.js';
 import { useRealtime } from '../realtime/realtime-context.js';
-import type { ServerFrame } from '../realtime/frames.js';
+import type { CallControlFrame, ServerFrame } from '../realtime/frames.js';
+import { SoftphoneMedia } from './softphone-media.js';
+import { callStatus } from './call-status.js';
+
+/** How long a loaded, connected call waits for the customer's offer before asking for one. */
+const MEDIA_RESTORE_WAIT_MS = 2000;
 import { useNotices } from '../shell/notice-bar.js';
 import { desktopReducer, initialDesktopState, type DesktopState } from './desktop-state.js';
 
@@ -24,6 +29,9 @@ export function useDesktop(me: Me) {
   const stateRef = useRef<DesktopState>(state);
   stateRef.current = state;
   const loading = useRef(new Set<string>());
+  /** The calls' audio lives beside React state: it must outlive re-renders and conversation switches. */
+  const media = useMemo(() => new SoftphoneMedia((frame) => client.send(frame)), [client]);
+  const [callNotices, setCallNotices] = useState<CallNotices>({ consults: [], keys: {}, micProblem: null });
   const loaded = useRef(new Set<string>());
 
   /** Loads details and the events we miss, then resumes live delivery from the last seq. */
@@ -38,6 +46,14 @@ export function useDesktop(me: Me) {
         dispatch({ type: 'events', conversationId: id, events: page.events });
         const lastSeq = Math.max(entry?.log.lastSeq ?? 0, ...page.events.map((e) => e.seq));
         client.resume({ conversationId: id, afterSeq: lastSeq });
+        // A call still connected to me but without audio in this browser (a reload): the customer's
+        // browser offers again. The wait lets the offer that follows a fresh answer arrive first.
+        const phase = callStatus(page.events, me.id).phase;
+        if (phase === 'connected' || phase === 'on_hold') {
+          setTimeout(() => {
+            if (!media.has(id)) client.send({ t: 'call.renegotiate', conversationId: id });
+          }, MEDIA_RESTORE_WAIT_MS);
+        }
         loaded.current.add(id);
       } catch (error) {
         showError(error);
@@ -45,7 +61,7 @@ export function useDesktop(me: Me) {
         loading.current.delete(id);
       }
     },
-    [client, showError],
+    [client, showError, me.id, media],
   );
 
   const syncWork = useCallback(async () => {
@@ -73,8 +89,10 @@ export function useDesktop(me: Me) {
   useEffect(() => {
     client.resumePoints = () => stateRef.current.conversations.filter((c) => c.log.lastSeq > 0).map((c) => ({ conversationId: c.id, afterSeq: c.log.lastSeq }));
     const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    media.onProblem = (conversationId) => setCallNotices((n) => ({ ...n, micProblem: conversationId }));
     const offFrame = client.onFrame((frame) => {
       onFrame(frame, me.id, dispatch, showError);
+      onCallFrame(frame, media, setCallNotices);
       // A customer who closes the tab never sends "typing off": let the indicator fade by itself.
       if (frame.t === 'typing' && frame.from === 'customer') {
         clearTimeout(typingTimers.get(frame.conversationId));
@@ -90,10 +108,11 @@ export function useDesktop(me: Me) {
     return () => {
       offFrame();
       offOpen();
+      media.closeAll();
       for (const timer of typingTimers.values()) clearTimeout(timer);
       client.resumePoints = () => [];
     };
-  }, [client, me.id, showError, syncWork]);
+  }, [client, me.id, showError, syncWork, media]);
 
   const actions = useMemo(
     () => ({
@@ -163,15 +182,50 @@ export function useDesktop(me: Me) {
           // Only a catch-up: live delivery still covers an open conversation.
         }
       },
+      /** Call controls: sent on the socket, acknowledged there; a refusal shows as an error notice. */
+      /** Resolves true once the server acknowledged the step, false when it refused (the error is shown). */
+      callControl(frame: DistributiveOmit<CallControlFrame, 'clientId'>): Promise<boolean> {
+        const clientId = newClientId('call');
+        const settled = new Promise<boolean>((resolve) => {
+          const off = client.onFrame((reply) => {
+            if ((reply.t !== 'ack' && reply.t !== 'error') || reply.clientId !== clientId) return;
+            off();
+            resolve(reply.t === 'ack');
+          });
+          setTimeout(() => {
+            off();
+            resolve(false);
+          }, 15_000);
+        });
+        if (!client.send({ ...frame, clientId } as CallControlFrame)) {
+          showError({ code: 'NETWORK', message: '' });
+          return Promise.resolve(false);
+        }
+        if (frame.t === 'call.mute') media.setMuted(frame.conversationId, frame.muted);
+        if (frame.t === 'call.hold' || frame.t === 'call.unhold') media.setHeld(frame.conversationId, frame.t === 'call.hold');
+        if (frame.t === 'call.hangup') media.close(frame.conversationId);
+        // A completed warm transfer hands the call over: it leaves this agent's list, as a blind one does.
+        if (frame.t === 'call.transfer' && frame.step === 'complete') void settled.then((ok) => {
+            if (!ok) return;
+            media.close(frame.conversationId);
+            loaded.current.delete(frame.conversationId);
+            dispatch({ type: 'conversation.released', conversationId: frame.conversationId });
+          });
+        return settled;
+      },
+      dismissConsult(conversationId: string) {
+        setCallNotices((n) => ({ ...n, consults: n.consults.filter((c) => c.conversationId !== conversationId) }));
+      },
       release(conversationId: string) {
+        media.close(conversationId);
         loaded.current.delete(conversationId);
         dispatch({ type: 'conversation.released', conversationId });
       },
     }),
-    [client, showError],
+    [client, showError, media],
   );
 
-  return { state, actions };
+  return { state, actions, callNotices };
 }
 
 export type DesktopActions = ReturnType<typeof useDesktop>['actions'];
@@ -201,6 +255,52 @@ function onFrame(
       return;
     case 'agent.status':
       if (frame.agentId === myId && isStatus(frame.status)) dispatch({ type: 'status', status: frame.status });
+      return;
+    default:
+      return;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface CallNotices {
+  /** Colleagues asking this agent to take a call (warm transfer). */
+  consults: Array<{ conversationId: string; fromAgentName: string; note?: string }>;
+  /** The keys a customer pressed during the call, per conversation (shown, not stored). */
+  keys: Record<string, string>;
+  /** A call whose audio could not start (no microphone). */
+  micProblem: string | null;
+}
+
+/** Media signalling and call notices; events about the call itself arrive through the log. */
+function onCallFrame(frame: ServerFrame, media: SoftphoneMedia, setNotices: (update: (n: CallNotices) => CallNotices) => void): void {
+  switch (frame.t) {
+    case 'hello':
+      if (frame.iceServers) media.iceServers = frame.iceServers as RTCIceServer[];
+      return;
+    case 'call.offer':
+      void media.onOffer(frame.conversationId, frame.sdp);
+      return;
+    case 'call.ice':
+      void media.onIce(frame.conversationId, frame.candidate);
+      return;
+    case 'call.answer':
+      return;
+    case 'call.dtmf':
+      setNotices((n) => ({ ...n, keys: { ...n.keys, [frame.conversationId]: ((n.keys[frame.conversationId] ?? '') + frame.digits).slice(-16) } }));
+      return;
+    case 'call.consult':
+      setNotices((n) => ({
+        ...n,
+        consults: frame.active
+          ? [...n.consults.filter((c) => c.conversationId !== frame.conversationId), { conversationId: frame.conversationId, fromAgentName: frame.fromAgentName, ...(frame.note ? { note: frame.note } : {}) }]
+          : n.consults.filter((c) => c.conversationId !== frame.conversationId),
+      }));
+      return;
+    case 'event':
+      // The call ended or moved on: this browser's audio for it stops.
+      if (frame.e.type === 'call.ended' || frame.e.type === 'conversation.transferred' || frame.e.type === 'conversation.closed' || frame.e.type === 'conversation.ended_by_customer') media.close(frame.e.conversationId);
+      if (frame.e.type === 'call.held' || frame.e.type === 'call.resumed') media.setHeld(frame.e.conversationId, frame.e.type === 'call.held');
       return;
     default:
       return;

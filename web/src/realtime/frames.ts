@@ -1,8 +1,15 @@
 import type { WireEvent } from '../api/api-types.js';
+import type { CallSignalFrame, ClientFrame as ProtocolClientFrame, IceServer } from '../../../src/realtime/protocol.js';
+
+/** Call control frames (src/realtime/protocol.ts): they carry a clientId and are acknowledged. */
+export type CallControlFrame = Extract<ProtocolClientFrame, { t: `call.${string}`; clientId: string }>;
 
 /** Frames the server sends (see src/realtime/protocol.ts). */
 export type ServerFrame =
-  | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; serverTime: string }
+  | { t: 'hello'; role: 'customer' | 'agent'; agentId?: string; serverTime: string; iceServers?: IceServer[] }
+  | CallSignalFrame
+  | { t: 'call.consult'; conversationId: string; fromAgentId: string; fromAgentName: string; note?: string; active: boolean }
+  | { t: 'call.dtmf'; conversationId: string; digits: string }
   | { t: 'pong' }
   | { t: 'event'; e: WireEvent }
   | { t: 'ack'; clientId: string; conversationId?: string; seq?: number }
@@ -20,7 +27,10 @@ export type ClientFrame =
   | { t: 'message.send'; conversationId: string; clientId: string; text: string; internal?: boolean }
   | { t: 'typing'; conversationId: string; on: boolean }
   | { t: 'offer.accept' | 'offer.decline'; conversationId: string; clientId: string }
-  | { t: 'status.set'; clientId: string; status: 'available' | 'away' | 'offline' };
+  | { t: 'status.set'; clientId: string; status: 'available' | 'away' | 'offline' }
+  | CallSignalFrame
+  | { t: 'call.renegotiate'; conversationId: string }
+  | CallControlFrame;
 
 export function parseServerFrame(raw: unknown): ServerFrame | null {
   if (typeof raw !== 'string') return null;

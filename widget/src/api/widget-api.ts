@@ -5,6 +5,8 @@ export interface LineInfo {
   languages: string[];
   anonymous: boolean;
   open: boolean;
+  /** `voice` in the list: the widget offers a call. */
+  channels?: string[];
   topics: Array<{ id: string; label: Partial<Record<string, string>> }>;
 }
 
@@ -16,6 +18,7 @@ export interface StartContext {
 }
 
 export interface StartRequest {
+  channel?: 'chat' | 'voice';
   language: string;
   topicId?: string;
   visitorId: string;

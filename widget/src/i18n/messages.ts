@@ -52,6 +52,8 @@ const nl = {
   online: 'Verbonden',
   connecting: 'Verbinden…',
   reconnecting: 'Verbinding herstellen…',
+  call: 'Bellen',
+  callFailed: 'Bellen lukt nu niet. Probeer het opnieuw of chat met ons.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -106,6 +108,8 @@ const fr: Catalogue = {
   online: 'Connecté',
   connecting: 'Connexion…',
   reconnecting: 'Rétablissement de la connexion…',
+  call: 'Appeler',
+  callFailed: "L'appel est impossible pour le moment. Réessayez ou écrivez-nous.",
 };
 
 const en: Catalogue = {
@@ -157,6 +161,8 @@ const en: Catalogue = {
   online: 'Connected',
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting…',
+  call: 'Call',
+  callFailed: 'Calling is not possible right now. Try again or chat with us.',
 };
 
 export const CATALOGUES: Record<UiLanguage, Catalogue> = { nl, fr, en };

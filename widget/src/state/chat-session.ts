@@ -2,7 +2,8 @@ import type { WidgetApi } from '../api/widget-api.js';
 import { socketOrigin } from '../config/embed-config.js';
 import { ChatSocket, type ConnectionState } from '../realtime/chat-socket.js';
 import { TypingSignal } from '../realtime/typing-signal.js';
-import type { ServerFrame } from '../realtime/wire-types.js';
+import type { ClientFrame, ServerFrame, WireEvent } from '../realtime/wire-types.js';
+import { CALL_EVENT_TYPES } from '../call/call-module.js';
 import { randomId } from './random-id.js';
 import type { SessionStore, StoredConversation } from './session-store.js';
 import { addPending, applyAck, applyEvent, applyFailure, emptyTimeline, unsent, type Timeline } from './timeline.js';
@@ -16,6 +17,8 @@ export interface SessionListener {
   changed(): void;
   /** The stored token no longer opens the conversation: back to the pre-chat. */
   lost(): void;
+  /** A `call.started` event arrived (a new call, a chat that became one, or a reload during a call). */
+  callStarted?(): void;
 }
 
 /** Agents' typing indicator switches itself off if their "off" frame never arrives. */
@@ -31,6 +34,12 @@ export class ChatSession {
   queue: QueueInfo | undefined;
   connection: ConnectionState = 'connecting';
   agentTyping = false;
+  /** STUN/TURN servers the server announced in its hello frame. */
+  iceServers: RTCIceServer[] = [];
+  /** The call's events so far, for a call view that loads after they arrived. */
+  readonly callEvents: WireEvent[] = [];
+  /** The call view, once loaded: it sees every frame. */
+  frameListener: ((frame: ServerFrame) => void) | undefined;
   private readonly socket: ChatSocket;
   private readonly typingSignal: TypingSignal;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -109,10 +118,23 @@ export class ChatSession {
     return false;
   }
 
+  /** A frame from the call view (signalling, keys, hang-up); false while the socket reconnects. */
+  sendFrame(frame: ClientFrame): boolean {
+    return this.socket.send(frame);
+  }
+
   private onFrame(frame: ServerFrame): void {
+    this.frameListener?.(frame);
     switch (frame.t) {
+      case 'hello':
+        if (Array.isArray(frame.iceServers)) this.iceServers = frame.iceServers as RTCIceServer[];
+        return;
       case 'event':
         if (frame.e.conversationId !== this.conversationId) return;
+        if (CALL_EVENT_TYPES.has(frame.e.type) && !this.callEvents.some((e) => e.seq === frame.e.seq)) {
+          this.callEvents.push(frame.e);
+          if (frame.e.type === 'call.started') this.listener.callStarted?.();
+        }
         this.update(() => (this.timeline = applyEvent(this.timeline, frame.e)));
         if (this.timeline.agentName || this.timeline.ended) this.queue = undefined;
         if (this.timeline.ended) this.finish();

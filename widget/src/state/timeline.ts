@@ -76,6 +76,10 @@ function toItem(event: WireEvent): TimelineItem | undefined {
     case 'conversation.closed':
     case 'conversation.ended_by_customer':
       return { ...base, author: 'system', text: '', notice: 'closed' };
+    // The agent (or the IVR) hung up: the conversation is over for the customer. A customer's own
+    // hang-up is followed by `conversation.ended_by_customer`.
+    case 'call.ended':
+      return event.data.by === 'customer' ? undefined : { ...base, author: 'system', text: '', notice: 'closed' };
     // The server words these in the customer's language (the line's policy or bot texts).
     case 'conversation.handed_over':
     case 'safety.warning':

@@ -4,6 +4,8 @@ import type { TimelineItem } from '../state/timeline.js';
 import { el, icon, ICONS } from './dom.js';
 
 export interface ChatActions {
+  /** The customer presses "call" in a chat an agent handles. */
+  call(): void;
   send(text: string): void;
   keystroke(): void;
   newChat(): void;
@@ -14,6 +16,8 @@ export interface ChatViewModel {
   status: string | undefined;
   typing: string | undefined;
   ended: boolean;
+  /** Show the "call" button: the line takes calls, an agent talks with the customer, no call yet. */
+  canCall: boolean;
 }
 
 /** The conversation: status line, message log, typing line, composer, and the "ended" box. */
@@ -30,7 +34,9 @@ export class ChatView {
   private readonly surveySlot = el('div');
   private readonly endedBox = el('div', { class: 'ended', 'data-testid': 'ended', hidden: true }, this.endedText, this.surveySlot, this.newChatButton);
   private readonly nodes = new Map<string, HTMLElement>();
-  readonly root = el('div', { class: 'body', 'data-testid': 'chat' }, this.status, this.log, this.typing, this.composer, this.endedBox);
+  private readonly callSlot = el('div');
+  private readonly callButton = el('button', { type: 'button', class: 'secondary call-button', 'data-testid': 'call-button', hidden: true });
+  readonly root = el('div', { class: 'body', 'data-testid': 'chat' }, this.callSlot, this.status, this.callButton, this.log, this.typing, this.composer, this.endedBox);
 
   constructor(private readonly actions: ChatActions) {
     this.composer.addEventListener('submit', (event) => {
@@ -46,6 +52,13 @@ export class ChatView {
     });
     this.input.addEventListener('input', () => actions.keystroke());
     this.newChatButton.addEventListener('click', () => actions.newChat());
+    this.callButton.addEventListener('click', () => actions.call());
+  }
+
+  /** The call's status, keypad and buttons above the messages (loaded with the call script). */
+  setCall(node: HTMLElement | undefined): void {
+    if (node) this.callSlot.replaceChildren(node);
+    else this.callSlot.replaceChildren();
   }
 
   focusComposer(): void {
@@ -73,6 +86,8 @@ export class ChatView {
     this.log.setAttribute('aria-label', t('messageList'));
     this.endedText.textContent = t('closed');
     this.newChatButton.textContent = t('newChat');
+    this.callButton.textContent = t('call');
+    this.callButton.hidden = !model.canCall;
     this.status.hidden = model.status === undefined;
     this.status.textContent = model.status ?? '';
     this.renderTyping(model.typing);

@@ -8,6 +8,7 @@ const LANGUAGE_NAMES: Record<UiLanguage, string> = { nl: 'Nederlands', fr: 'Fran
 export interface PrechatChoice {
   language: UiLanguage;
   topicId?: string;
+  channel?: 'chat' | 'voice';
 }
 
 export interface PrechatActions {
@@ -28,6 +29,9 @@ export function renderPrechat(line: LineInfo, language: UiLanguage, t: Translate
   for (const topic of line.topics) topicSelect.append(el('option', { value: topic.id }, localized(topic.label, language)));
 
   const startButton = el('button', { type: 'submit', class: 'primary', 'data-testid': 'start-button', disabled: busy }, busy ? t('starting') : t('start'));
+  const choice = (): PrechatChoice => ({ language, ...(topicSelect.value ? { topicId: topicSelect.value } : {}) });
+  const callButton = line.channels?.includes('voice') ? el('button', { type: 'button', class: 'secondary', 'data-testid': 'call-start-button', disabled: busy }, t('call')) : '';
+  if (callButton) callButton.addEventListener('click', () => !busy && actions.start({ ...choice(), channel: 'voice' }));
   const form = el(
     'form',
     { class: 'pad', 'data-testid': 'prechat', novalidate: true },
@@ -36,12 +40,12 @@ export function renderPrechat(line: LineInfo, language: UiLanguage, t: Translate
     languages.length > 1 ? el('div', { class: 'field' }, el('label', { for: 'centraal-language' }, t('languageLabel')), languageSelect) : '',
     line.topics.length ? el('div', { class: 'field' }, el('label', { for: 'centraal-topic' }, t('topicLabel')), topicSelect) : '',
     error ? el('p', { class: 'error', role: 'alert' }, error) : '',
-    startButton,
+    el('div', { class: 'start-row' }, startButton, callButton),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (busy) return;
-    actions.start({ language, ...(topicSelect.value ? { topicId: topicSelect.value } : {}) });
+    actions.start(choice());
   });
   return form;
 }

@@ -44,6 +44,9 @@ select, textarea { width: 100%; min-height: 40px; padding: 8px 10px; border: 1px
   background: #1d4f91; color: #ffffff; font-size: 15px; font-weight: 600; cursor: pointer; }
 .primary:hover { background: #163d70; }
 .primary[disabled] { background: #5d6873; cursor: default; }
+.secondary { min-height: 44px; padding: 0 18px; border: 1px solid #1d4f91; border-radius: 8px; background: #ffffff; color: #1d4f91; font-size: 15px; font-weight: 600; cursor: pointer; }
+.start-row { display: flex; gap: 8px; flex-wrap: wrap; }
+.call-button { margin: 8px 12px 0; min-height: 36px; }
 .error { margin: 0 0 12px; color: #a4161a; font-size: 14px; }
 
 .status { margin: 0; padding: 10px 16px; font-size: 14px; background: #eef3fa; color: #1b3a63; border-bottom: 1px solid #d5dfec; }

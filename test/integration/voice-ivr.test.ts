@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaffClient } from '../support/api-client.js';
+import { testDialects } from '../support/databases.js';
+import type { FrameSocket } from '../support/frame-socket.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { TEST_PUBLIC_BASE_URL, TEST_TWILIO_TOKEN, TwilioClient, type TwimlResponse } from '../support/twilio-client.js';
+import { checkTwiml, readTwiml, type TwimlElement } from '../support/twiml-rules.js';
+
+const BANK = 'ln_bankzuid';
+const VOICE_BASE = `${TEST_PUBLIC_BASE_URL}/api/voice/twilio/${BANK}`;
+
+function twiml(response: TwimlResponse): TwimlElement[] {
+  expect(response.status, response.text).toBe(200);
+  expect(response.contentType).toMatch(/^text\/xml/);
+  expect(checkTwiml(response.text), response.text).toEqual([]);
+  return readTwiml(response.text);
+}
+const names = (verbs: TwimlElement[]) => verbs.map((v) => v.name);
+
+describe.each(testDialects())('voice: a call through the IVR to an agent on %s', (dialect) => {
+  let server: TestServer;
+  let thomas: StaffClient;
+  let thomasSocket: FrameSocket;
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect, { TWILIO_AUTH_TOKEN: TEST_TWILIO_TOKEN, PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL });
+    thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
+    thomasSocket = await thomas.socket();
+  });
+
+  afterAll(async () => {
+    await thomasSocket?.close();
+    await server?.stop();
+  });
+
+  it('incoming call → language → menu → queue → agent accepts → connected → hang-up → closed, every step in the log', async () => {
+    const call = new TwilioClient(server.url, BANK);
+
+    // Incoming: welcome, then the language choice spoken in every language.
+    const incoming = twiml(await call.post('incoming', { CallStatus: 'ringing', Direction: 'inbound' }));
+    expect(names(incoming)).toEqual(['Say', 'Gather', 'Redirect']);
+    expect(incoming[0]?.text).toBe('Welkom bij Bank Zuid.');
+    expect(incoming[1]?.attributes).toMatchObject({ action: `${VOICE_BASE}/gather`, numDigits: '1' });
+    expect(incoming[1]?.children.map((c) => c.attributes.language)).toEqual(['nl-NL', 'fr-FR', 'en-GB']);
+    expect(incoming[2]?.text).toBe(`${VOICE_BASE}/gather?timeout=1`);
+    expect((await call.post('status', { CallStatus: 'in-progress' })).status).toBe(204);
+
+    // A key that is no language: asked again.
+    const again = twiml(await call.post('gather', { Digits: '9' }));
+    expect(names(again)).toEqual(['Say', 'Say', 'Say', 'Gather', 'Redirect']);
+
+    // English, then the main menu in English.
+    const menu = twiml(await call.post('gather', { Digits: '3' }));
+    expect(names(menu)).toEqual(['Gather', 'Redirect']);
+    expect(menu[0]?.children[0]).toMatchObject({ name: 'Say', attributes: { language: 'en-GB' }, text: expect.stringContaining('For your bank card, press 1') });
+
+    // "Another question": the call is put in the general queue.
+    const enqueued = twiml(await call.post('gather', { Digits: '2' }));
+    expect(names(enqueued)).toEqual(['Say', 'Enqueue']);
+    expect(enqueued[1]).toMatchObject({ text: 'qu_bank', attributes: { waitUrl: `${VOICE_BASE}/hold`, action: `${VOICE_BASE}/queue-result` } });
+
+    // Nobody is available yet: the hold loop tells the place and expected wait and offers a callback.
+    const hold = twiml(await call.post('hold', { QueuePosition: '1' }));
+    expect(names(hold)).toEqual(['Say', 'Gather', 'Redirect']);
+    expect(hold[0]?.text).toMatch(/^You are number 1 in the queue\. The expected wait is about \d+ minutes?\.$/);
+    expect(hold[1]?.children.map((c) => c.name)).toEqual(['Say', 'Play']);
+    expect(hold[2]?.text).toBe(`${VOICE_BASE}/hold`);
+
+    // Thomas (Dutch and English, Bank Zuid) becomes available and is offered the voice call.
+    await thomasSocket.request({ t: 'status.set', status: 'available' });
+    const offer = await thomasSocket.next((f) => f.t === 'offer', 10_000, 'offer');
+    expect(offer.offer).toMatchObject({ channel: 'voice', language: 'en', lineId: BANK, queueId: 'qu_bank' });
+    const conversationId = offer.conversationId as string;
+    await thomasSocket.request({ t: 'offer.accept', conversationId });
+
+    // The next hold request leaves the queue; the queue result dials the agent's softphone client.
+    expect(names(twiml(await call.post('hold')))).toEqual(['Leave']);
+    const connect = twiml(await call.post('queue-result', { QueueResult: 'leave' }));
+    expect(names(connect)).toEqual(['Say', 'Dial', 'Hangup']);
+    expect(connect[1]).toMatchObject({ attributes: { action: `${VOICE_BASE}/dial-result` }, children: [{ name: 'Client', text: thomas.agentId }] });
+
+    // The caller hangs up: the conversation goes to wrap-up, and Thomas closes it.
+    expect((await call.post('status', { CallStatus: 'completed', CallDuration: '95' })).status).toBe(204);
+    const details = await thomas.request<{ state: string; channel: string; context: Record<string, unknown> }>('GET', `/api/conversations/${conversationId}`);
+    expect(details.body).toMatchObject({ state: 'wrap_up', channel: 'voice', context: { direction: 'inbound' } });
+    expect((await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' })).status).toBe(200);
+
+    const log = await thomas.request<{ events: Array<{ type: string; data: Record<string, unknown> }> }>('GET', `/api/conversations/${conversationId}/events`);
+    const types = log.body.events.map((e) => e.type);
+    expect(types).toEqual([
+      'conversation.started',
+      'call.status',
+      'ivr.step',
+      'call.status',
+      'ivr.step',
+      'ivr.step',
+      'ivr.step',
+      'conversation.queued',
+      'conversation.offered',
+      'conversation.assigned',
+      'call.connecting',
+      'call.status',
+      'conversation.ended_by_customer',
+      'conversation.closed',
+    ]);
+    const steps = log.body.events.filter((e) => e.type === 'ivr.step').map((e) => (e.data.trace as Array<{ nodeId: string; event: string; detail?: string }>).map((t) => `${t.nodeId}:${t.event}${t.detail ? `(${t.detail})` : ''}`));
+    expect(steps).toEqual([
+      ['welcome:entered', 'language:entered'],
+      ['language:invalid'],
+      ['language:language(en)', 'hours:entered', 'hours:open', 'menu:entered'],
+      ['menu:chose(2)', 'general:entered', 'general:enqueued(qu_bank)'],
+    ]);
+    expect(log.body.events.filter((e) => e.type === 'call.status').map((e) => e.data.status)).toEqual(['ringing', 'in-progress', 'completed']);
+    expect(log.body.events.find((e) => e.type === 'call.connecting')?.data).toEqual({ agentId: thomas.agentId, client: thomas.agentId });
+    expect(log.body.events.at(-1)?.data).toEqual({ wrapUpCode: 'opgelost' });
+    expect(JSON.stringify(log.body.events)).not.toContain('+32470123456');
+  });
+
+  it('a caller who hangs up inside the IVR closes the conversation there', async () => {
+    const call = new TwilioClient(server.url, BANK);
+    twiml(await call.post('incoming', { CallStatus: 'ringing' }));
+    expect((await call.post('status', { CallStatus: 'completed' })).status).toBe(204);
+    const row = await server.running.app.deps.repos.voice.getCall(call.callSid);
+    const conversation = await server.running.app.deps.repos.conversations.getAnyTenant(row?.conversationId ?? '');
+    expect(conversation?.state).toBe('closed');
+    expect(row?.status).toBe('completed');
+  });
+
+  it('refuses a request with a bad or missing signature, and one for an unknown call', async () => {
+    const call = new TwilioClient(server.url, BANK);
+    const forged = await call.post('incoming', { CallStatus: 'ringing' }, { signature: 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==' });
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.text)).toMatchObject({ error: { code: 'VOICE_SIGNATURE_INVALID', message: expect.any(String) } });
+    expect((await call.post('incoming', {}, { signature: null })).status).toBe(403);
+    // Signed with another token.
+    const wrongToken = new TwilioClient(server.url, BANK, undefined, undefined, 'another-token-entirely');
+    expect((await wrongToken.post('incoming')).status).toBe(403);
+    expect(await server.running.app.deps.repos.voice.getCall(call.callSid)).toBeUndefined();
+    const unknown = await call.post('gather', { Digits: '1' });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.text).error.code).toBe('VOICE_CALL_NOT_FOUND');
+  });
+});
