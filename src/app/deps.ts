@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import type { Db, Repositories } from '../storage/index.js';
+import type { BotModels } from './bot/bot-models.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   routing: RoutingCoordinator;
   /** The knowledge base search of this node. */
   knowledge: KnowledgeService;
+  /** The customer bots' intent models (trained on first use, retrained when content changes). */
+  botModels: BotModels;
   bus: EventBus;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { complimentRoutes } from './routes/compliment.routes.js';
+import { contentRoutes } from './routes/content.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
@@ -71,6 +72,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await complimentRoutes(scope, ctx);
     await reportRoutes(scope, ctx);
     await wallboardRoutes(scope, ctx);
+    await contentRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

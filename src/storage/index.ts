@@ -7,3 +7,5 @@ export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repo
 export { createScratchPostgresDatabase } from './scratch-database.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
+export type { UnansweredQuestion, UnansweredReason, UnansweredStatus } from './repositories/unanswered.repository.js';
+export type { TrainingUtterance } from './repositories/utterance.repository.js';

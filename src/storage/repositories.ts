@@ -13,7 +13,9 @@ import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { SurveyRepository } from './repositories/survey.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
+import { UnansweredRepository } from './repositories/unanswered.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { UtteranceRepository } from './repositories/utterance.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -28,6 +30,8 @@ export interface Repositories {
   knowledge: KnowledgeRepository;
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
+  unanswered: UnansweredRepository;
+  utterances: UtteranceRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -46,6 +50,8 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
+    unanswered: new UnansweredRepository(kysely),
+    utterances: new UtteranceRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -63,6 +63,11 @@ export class KnowledgeService {
     return article && article.tenantId === tenantId ? article : undefined;
   }
 
+  /** Every current article of a line (the content managers' list), by title. */
+  ofLine(tenantId: string, lineId: string): StoredArticle[] {
+    return [...this.articles.values()].filter((a) => a.tenantId === tenantId && a.lineId === lineId).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  }
+
   /** The line's articles in one language carrying a tag (the assist panel's bot intents). */
   tagged(tenantId: string, lineId: string, language: Language, tag: string): StoredArticle[] {
     return [...this.articles.values()].filter((a) => a.tenantId === tenantId && a.lineId === lineId && a.language === language && a.tags.includes(tag));
