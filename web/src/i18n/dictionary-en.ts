@@ -1,3 +1,4 @@
+import { contentEn } from './content-en.js';
 import type { Dictionary } from './dictionary-nl.js';
 
 export const en: Dictionary = {
@@ -375,4 +376,5 @@ export const en: Dictionary = {
   'wallboard.answered': 'Answered',
   'wallboard.abandoned': 'Abandoned',
   'wallboard.today': 'Figures since midnight',
+  ...contentEn,
 };

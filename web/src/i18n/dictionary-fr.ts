@@ -1,3 +1,4 @@
+import { contentFr } from './content-fr.js';
 import type { Dictionary } from './dictionary-nl.js';
 
 export const fr: Dictionary = {
@@ -375,4 +376,5 @@ export const fr: Dictionary = {
   'wallboard.answered': 'Répondus',
   'wallboard.abandoned': 'Abandons',
   'wallboard.today': 'Chiffres depuis minuit',
+  ...contentFr,
 };
