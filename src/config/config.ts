@@ -45,11 +45,20 @@ const configSchema = z.object({
     .optional()
     .describe('Tests and demos only: replaces the length of every abuse time-out (fractions allowed, 0.05 = 3 s); unset in production'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL').describe('SQLite durability: FULL survives power loss'),
+  LLM_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional()
+    .describe('Optional OpenAI-compatible provider for better summaries (POST {base}/chat/completions); unset: extractive summaries only'),
+  LLM_API_KEY: z.string().min(1).optional().describe('Bearer token for LLM_BASE_URL'),
+  LLM_MODEL: z.string().min(1).default('default').describe('Model name sent to the LLM provider'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000).describe('After this long the extractive summary is used instead of the provider'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'LLM_API_KEY']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -19,6 +19,7 @@ import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
+import { summaryRoutes } from './routes/summary.routes.js';
 import { wallboardRoutes } from './routes/wallboard.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
 
@@ -73,6 +74,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await reportRoutes(scope, ctx);
     await wallboardRoutes(scope, ctx);
     await contentRoutes(scope, ctx);
+    await summaryRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

@@ -41,6 +41,8 @@ export interface ArticleSearchResult {
 export class KnowledgeService {
   readonly index = new KnowledgeIndex();
   private readonly articles = new Map<string, StoredArticle>();
+  /** Goes up with every stored change, so models built over the articles know when to rebuild. */
+  revision = 0;
 
   constructor(private readonly repos: Repositories) {}
 
@@ -93,6 +95,7 @@ export class KnowledgeService {
   private put(article: StoredArticle): void {
     this.index.upsert(toIndexed(article));
     this.articles.set(article.id, article);
+    this.revision += 1;
   }
 }
 
