@@ -116,4 +116,47 @@ describe('content manager screens in Chromium', () => {
     expect(await seriousViolations(ines)).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it('shows the agent a summary of the conversation and lets him ask the helpdesk bot', async () => {
+    const thomas = await watchedPage(await newContext(browser), problems);
+    await thomas.goto(`${server.url}/desktop`);
+    await thomas.getByTestId('login-email').fill('thomas@contactpunt.example');
+    await thomas.getByTestId('login-password').fill('centraal-demo');
+    await thomas.getByTestId('login-submit').click();
+    await thomas.getByTestId('desktop').waitFor();
+    await thomas.getByTestId('status-available').click();
+    await expect.poll(() => thomas.getByTestId('status-switch').getAttribute('data-status')).toBe('available');
+
+    const customer = await WidgetClient.start(server.url, 'ln_bankzuid', { language: 'nl', visitorId: 'visitor-e2e-content-02' });
+    const socket = await customer.socket();
+    await socket.event('message.created');
+    await socket.request({ t: 'message.send', conversationId: customer.conversationId, text: 'Mijn bankkaart is vanochtend gestolen in de trein.' });
+    await socket.request({ t: 'message.send', conversationId: customer.conversationId, text: 'ik wil een medewerker spreken' });
+    // The first test's handed-over customer may be offered too: take this one.
+    const offer = thomas.locator(`[data-testid="offer"][data-conversation-id="${customer.conversationId}"]`);
+    await offer.waitFor({ timeout: 15_000 });
+    await offer.getByTestId('offer-accept').click();
+    await thomas.locator(`[data-testid="conversation-view"][data-conversation-id="${customer.conversationId}"]`).waitFor();
+
+    // The summary opens under the header: the customer's question, extractive (no provider configured).
+    await thomas.getByTestId('conversation-summary').locator('summary').click();
+    await expectText(thomas, 'summary-question', /bankkaart is vanochtend gestolen/);
+
+    // The helpdesk tab of the assist panel names the best article with its confidence.
+    const panel = thomas.getByTestId('assist-panel');
+    await panel.getByTestId('helpdesk-tab-ask').click();
+    await panel.getByTestId('helpdesk-question').fill('klant gaf pincode door aan iemand die belde namens de bank');
+    await panel.getByTestId('helpdesk-submit').click();
+    const answer = panel.getByTestId('helpdesk-answer');
+    await answer.waitFor({ timeout: 10_000 });
+    expect(await answer.getAttribute('data-article-id')).toBe('kb_fraude_signalen_nl');
+    await panel.getByTestId('helpdesk-question').fill('vraag over verzekering of kaart');
+    await panel.getByTestId('helpdesk-submit').click();
+    await panel.getByTestId('helpdesk-not-sure').waitFor({ timeout: 10_000 });
+    expect(await panel.getByTestId('helpdesk-result').count()).toBeGreaterThan(0);
+    await screenshot(thomas, 'desktop-summary-helpdesk');
+    expect(await seriousViolations(thomas)).toEqual([]);
+    await socket.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
