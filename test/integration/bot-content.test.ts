@@ -139,6 +139,9 @@ describe.each(testDialects())('content management of the customer bot on %s', (d
     const stale = await ines.request<{ error: { code: string } }>('PUT', '/api/knowledge/articles/kb_spaarrekening_nl', article);
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('KNOWLEDGE_STALE_VERSION');
+    // Two editors saving the same next version at once: exactly one wins.
+    const both = await Promise.all([ines.request('PUT', '/api/knowledge/articles/kb_spaarrekening_nl', { ...article, version: 2 }), ines.request('PUT', '/api/knowledge/articles/kb_spaarrekening_nl', { ...article, version: 2, body: `${article.body} Zonder kosten.` })]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
 
     const tested = await consoleTest('Is een nieuwe spaarrekening gratis?');
     expect(tested.body).toMatchObject({ decision: 'answer', reason: 'public_article', article: { id: 'kb_spaarrekening_nl', source: 'article_answer' } });

@@ -56,8 +56,10 @@ async function changeBot(deps: ServiceDeps, tenantId: string, lineId: string, ch
     const line = lineOfTenant(deps, tenantId, lineId);
     const bot = change(line.bot, line);
     await deps.repos.lines.updateLine({ ...line, bot });
-    // The directory replaces the line object, so the bot's models retrain on their next use.
+    // The directory replaces the line object (and its bot), so its models retrain: now, while the
+    // content manager waits, rather than inside the next customer's turn.
     await deps.directory.reloadTenant(tenantId);
+    deps.botModels.warm([deps.directory.line(lineId)]);
     return bot;
   });
   lineLocks.set(lineId, run);

@@ -110,6 +110,7 @@ export async function labelUtterance(deps: ServiceDeps, tenantId: string, uttera
 export async function refreshImportedExamples(deps: ServiceDeps, tenantId: string, lineId: string): Promise<void> {
   const labelled = await deps.repos.utterances.list(tenantId, lineId, { labelled: true, limit: 100_000 });
   deps.botModels.setImported(lineId, labelled.map((u) => ({ lineId, language: u.language, text: u.text, intent: u.intent ?? '' })));
+  deps.botModels.warm([deps.directory.line(lineId)]);
 }
 
 function suggest(deps: ServiceDeps, line: Line, text: string, language: Language): { intent: string; confidence: number } | undefined {
