@@ -110,9 +110,18 @@ describe('content manager screens in Chromium', () => {
     await expect.poll(() => ines.getByTestId('unanswered-item').filter({ hasText: 'skiongevallen' }).count()).toBe(0);
     expect(server.running.app.deps.directory.line('ln_bankzuid').bot?.intents.find((i) => i.id === 'reisverzekering')?.examples.nl).toContain(text);
 
-    // The import screen is reachable and clean too.
+    // Chat logs: a CSV upload is anonymised before anything is shown; a turn gets a label in one choice.
     await ines.getByTestId('content-tab-import').click();
     await ines.getByTestId('chat-import').waitFor();
+    const csv = ['conversation_id,speaker,text', 'log-1,customer,Mijn rekening BE68 5390 0754 7034 staat rood en ik wil een reisverzekering', 'log-1,agent,Ik kijk even mee', 'log-2,klant,Bel me op 0470 12 34 56 over mijn limiet'].join('\n');
+    await ines.getByTestId('import-file').setInputFiles({ name: 'chats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await ines.getByTestId('import-submit').click();
+    await expectText(ines, 'import-summary', /2 klantzinnen uit 2 gesprekken/);
+    await expect.poll(() => ines.getByTestId('utterance-item').count()).toBe(2);
+    const shown = (await ines.getByTestId('utterance-text').allTextContents()).join('\n');
+    expect(shown).not.toMatch(/BE68|5390|0470/);
+    await ines.getByTestId('utterance-item').filter({ has: ines.getByTestId('utterance-text').filter({ hasText: 'staat rood' }) }).getByTestId('utterance-label').selectOption('reisverzekering');
+    await expectText(ines, 'import-trained', /1 gelabelde/);
     expect(await seriousViolations(ines)).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);
