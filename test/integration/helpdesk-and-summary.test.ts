@@ -22,6 +22,9 @@ async function startFakeProvider(): Promise<{ url: string; mode: Mode; received:
     state.received.push({ path: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(await read(req)) });
     if (state.mode === 'error') return void res.writeHead(500).end('{"error":"down"}');
     if (state.mode === 'garbage') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices":[{"message":{"content":"not json at all"}}]}');
+    if (state.received.at(-1)!.body.messages[0]!.content.includes('internal helpdesk')) {
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: 'Blokkeer de kaart meteen en meld de fraude.' } }] }));
+    }
     const answer = { question: 'De klant is zijn kaart kwijt.', outcome: 'De kaart is geblokkeerd.', summary: ['De klant meldde een gestolen kaart.', 'De medewerker blokkeerde de kaart.'] };
     const send = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { role: 'assistant', content: JSON.stringify(answer) } }] }));
     if (state.mode === 'slow') setTimeout(send, 1_500);
@@ -69,7 +72,7 @@ describe.each(testDialects())('helpdesk bot and conversation summaries on %s', (
     await provider?.close();
   });
 
-  const ask = (question: string, language = 'nl') => thomas.request<{ answer: { id: string; confidence: number; procedure: boolean } | null; results: Array<{ id: string }>; ranked: unknown[] }>('POST', '/api/knowledge/helpdesk', { lineId: BANK, language, question });
+  const ask = (question: string, language = 'nl') => thomas.request<{ answer: { id: string; confidence: number; procedure: boolean } | null; results: Array<{ id: string }>; ranked: unknown[]; draft: { text: string | null; fallback?: string } | null }>('POST', '/api/knowledge/helpdesk', { lineId: BANK, language, question });
 
   it('does name the best article with its confidence, or say it is not sure and give search results', async () => {
     const sure = await ask('de klant heeft zijn code gegeven aan iemand die belde namens de bank, wat nu?');
@@ -84,6 +87,19 @@ describe.each(testDialects())('helpdesk bot and conversation summaries on %s', (
     expect(unsure.body.answer).toBeNull();
     expect(unsure.body.results.length).toBeGreaterThan(0);
     expect(unsure.body.results.length).toBeLessThanOrEqual(3);
+
+    // With a provider, a short draft answer from the found articles; the question leaves anonymised.
+    provider.mode = 'ok';
+    const drafted = await ask('klant Jan Peeters (0470 12 34 56) gaf zijn pincode door aan iemand die belde namens de bank');
+    expect(drafted.body.answer?.id).toBe('kb_fraude_signalen_nl');
+    expect(drafted.body.draft).toEqual({ text: 'Blokkeer de kaart meteen en meld de fraude.' });
+    const sentQuestion = provider.received.at(-1)!.body.messages;
+    expect(sentQuestion[0]!.content).toMatch(/Fraude-signalen herkennen/);
+    expect(sentQuestion[1]!.content).toMatch(/pincode door/);
+    expect(sentQuestion[1]!.content).not.toMatch(/Peeters|0470/);
+    provider.mode = 'error';
+    expect((await ask('klant gaf pincode door aan iemand die belde namens de bank')).body.draft).toEqual({ text: null, fallback: 'http' });
+    provider.mode = 'ok';
 
     const ines = await StaffClient.login(server.url, 'ines@contactpunt.example');
     expect((await ines.request('POST', '/api/knowledge/helpdesk', { lineId: 'ln_nope', language: 'nl', question: 'x' })).status).toBe(404);

@@ -6,7 +6,7 @@ import type { Agent, ConversationEvent, Language } from '../../core/model/index.
 import { assertCanRead } from '../conversation/access.js';
 import { loadConversation } from '../conversation/read-conversation.js';
 import type { ServiceDeps } from '../deps.js';
-import { completeChat, LlmUnavailable, type LlmSettings } from './llm-provider.js';
+import { completeChat, llmSettingsOf, LlmUnavailable, type LlmSettings } from '../llm/llm-provider.js';
 
 export interface ConversationSummary {
   conversationId: string;
@@ -39,7 +39,7 @@ export async function summariseConversation(deps: ServiceDeps, agent: Agent, con
   const turns = toTurns(events);
   const { language } = conversation;
   const extractive = (): ConversationSummary => ({ conversationId, language, ...summariseExtractive(turns, language, { maxSentences: 4 }), source: 'extractive' });
-  const settings = llmSettings(deps);
+  const settings = llmSettingsOf(deps.config);
   if (!settings || turns.length === 0) return extractive();
   try {
     const answer = await summariseWithProvider(settings, turns, language);
@@ -69,12 +69,6 @@ function toTurns(events: readonly ConversationEvent[]): SummaryTurn[] {
     const text = typeof e.data.text === 'string' ? e.data.text : '';
     return speaker && text.trim() ? [{ speaker, text }] : [];
   });
-}
-
-function llmSettings(deps: ServiceDeps): LlmSettings | null {
-  const { LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_MS } = deps.config;
-  if (!LLM_BASE_URL) return null;
-  return { baseUrl: LLM_BASE_URL, model: LLM_MODEL, timeoutMs: LLM_TIMEOUT_MS, ...(LLM_API_KEY ? { apiKey: LLM_API_KEY } : {}) };
 }
 
 /** Only anonymised text leaves Centraal: names, numbers and addresses become placeholders first. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../app/app.errors.js';
 import { askHelpdesk } from '../../app/knowledge/ask-helpdesk.js';
+import { draftHelpdeskAnswer } from '../../app/knowledge/draft-helpdesk-answer.js';
 import { suggestAssist } from '../../app/knowledge/index.js';
 import type { Agent, Role } from '../../core/model/index.js';
 import { LANGUAGES } from '../../core/model/index.js';
@@ -80,7 +81,10 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: RouteContext): 
     async (request) => {
       const agent = agentOf(request);
       const line = lineOf(agent, request.body.lineId);
-      return askHelpdesk(deps.knowledge, line, request.body.language, request.body.question);
+      const { language, question } = request.body;
+      const found = askHelpdesk(deps.knowledge, line, language, question);
+      const draft = await draftHelpdeskAnswer(deps, line, language, question, found.answer ? [found.answer.id] : found.results.map((r) => r.id));
+      return { ...found, draft };
     },
   );
   r.get('/api/knowledge/articles/:articleId', { ...readers, schema: { tags, summary: 'One article with its procedure steps and warnings', params: z.object({ articleId: id }) } }, async (request) => {

@@ -8,6 +8,8 @@ import { KnowledgeSearch } from './knowledge-search.js';
 interface HelpdeskAnswer {
   answer: { id: string; title: string; snippet: string; confidence: number; procedure: boolean } | null;
   results: Array<{ id: string; title: string; snippet: string }>;
+  /** Only with a language-model provider configured on the server. */
+  draft: { text: string | null } | null;
 }
 
 interface Props {
@@ -74,6 +76,12 @@ function HelpdeskAsk({ line, language, onOpen }: Props) {
         </button>
       </form>
       {error && <p className="form-error">{error}</p>}
+      {result?.draft?.text && (
+        <div className="helpdesk-answer" data-testid="helpdesk-draft">
+          <p className="small muted">{t('helpdesk.draft')}</p>
+          <p>{result.draft.text}</p>
+        </div>
+      )}
       {result?.answer && (
         <div className="helpdesk-answer" data-testid="helpdesk-answer" data-article-id={result.answer.id} data-confidence={result.answer.confidence.toFixed(3)}>
           <p className="small muted">{t('helpdesk.answer', { percent: Math.round(result.answer.confidence * 100) })}</p>

@@ -96,6 +96,7 @@ export const contentEn: Record<keyof typeof contentNl, string> = {
   'helpdesk.ask': 'Ask',
   'helpdesk.answer': 'Best answer ({percent}% sure)',
   'helpdesk.notSure': 'Not sure. One of these articles may help:',
+  'helpdesk.draft': 'Suggested by the language model (check it in the article)',
   'helpdesk.open': 'Open',
   'summary.title': 'Summary',
   'summary.load': 'Summarise',

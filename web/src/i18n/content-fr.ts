@@ -96,6 +96,7 @@ export const contentFr: Record<keyof typeof contentNl, string> = {
   'helpdesk.ask': 'Demander',
   'helpdesk.answer': 'Meilleure réponse (sûr à {percent} %)',
   'helpdesk.notSure': "Pas sûr. L'un de ces articles peut aider :",
+  'helpdesk.draft': "Proposition du modèle de langue (vérifiez-la dans l'article)",
   'helpdesk.open': 'Ouvrir',
   'summary.title': 'Résumé',
   'summary.load': 'Résumer',

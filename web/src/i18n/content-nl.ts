@@ -95,6 +95,7 @@ export const contentNl = {
   'helpdesk.ask': 'Vragen',
   'helpdesk.answer': 'Beste antwoord ({percent}% zeker)',
   'helpdesk.notSure': 'Niet zeker. Misschien helpt een van deze artikels:',
+  'helpdesk.draft': 'Voorstel van het taalmodel (controleer het in het artikel)',
   'helpdesk.open': 'Openen',
   'summary.title': 'Samenvatting',
   'summary.load': 'Samenvatten',

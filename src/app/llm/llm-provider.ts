@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { Config } from '../../config/config.js';
+
 /** An OpenAI-compatible chat completions endpoint, optional: nothing in Centraal needs it. */
 export interface LlmSettings {
   baseUrl: string;
@@ -45,4 +47,10 @@ export async function completeChat(settings: LlmSettings, messages: LlmMessage[]
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The provider's settings from the configuration; null when no provider is configured. */
+export function llmSettingsOf(config: Config): LlmSettings | null {
+  if (!config.LLM_BASE_URL) return null;
+  return { baseUrl: config.LLM_BASE_URL, model: config.LLM_MODEL, timeoutMs: config.LLM_TIMEOUT_MS, ...(config.LLM_API_KEY ? { apiKey: config.LLM_API_KEY } : {}) };
 }
