@@ -127,6 +127,20 @@ describe.each(testDialects())('content management of the customer bot on %s', (d
     expect(open.body.questions.some((q) => q.id === question.id)).toBe(false);
     await customer.request('POST', '/end');
     await socket.close();
+
+    // Small talk is out of scope rather than an unsure guess.
+    const chatter = await chat('visitor-content-0004', 'het weer is vandaag erg mooi');
+    await chatter.socket.event('conversation.handed_over');
+    await expect
+      .poll(async () => (await ines.request<{ questions: Array<{ conversationId: string; reason: string }> }>('GET', `/api/content/lines/${BANK}/unanswered`)).body.questions.find((q) => q.conversationId === chatter.customer.conversationId)?.reason)
+      .toBe('out_of_scope');
+    const dismissed = await ines.request<{ questions: Array<{ id: string; conversationId: string }> }>('GET', `/api/content/lines/${BANK}/unanswered`);
+    const small = dismissed.body.questions.find((q) => q.conversationId === chatter.customer.conversationId)!;
+    expect((await ines.request('POST', `/api/content/unanswered/${small.id}/dismiss`)).status).toBe(204);
+    const listed = await ines.request<{ questions: Array<{ id: string }> }>('GET', `/api/content/lines/${BANK}/unanswered?status=dismissed`);
+    expect(listed.body.questions.map((q) => q.id)).toContain(small.id);
+    await chatter.customer.request('POST', '/end');
+    await chatter.socket.close();
   });
 
   it('does answer from a public article when no intent is confident, and hand over when it is asked again', async () => {

@@ -70,11 +70,14 @@ export async function importChatLogs(deps: ServiceDeps, tenantId: string, lineId
   const now = deps.clock.now();
   const customerTurns = turns.filter((t) => CUSTOMER_SPEAKERS.has(t.speaker.toLowerCase()) && t.text.trim() !== '');
   let redactions = 0;
-  const utterances = customerTurns.map((t): TrainingUtterance => {
+  const utterances: TrainingUtterance[] = [];
+  for (const [index, t] of customerTurns.entries()) {
+    // A big file is thousands of anonymiser and model runs: give the event loop (live chats) a turn every 100.
+    if (index > 0 && index % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     const anonymised = anonymise(t.text.trim(), { language: t.language });
     redactions += anonymised.replacements.length;
     const suggestion = suggest(deps, line, anonymised.text, t.language);
-    return {
+    utterances.push({
       id: newId('ut'),
       tenantId,
       lineId,
@@ -87,8 +90,8 @@ export async function importChatLogs(deps: ServiceDeps, tenantId: string, lineId
       suggestedIntent: suggestion?.intent ?? null,
       suggestedConfidence: suggestion?.confidence ?? null,
       createdAt: now,
-    };
-  });
+    });
+  }
   await deps.db.kysely.transaction().execute((trx) => deps.repos.withTransaction(trx).utterances.insertMany(utterances));
   const labelled = utterances.filter((u) => u.intent).length;
   if (labelled > 0) await refreshImportedExamples(deps, tenantId, lineId);
