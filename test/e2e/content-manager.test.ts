@@ -123,6 +123,17 @@ describe('content manager screens in Chromium', () => {
     await ines.getByTestId('utterance-item').filter({ has: ines.getByTestId('utterance-text').filter({ hasText: 'staat rood' }) }).getByTestId('utterance-label').selectOption('reisverzekering');
     await expectText(ines, 'import-trained', /1 gelabelde/);
     expect(await seriousViolations(ines)).toEqual([]);
+
+    // A line without a bot gets one (switched off) from the settings form.
+    await ines.getByTestId('content-line').selectOption('ln_energienoord');
+    await ines.getByTestId('content-tab-intents').click();
+    await ines.getByTestId('content-no-bot').waitFor();
+    await ines.getByTestId('bot-greeting-nl').fill('Hallo, waarmee kan ik je helpen?');
+    await ines.getByTestId('bot-save').click();
+    await expectText(ines, 'content-bot-state', /Bot staat uit/);
+    await ines.getByTestId('intent-new').waitFor();
+    expect(server.running.app.deps.directory.line('ln_energienoord').bot).toMatchObject({ enabled: false, greeting: { nl: 'Hallo, waarmee kan ik je helpen?' }, intents: [] });
+    expect(await seriousViolations(ines)).toEqual([]);
     expect(problems).toEqual([]);
   }, 180_000);
 

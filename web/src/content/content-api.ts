@@ -78,6 +78,7 @@ export type ArticleInput = Omit<KnowledgeArticleView, 'id' | 'updatedAt'>;
 /** The content managers' API (`/api/content/*`) and article editing (`/api/knowledge/articles/:id`). */
 export const contentApi = {
   lines: () => api.get<{ lines: ContentLine[] }>('/api/content/lines'),
+  saveBot: (lineId: string, settings: Omit<LineBot, 'intents'>) => api.put<LineBot>(`/api/content/lines/${enc(lineId)}/bot`, settings),
   saveIntent: (lineId: string, intent: BotIntent) => {
     const { id, ...body } = intent;
     return api.put<LineBot>(`/api/content/lines/${enc(lineId)}/bot/intents/${enc(id)}`, body);

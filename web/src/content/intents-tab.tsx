@@ -3,6 +3,7 @@ import { LANGUAGES, type LocalizedText } from '../api/api-types.js';
 import { LocalizedInput } from '../admin/localized-input.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { describeError } from '../shell/error-message.js';
+import { BotSettingsForm } from './bot-settings-form.js';
 import { contentApi, type BotIntent, type ContentLine } from './content-api.js';
 import { examplesToLines, linesToExamples } from './example-lines.js';
 
@@ -12,52 +13,62 @@ export function IntentsTab({ line, onChanged }: { line: ContentLine; onChanged: 
   const [editing, setEditing] = useState<string | null | 'new'>(null);
   // Kept here: a new intent's form is replaced by the saved intent's form, which still says "saved".
   const [notice, setNotice] = useState<string | null>(null);
-  if (!line.bot) return <p data-testid="content-no-bot">{t('content.noBot')}</p>;
+  if (!line.bot) {
+    return (
+      <>
+        <p data-testid="content-no-bot">{t('content.noBot')}</p>
+        <BotSettingsForm line={line} onSaved={onChanged} />
+      </>
+    );
+  }
   const intents = line.bot.intents;
   const current = editing && editing !== 'new' ? intents.find((i) => i.id === editing) ?? null : null;
   return (
-    <div className="admin-panel">
-      <section className="admin-list" aria-label={t('content.tab.intents')}>
-        <button type="button" className="button-primary" data-testid="intent-new" onClick={() => {
-            setNotice(null);
-            setEditing('new');
-          }}>
-          {t('content.new')}
-        </button>
-        <ul data-testid="intent-list">
-          {intents.map((i) => (
-            <li key={i.id}>
-              <button type="button" data-testid="intent-item" data-id={i.id} aria-current={editing === i.id ? 'true' : undefined} onClick={() => {
-                  setNotice(null);
-                  setEditing(i.id);
-                }}>
-                <span className="item-title">{pick(i.label) || i.id}</span>
-                <span className="item-sub">
-                  {i.id} · {t('content.intent.exampleCount', { count: Object.values(i.examples).reduce((n, list) => n + (list?.length ?? 0), 0) })}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
-      {editing && (
-        <IntentForm
-          key={editing}
-          line={line}
-          intent={current}
-          notice={notice}
-          onSaved={async (id) => {
-            await onChanged();
-            setNotice(t('content.saved'));
-            setEditing(id);
-          }}
-          onDeleted={async () => {
-            await onChanged();
-            setEditing(null);
-          }}
-        />
-      )}
-    </div>
+    <>
+      <BotSettingsForm line={line} onSaved={onChanged} />
+      <div className="admin-panel">
+        <section className="admin-list" aria-label={t('content.tab.intents')}>
+          <button type="button" className="button-primary" data-testid="intent-new" onClick={() => {
+              setNotice(null);
+              setEditing('new');
+            }}>
+            {t('content.new')}
+          </button>
+          <ul data-testid="intent-list">
+            {intents.map((i) => (
+              <li key={i.id}>
+                <button type="button" data-testid="intent-item" data-id={i.id} aria-current={editing === i.id ? 'true' : undefined} onClick={() => {
+                    setNotice(null);
+                    setEditing(i.id);
+                  }}>
+                  <span className="item-title">{pick(i.label) || i.id}</span>
+                  <span className="item-sub">
+                    {i.id} · {t('content.intent.exampleCount', { count: Object.values(i.examples).reduce((n, list) => n + (list?.length ?? 0), 0) })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {editing && (
+          <IntentForm
+            key={editing}
+            line={line}
+            intent={current}
+            notice={notice}
+            onSaved={async (id) => {
+              await onChanged();
+              setNotice(t('content.saved'));
+              setEditing(id);
+            }}
+            onDeleted={async () => {
+              await onChanged();
+              setEditing(null);
+            }}
+          />
+        )}
+      </div>
+    </>
   );
 }
 
