@@ -161,6 +161,9 @@ describe('content manager screens in Chromium', () => {
     // The summary opens under the header: the customer's question, extractive (no provider configured).
     await thomas.getByTestId('conversation-summary').locator('summary').click();
     await expectText(thomas, 'summary-question', /bankkaart is vanochtend gestolen/);
+    await expectText(thomas, 'summary-outcome', /nieuwe kaart komt binnen vijf werkdagen/);
+    // Neither the greeting nor the request for a person is part of the case.
+    expect(await thomas.getByTestId('conversation-summary').textContent()).not.toMatch(/medewerker spreken|digitale assistent/);
 
     // The helpdesk tab of the assist panel names the best article with its confidence.
     const panel = thomas.getByTestId('assist-panel');

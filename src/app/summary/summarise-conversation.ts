@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { anonymise } from '../../ai/anonymiser/index.js';
 import { summariseExtractive, type SummaryTurn } from '../../ai/summary/index.js';
+import { isPersonRequest } from '../../core/bot/index.js';
 import { isTerminal } from '../../core/conversation/lifecycle.js';
 import type { Agent, ConversationEvent, Language } from '../../core/model/index.js';
 import { assertCanRead } from '../conversation/access.js';
@@ -67,6 +68,9 @@ function toTurns(events: readonly ConversationEvent[]): SummaryTurn[] {
     const kind = e.actor.kind;
     const speaker = kind === 'customer' ? 'customer' : kind === 'agent' ? 'agent' : kind === 'bot' ? 'bot' : null;
     const text = typeof e.data.text === 'string' ? e.data.text : '';
+    // The greeting and "I want a person" say nothing about the case itself.
+    if (speaker === 'bot' && e.data.intent === undefined && e.data.articleId === undefined) return [];
+    if (speaker === 'customer' && isPersonRequest(text)) return [];
     return speaker && text.trim() ? [{ speaker, text }] : [];
   });
 }
