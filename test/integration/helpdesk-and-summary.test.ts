@@ -75,7 +75,7 @@ describe.each(testDialects())('helpdesk bot and conversation summaries on %s', (
   const ask = (question: string, language = 'nl') => thomas.request<{ answer: { id: string; confidence: number; procedure: boolean } | null; results: Array<{ id: string }>; ranked: unknown[]; draft: { text: string | null; fallback?: string } | null }>('POST', '/api/knowledge/helpdesk', { lineId: BANK, language, question });
 
   it('does name the best article with its confidence, or say it is not sure and give search results', async () => {
-    const sure = await ask('de klant heeft zijn code gegeven aan iemand die belde namens de bank, wat nu?');
+    const sure = await ask('wat zijn signalen van phishing bij een klant?');
     expect(sure.status).toBe(200);
     expect(sure.body.answer?.id).toBe('kb_fraude_signalen_nl');
     expect(sure.body.answer!.confidence).toBeGreaterThanOrEqual(0.5);
