@@ -97,7 +97,9 @@ function ArticleEditor({ line, articleId, notice, onSaved }: { line: ContentLine
   const save = async () => {
     setBusy(true);
     setStatus(null);
-    const id = articleId ?? `kb_${slug(article.title)}_${article.language}`;
+    const base = `kb_${slug(article.title)}_${article.language}`.slice(0, 56);
+    // A new article never takes over an existing one with the same title.
+    const id = articleId ?? (line.articles.some((a) => a.id === base) ? `${base}-${Date.now().toString(36).slice(-6)}` : base);
     try {
       const saved = await contentApi.saveArticle(id, { ...article, version: article.version + 1, tags: parseTags(tags), steps: article.steps.filter((s) => s.title.trim() && s.body.trim()) });
       setArticle({ ...article, version: saved.version });
