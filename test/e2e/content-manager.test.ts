@@ -49,7 +49,7 @@ describe('content manager screens in Chromium', () => {
 
     // Before: the bot does not know the question and would hand over.
     await askConsole(QUESTION);
-    await expect.poll(() => ines.getByTestId('console-result').getAttribute('data-decision')).toBe('hand_over');
+    await expect.poll(() => ines.getByTestId('console-result').getAttribute('data-decision'), { timeout: 10_000 }).toBe('hand_over');
     expect(await ines.getByTestId('console-result').getAttribute('data-reason')).toBe('low_confidence');
     expect(await ines.getByTestId('console-intent').count()).toBeGreaterThan(0);
     expect(await seriousViolations(ines)).toEqual([]);
@@ -69,7 +69,7 @@ describe('content manager screens in Chromium', () => {
 
     // After: the console shows the bot answering it, with the intent on top.
     await askConsole(QUESTION);
-    await expect.poll(() => ines.getByTestId('console-result').getAttribute('data-decision')).toBe('answer');
+    await expect.poll(() => ines.getByTestId('console-result').getAttribute('data-decision'), { timeout: 10_000 }).toBe('answer');
     expect(await ines.getByTestId('console-result').getAttribute('data-reason')).toBe('reisverzekering');
     await expectText(ines, 'console-reply', /Zuid Gold-kaart/);
     expect(await ines.getByTestId('console-intent').first().getAttribute('data-intent')).toBe('reisverzekering');
@@ -98,6 +98,10 @@ describe('content manager screens in Chromium', () => {
     await socket.request({ t: 'message.send', conversationId: customer.conversationId, text: 'Ik ben Jan Peeters (0470 12 34 56), dekt Bank Zuid ook skiongevallen?' });
     await socket.event('conversation.handed_over');
     await socket.close();
+    // Kept just after the handover (outside the message path): wait until it is stored, then open the list.
+    const { repos, directory } = server.running.app.deps;
+    const tenantId = directory.line('ln_bankzuid').tenantId;
+    await expect.poll(async () => (await repos.unanswered.list(tenantId, 'ln_bankzuid', 'open', 100)).some((q) => q.conversationId === customer.conversationId), { timeout: 10_000 }).toBe(true);
     await ines.getByTestId('content-tab-unanswered').click();
     const item = ines.getByTestId('unanswered-item').filter({ hasText: 'skiongevallen' });
     await item.waitFor({ timeout: 10_000 });
@@ -107,7 +111,7 @@ describe('content manager screens in Chromium', () => {
     await item.getByTestId('unanswered-intent').selectOption('reisverzekering');
     await item.getByTestId('unanswered-add').click();
     await expectText(ines, 'unanswered-status', /Reisverzekering/);
-    await expect.poll(() => ines.getByTestId('unanswered-item').filter({ hasText: 'skiongevallen' }).count()).toBe(0);
+    await expect.poll(() => ines.getByTestId('unanswered-item').filter({ hasText: 'skiongevallen' }).count(), { timeout: 10_000 }).toBe(0);
     expect(server.running.app.deps.directory.line('ln_bankzuid').bot?.intents.find((i) => i.id === 'reisverzekering')?.examples.nl).toContain(text);
 
     // Chat logs: a CSV upload is anonymised before anything is shown; a turn gets a label in one choice.
@@ -117,7 +121,7 @@ describe('content manager screens in Chromium', () => {
     await ines.getByTestId('import-file').setInputFiles({ name: 'chats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await ines.getByTestId('import-submit').click();
     await expectText(ines, 'import-summary', /2 klantzinnen uit 2 gesprekken/);
-    await expect.poll(() => ines.getByTestId('utterance-item').count()).toBe(2);
+    await expect.poll(() => ines.getByTestId('utterance-item').count(), { timeout: 10_000 }).toBe(2);
     const shown = (await ines.getByTestId('utterance-text').allTextContents()).join('\n');
     expect(shown).not.toMatch(/BE68|5390|0470/);
     await ines.getByTestId('utterance-item').filter({ has: ines.getByTestId('utterance-text').filter({ hasText: 'staat rood' }) }).getByTestId('utterance-label').selectOption('reisverzekering');
@@ -145,7 +149,7 @@ describe('content manager screens in Chromium', () => {
     await thomas.getByTestId('login-submit').click();
     await thomas.getByTestId('desktop').waitFor();
     await thomas.getByTestId('status-available').click();
-    await expect.poll(() => thomas.getByTestId('status-switch').getAttribute('data-status')).toBe('available');
+    await expect.poll(() => thomas.getByTestId('status-switch').getAttribute('data-status'), { timeout: 10_000 }).toBe('available');
 
     const customer = await WidgetClient.start(server.url, 'ln_bankzuid', { language: 'nl', visitorId: 'visitor-e2e-content-02' });
     const socket = await customer.socket();

@@ -99,7 +99,7 @@ describe.each(testDialects())('content management of the customer bot on %s', (d
     const { customer, socket } = await chat('visitor-content-0001', 'Ik ben Jan Peeters, bel me op 0470 12 34 56 over mijn hypotheekofferte');
     await socket.event('conversation.handed_over');
     let questions: Array<{ id: string; text: string; reason: string; conversationId: string }> = [];
-    for (let i = 0; i < 50 && questions.length === 0; i++) {
+    for (let i = 0; i < 200 && questions.length === 0; i++) {
       const list = await ines.request<{ questions: typeof questions }>('GET', `/api/content/lines/${BANK}/unanswered`);
       questions = list.body.questions.filter((q) => q.conversationId === customer.conversationId);
       if (questions.length === 0) await new Promise((r) => setTimeout(r, 50));
@@ -132,7 +132,7 @@ describe.each(testDialects())('content management of the customer bot on %s', (d
     const chatter = await chat('visitor-content-0004', 'het weer is vandaag erg mooi');
     await chatter.socket.event('conversation.handed_over');
     await expect
-      .poll(async () => (await ines.request<{ questions: Array<{ conversationId: string; reason: string }> }>('GET', `/api/content/lines/${BANK}/unanswered`)).body.questions.find((q) => q.conversationId === chatter.customer.conversationId)?.reason)
+      .poll(async () => (await ines.request<{ questions: Array<{ conversationId: string; reason: string }> }>('GET', `/api/content/lines/${BANK}/unanswered`)).body.questions.find((q) => q.conversationId === chatter.customer.conversationId)?.reason, { timeout: 10_000 })
       .toBe('out_of_scope');
     const dismissed = await ines.request<{ questions: Array<{ id: string; conversationId: string }> }>('GET', `/api/content/lines/${BANK}/unanswered`);
     const small = dismissed.body.questions.find((q) => q.conversationId === chatter.customer.conversationId)!;
