@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { MemoryEventBus, type EventBus } from '../realtime/event-bus.js';
 import { createRepositories, type Db } from '../storage/index.js';
 import { AuthService } from './auth/auth.service.js';
-import { warmBotModels } from './bot/bot-models.js';
+import { BotModels } from './bot/bot-models.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventRecorder } from './conversation/event-recorder.js';
 import type { ServiceDeps } from './deps.js';
@@ -51,10 +51,12 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const ivrFlows = new IvrFlowService(repos, directory, log);
   await ivrFlows.load();
   const calls = new CallRegistry();
-  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, ivrFlows, bus, calls, clock, log };
+  const botModels = new BotModels();
+  botModels.loadImported((await repos.utterances.listLabelled()).map((u) => ({ lineId: u.lineId, language: u.language, text: u.text, intent: u.intent ?? '' })));
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, clock, log };
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
-  for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));
+  for (const tenantId of directory.tenantIds()) botModels.warm(directory.linesOf(tenantId));
   const auth = new AuthService(repos, clock, config.SESSION_TTL_HOURS * 3600_000);
   const positions = new QueuePositionNotifier(live, routing, bus);
   let timer: NodeJS.Timeout | undefined;

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import type { Db, Repositories } from '../storage/index.js';
+import type { BotModels } from './bot/bot-models.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   knowledge: KnowledgeService;
   /** Every line's IVR flow, validated and cached (voice). */
   ivrFlows: IvrFlowService;
+  /** The customer bots' intent models (trained on first use, retrained when content changes). */
+  botModels: BotModels;
   bus: EventBus;
   /** Browser calls running on this node (IVR position, pick-up, consult). */
   calls: CallRegistry;

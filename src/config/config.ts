@@ -72,11 +72,20 @@ const configSchema = z.object({
       return z.NEVER;
     })
     .describe('STUN/TURN servers for browser calls, as RTCIceServer JSON: [{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]; default none (one LAN)'),
+  LLM_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional()
+    .describe('Optional OpenAI-compatible provider for better summaries (POST {base}/chat/completions); unset: extractive summaries only'),
+  LLM_API_KEY: z.string().min(1).optional().describe('Bearer token for LLM_BASE_URL'),
+  LLM_MODEL: z.string().min(1).default('default').describe('Model name sent to the LLM provider'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000).describe('After this long the extractive summary is used instead of the provider'),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS', 'LLM_API_KEY']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -243,4 +243,41 @@ export interface Database {
   compliments: ComplimentTable;
   ivr_flows: IvrFlowTable;
   voice_calls: VoiceCallTable;
+  bot_unanswered: BotUnansweredTable;
+  training_utterances: TrainingUtteranceTable;
+}
+
+/** A customer message the bot handed over because it was not sure; anonymised. */
+export interface BotUnansweredTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  conversation_id: string;
+  language: string;
+  text: string;
+  /** low_confidence | out_of_scope */
+  reason: string;
+  top_intent: string | null;
+  top_confidence: number | null;
+  /** open | resolved | dismissed */
+  status: string;
+  resolved_intent: string | null;
+  created_at: number;
+  resolved_at: number | null;
+}
+
+/** A customer turn of an imported chat log; anonymised; labelled by a content manager or not yet. */
+export interface TrainingUtteranceTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  batch_id: string;
+  transcript_ref: string;
+  turn: number;
+  language: string;
+  text: string;
+  intent: string | null;
+  suggested_intent: string | null;
+  suggested_confidence: number | null;
+  created_at: number;
 }

@@ -13,8 +13,10 @@ import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { SurveyRepository } from './repositories/survey.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
+import { UnansweredRepository } from './repositories/unanswered.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { VoiceRepository } from './repositories/voice.repository.js';
+import { UtteranceRepository } from './repositories/utterance.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -30,6 +32,8 @@ export interface Repositories {
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
   voice: VoiceRepository;
+  unanswered: UnansweredRepository;
+  utterances: UtteranceRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -49,6 +53,8 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
     voice: new VoiceRepository(kysely),
+    unanswered: new UnansweredRepository(kysely),
+    utterances: new UtteranceRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -41,6 +41,8 @@ export interface ArticleSearchResult {
 export class KnowledgeService {
   readonly index = new KnowledgeIndex();
   private readonly articles = new Map<string, StoredArticle>();
+  /** Goes up with every stored change, so models built over the articles know when to rebuild. */
+  revision = 0;
 
   constructor(private readonly repos: Repositories) {}
 
@@ -61,6 +63,11 @@ export class KnowledgeService {
   get(tenantId: string, id: string): StoredArticle | undefined {
     const article = this.articles.get(id);
     return article && article.tenantId === tenantId ? article : undefined;
+  }
+
+  /** Every current article of a line (the content managers' list), by title. */
+  ofLine(tenantId: string, lineId: string): StoredArticle[] {
+    return [...this.articles.values()].filter((a) => a.tenantId === tenantId && a.lineId === lineId).sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
   }
 
   /** The line's articles in one language carrying a tag (the assist panel's bot intents). */
@@ -88,6 +95,7 @@ export class KnowledgeService {
   private put(article: StoredArticle): void {
     this.index.upsert(toIndexed(article));
     this.articles.set(article.id, article);
+    this.revision += 1;
   }
 }
 

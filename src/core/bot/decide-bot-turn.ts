@@ -35,7 +35,8 @@ export interface BotTurnInput {
 /** Settings are compared with sums of floats: 0.6 - 0.45 must count as a margin of 0.15. */
 const EPSILON = 1e-9;
 
-export type HandoverReason = 'customer_asked' | 'low_confidence' | 'repeat' | 'max_turns';
+/** `intent`: the answered intent hands over at once (e.g. fraud goes to the fraud team). */
+export type HandoverReason = 'customer_asked' | 'low_confidence' | 'repeat' | 'max_turns' | 'intent';
 
 export type BotTurnDecision =
   | { kind: 'answer'; intent: string; confidence: number }

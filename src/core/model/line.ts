@@ -62,6 +62,19 @@ export interface BotIntent {
   label?: LocalizedText;
   examples: Partial<Record<Language, string[]>>;
   answer: LocalizedText;
+  /** The knowledge article (or guided procedure) about this question; shown with the answer to agents and in the test console. */
+  articleId?: string;
+  /** Where a handover goes once this intent was recognised (e.g. fraud: the fraud queue, sooner). */
+  handover?: IntentHandover;
+}
+
+/** Routing of a handover after this intent: another queue, a higher priority, or at once after the answer. */
+export interface IntentHandover {
+  queueId?: string;
+  /** Added to the conversation's priority (the queue's priority still counts on top). */
+  priority?: number;
+  /** Hand over right after answering, e.g. "I am connecting you with our fraud team". */
+  immediate?: boolean;
 }
 
 /** A line's customer bot, as a content manager configures it. */

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errors } from '../../app/app.errors.js';
+import { askHelpdesk } from '../../app/knowledge/ask-helpdesk.js';
+import { draftHelpdeskAnswer } from '../../app/knowledge/draft-helpdesk-answer.js';
 import { suggestAssist } from '../../app/knowledge/index.js';
 import type { Agent, Role } from '../../core/model/index.js';
 import { LANGUAGES } from '../../core/model/index.js';
@@ -68,6 +70,21 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: RouteContext): 
       const { lineId, q, limit, ...filters } = request.query;
       lineOf(agent, lineId);
       return deps.knowledge.search({ tenantId: agent.tenantId, lineId, text: q, visibility: 'all', limit, ...filters });
+    },
+  );
+  r.post(
+    '/api/knowledge/helpdesk',
+    {
+      ...readers,
+      schema: { tags, summary: "Ask the helpdesk bot: the line's best article with its confidence, or not sure with the top three search results", body: z.object({ lineId: id, language, question: z.string().trim().min(1).max(1_000) }) },
+    },
+    async (request) => {
+      const agent = agentOf(request);
+      const line = lineOf(agent, request.body.lineId);
+      const { language, question } = request.body;
+      const found = askHelpdesk(deps.knowledge, line, language, question);
+      const draft = await draftHelpdeskAnswer(deps, line, language, question, found.answer ? [found.answer.id] : found.results.map((r) => r.id));
+      return { ...found, draft };
     },
   );
   r.get('/api/knowledge/articles/:articleId', { ...readers, schema: { tags, summary: 'One article with its procedure steps and warnings', params: z.object({ articleId: id }) } }, async (request) => {

@@ -6,6 +6,7 @@ import { safetyMigration } from './0002-safety.js';
 import { knowledgeMigration } from './0003-knowledge.js';
 import { surveysMigration } from './0004-surveys.js';
 import { voiceMigration } from './0006-voice.js';
+import { botTrainingMigration } from './0009-bot-training.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -15,12 +16,14 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0003-knowledge': knowledgeMigration(flags),
     '0004-surveys': surveysMigration(flags),
     '0006-voice': voiceMigration(flags),
+    '0009-bot-training': botTrainingMigration(flags),
   };
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(db.flags) };
-  const migrator = new Migrator({ db: db.kysely, provider });
+  // Branches add numbered migrations in parallel; a database that already ran a later number must still accept an earlier one.
+  const migrator = new Migrator({ db: db.kysely, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

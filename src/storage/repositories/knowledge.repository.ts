@@ -37,18 +37,24 @@ export interface StoredArticle {
 export class KnowledgeRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Inserts the article, or replaces the stored one when this version is newer. Returns whether it was written. */
+  /**
+   * Inserts the article, or replaces the stored one when this version is newer. Returns whether it
+   * was written. Both steps are conditional in the database, so of two editors saving the same
+   * version at once exactly one wins (the other gets false: a stale version).
+   */
   async save(article: StoredArticle): Promise<boolean> {
     const row = toRow(article);
-    const existing = await this.db.selectFrom('knowledge_articles').select(['version', 'tenant_id']).where('id', '=', article.id).executeTakeFirst();
-    if (!existing) {
-      await this.db.insertInto('knowledge_articles').values(row).execute();
-      return true;
-    }
-    if (existing.tenant_id !== article.tenantId || Number(existing.version) >= article.version) return false;
+    const inserted = await this.db.insertInto('knowledge_articles').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) return true;
     const { id: _id, tenant_id: _tenant, ...changes } = row;
-    await this.db.updateTable('knowledge_articles').set(changes).where('id', '=', article.id).where('tenant_id', '=', article.tenantId).execute();
-    return true;
+    const updated = await this.db
+      .updateTable('knowledge_articles')
+      .set(changes)
+      .where('id', '=', article.id)
+      .where('tenant_id', '=', article.tenantId)
+      .where('version', '<', article.version)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
   }
 
   async get(tenantId: string, id: string): Promise<StoredArticle | undefined> {

@@ -4,7 +4,7 @@ import { knowledgeApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ArticleReader } from './article-reader.js';
 import { assistTrigger } from './assist-trigger.js';
-import { KnowledgeSearch } from './knowledge-search.js';
+import { HelpdeskTabs } from './helpdesk-ask.js';
 import { ProcedureGuide } from './procedure-guide.js';
 
 /** A burst of customer messages asks the server once. */
@@ -98,7 +98,7 @@ export function AssistPanel({ conversationId, line, language, events }: Props) {
         )}
         {reading && <ArticleReader key={reading} articleId={reading} onClose={() => setReading(null)} />}
         {data?.procedure && <ProcedureGuide key={data.procedure.articleId} title={data.procedure.title} steps={data.procedure.steps} warnings={data.procedure.warnings} />}
-        {line && <KnowledgeSearch line={line} language={language} onOpen={setReading} />}
+        {line && <HelpdeskTabs line={line} language={language} onOpen={setReading} />}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import { forwardRef, type ReactNode } from 'react';
 import type { Line } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { Composer } from './composer.js';
+import { SummaryDetails } from './summary-details.js';
 import { hasEnded, type ConversationEntry } from './desktop-state.js';
 import type { DesktopActions } from './use-desktop.js';
 import { Transcript } from './transcript.js';
@@ -47,6 +48,7 @@ export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function 
         </div>
       </header>
       {callPanel}
+      <SummaryDetails key={entry.id} conversationId={entry.id} testId="conversation-summary" />
       <Transcript
         events={entry.log.events}
         pending={entry.pending}

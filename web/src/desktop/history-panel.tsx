@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry, Line } from '../api/api-types.js';
 import { conversationApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { SummaryDetails } from './summary-details.js';
 
 /** The contact's earlier conversations on this line: when, about what, how it ended. */
 export function HistoryPanel({ conversationId, line }: { conversationId: string; line: Line | undefined }) {
@@ -45,6 +46,7 @@ export function HistoryPanel({ conversationId, line }: { conversationId: string;
               </p>
               <p className="small">{h.topics.length > 0 ? h.topics.map((x) => topicName(x.topicId, x.subtopicId)).join(', ') : t('history.noTopics')}</p>
               {h.wrapUpCode && <p className="small muted">{t('registration.wrapUp')}: {wrapUpName(h.wrapUpCode)}</p>}
+              <SummaryDetails conversationId={h.id} testId="history-summary" />
             </li>
           ))}
         </ul>

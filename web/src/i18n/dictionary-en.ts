@@ -1,3 +1,4 @@
+import { contentEn } from './content-en.js';
 import type { Dictionary } from './dictionary-nl.js';
 
 export const en: Dictionary = {
@@ -414,4 +415,5 @@ export const en: Dictionary = {
   'system.consultStarted': 'Consulting {name} before transfer',
   'system.consultCancelled': 'Consultation cancelled',
   'system.callEnded': 'Call ended',
+  ...contentEn,
 };

@@ -1,3 +1,4 @@
+import { contentFr } from './content-fr.js';
 import type { Dictionary } from './dictionary-nl.js';
 
 export const fr: Dictionary = {
@@ -414,4 +415,5 @@ export const fr: Dictionary = {
   'system.consultStarted': 'Consultation avec {name} avant transfert',
   'system.consultCancelled': 'Consultation annulée',
   'system.callEnded': 'Appel terminé',
+  ...contentFr,
 };

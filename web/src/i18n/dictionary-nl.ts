@@ -1,3 +1,4 @@
+import { contentNl } from './content-nl.js';
 /** Dutch: the default language and the source of the key list; fr and en must have every key. */
 export const nl = {
   'common.loading': 'Laden…',
@@ -413,6 +414,7 @@ export const nl = {
   'system.consultStarted': 'Overleg met {name} voor doorverbinden',
   'system.consultCancelled': 'Overleg geannuleerd',
   'system.callEnded': 'Oproep beëindigd',
+  ...contentNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Me } from '../api/api-types.js';
 import { AdminPage } from '../admin/admin-page.js';
+import { ContentPage } from '../content/content-page.js';
 import { DesktopPage } from '../desktop/desktop-page.js';
 import { I18nProvider, useI18n } from '../i18n/i18n-context.js';
 import { LoginPage } from '../login/login-page.js';
@@ -13,7 +14,7 @@ import { AppHeader } from './app-header.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
-import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, homeOf, isAdmin, managesContent, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
 
 export function App() {
   return (
@@ -58,7 +59,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/content' && managesContent(me));
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -67,6 +68,7 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/review' && allowed) return <ReviewPage />;
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
+  if (path === '/content' && allowed) return <ContentPage />;
   if (path === '/') return null;
   return (
     <main className="page-message">

@@ -46,9 +46,13 @@ export const reviewsIncidents = (me: Me) => hasRole(me, 'security', 'special_car
 /** Users who take conversations: every role that the conversation routes allow, with queues. */
 export const handlesConversations = (me: Me) => hasRole(me, 'agent', 'security', 'special_care', 'executive') || me.queueIds.length > 0;
 
+/** Content managers (and admins) edit the bot's intents and the knowledge base (the `/content` screens). */
+export const managesContent = (me: Me) => hasRole(me, 'content_manager', 'admin');
+
 /** Where a user lands after login. */
-export function homeOf(me: Me): '/desktop' | '/supervisor' | '/admin' {
+export function homeOf(me: Me): '/desktop' | '/supervisor' | '/admin' | '/content' {
   if (handlesConversations(me)) return '/desktop';
+  if (hasRole(me, 'content_manager')) return '/content';
   if (hasRole(me, 'supervisor')) return '/supervisor';
   if (isAdmin(me)) return '/admin';
   return '/desktop';
