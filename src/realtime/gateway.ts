@@ -12,6 +12,8 @@ import { AgentPresence } from './agent-presence.js';
 import { RealtimeConnection } from './realtime-connection.js';
 
 export const SESSION_COOKIE = 'centraal_session';
+/** RFC 6455 close code 1012: the server is restarting; reconnect. */
+export const SERVICE_RESTART_CLOSE_CODE = 1012;
 
 /**
  * The one WebSocket endpoint (`/ws`) for widget customers, agents and supervisors.
@@ -40,11 +42,14 @@ export class RealtimeGateway {
     return this.connections.size;
   }
 
-  /** Closes every socket with "going away" so clients reconnect elsewhere. */
+  /**
+   * Stops taking upgrades and closes every socket with 1012 "service restart": clients reconnect
+   * (to another node behind the load balancer) and resume by sequence number.
+   */
   async close(): Promise<void> {
     this.presence.stop();
-    for (const connection of this.connections) connection.close(1001, 'server shutting down');
     this.wss.close();
+    for (const connection of this.connections) connection.close(SERVICE_RESTART_CLOSE_CODE, 'service restart; reconnect');
   }
 
   private async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {

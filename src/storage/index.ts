@@ -7,3 +7,6 @@ export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repo
 export { createScratchPostgresDatabase } from './scratch-database.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
+export type { AuditEntry, AuditFilter } from './repositories/audit.repository.js';
+export type { ConsentKind, ConsentRecord } from './repositories/consent.repository.js';
+export { MIGRATION_NAMES } from './migrations/migrate.js';

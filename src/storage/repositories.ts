@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
+import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
+import { ConsentRepository } from './repositories/consent.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
+import { JobLeaseRepository } from './repositories/job-lease.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -28,6 +31,9 @@ export interface Repositories {
   knowledge: KnowledgeRepository;
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
+  audit: AuditRepository;
+  consents: ConsentRepository;
+  jobLeases: JobLeaseRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -46,6 +52,9 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
+    audit: new AuditRepository(kysely),
+    consents: new ConsentRepository(kysely),
+    jobLeases: new JobLeaseRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

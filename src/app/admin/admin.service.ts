@@ -33,6 +33,7 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
     contextSecret: input.contextSecret ?? previous?.contextSecret ?? null,
     ...(input.bot || previous?.bot ? { bot: input.bot ?? previous?.bot } : {}),
     ...(input.abusePolicy || previous?.abusePolicy ? { abusePolicy: input.abusePolicy ?? previous?.abusePolicy } : {}),
+    ...(input.retention !== undefined ? { retention: input.retention } : previous?.retention ? { retention: previous.retention } : {}),
   };
   if (previous) await deps.repos.lines.updateLine(line);
   else {

@@ -39,6 +39,8 @@ export const EVENT_CATALOGUE = {
   'conversation.handed_over': 'public',
   'bot.answered': 'internal',
   'bot.clarified': 'internal',
+  // Privacy: the customer's consent to a referral or a recording, as the agent noted it.
+  'consent.recorded': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -5,6 +5,7 @@ import { initialMigration } from './0001-initial.js';
 import { safetyMigration } from './0002-safety.js';
 import { knowledgeMigration } from './0003-knowledge.js';
 import { surveysMigration } from './0004-surveys.js';
+import { hardeningMigration } from './0008-hardening.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -13,8 +14,12 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0002-safety': safetyMigration(flags),
     '0003-knowledge': knowledgeMigration(flags),
     '0004-surveys': surveysMigration(flags),
+    '0008-hardening': hardeningMigration(flags),
   };
 }
+
+/** The names of every migration, in order (readiness checks that all of them ran). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations({} as DialectFlags));
 
 export async function migrateToLatest(db: Db): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(db.flags) };
