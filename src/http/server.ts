@@ -7,7 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { APP_CSP, registerStaticAssets } from './static-assets.js';
 import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
@@ -66,6 +66,7 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     trustProxy: false,
+    frameworkErrors: frameworkErrorHandler,
     // x-request-id from a proxy is kept (so one id follows a request through every hop), else a new one.
     requestIdHeader: false,
     genReqId: (request) => {
