@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError } from '../core/errors/app-error.js';
 import { isAppRoute } from './static-assets.js';
@@ -51,7 +51,7 @@ const FRAMEWORK_CODES: Record<string, string> = {
  * For Fastify's `frameworkErrors` option: a URL that is not valid percent-encoding never reaches
  * a route (or the error handler), so it gets the same error shape here.
  */
-export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: { status(code: number): { send(payload: unknown): unknown } }): void {
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const code = FRAMEWORK_CODES[error.code] ?? 'BAD_REQUEST';
   reply.status(400).send(body(code, code === 'INVALID_URL' ? 'The URL is not valid (bad percent-encoding)' : error.message));
 }

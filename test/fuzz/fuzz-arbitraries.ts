@@ -41,7 +41,7 @@ export const NASTY_STRINGS = [
 ];
 
 /** Percent-encodes any string; lone surrogates (not encodable) become U+FFFD first. */
-export const encode = (s: string): string => encodeURIComponent(s.toWellFormed());
+export const encode = (s: string): string => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 

@@ -223,25 +223,26 @@ describe('fuzzing the public inputs (SQLite, in-process)', () => {
 
 async function sendOne(inject: (o: InjectOptions) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>, target: string, request: InjectOptions, t: Tally): Promise<void> {
   t.inputs++;
+  const url = String(request.url);
   let response;
   try {
     response = await inject(request);
   } catch (error) {
     t.crashes++;
-    if (t.examples.length < 10) t.examples.push(`${target}: ${request.method} ${request.url.slice(0, 200)} threw ${String(error)}`);
+    if (t.examples.length < 10) t.examples.push(`${target}: ${request.method} ${url.slice(0, 200)} threw ${String(error)}`);
     return;
   }
   const status = response.statusCode;
   if (status >= 500) {
     t.s5xx++;
-    if (t.examples.length < 10) t.examples.push(`${target}: ${request.method} ${request.url.slice(0, 200)} ${JSON.stringify(request.headers).slice(0, 200)} ${String(request.payload).slice(0, 300)} → ${status} ${response.body.slice(0, 300)}`);
+    if (t.examples.length < 10) t.examples.push(`${target}: ${request.method} ${url.slice(0, 200)} ${JSON.stringify(request.headers).slice(0, 200)} ${String(request.payload).slice(0, 300)} → ${status} ${response.body.slice(0, 300)}`);
   } else if (status >= 400) {
     t.s4xx++;
     const code = errorCode(response.body);
     t.codes.set(code ?? '(none)', (t.codes.get(code ?? '(none)') ?? 0) + 1);
     if (!code || !CATALOGUED.has(code)) {
       t.unclear4xx++;
-      if (t.examples.length < 10) t.examples.push(`${target}: ${request.method} ${request.url.slice(0, 200)} → ${status} unclear: ${response.body.slice(0, 200)}`);
+      if (t.examples.length < 10) t.examples.push(`${target}: ${request.method} ${url.slice(0, 200)} → ${status} unclear: ${response.body.slice(0, 200)}`);
     }
   } else if (status >= 300) t.s3xx++;
   else t.s2xx++;
