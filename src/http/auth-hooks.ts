@@ -15,7 +15,8 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * A preHandler for every staff route: a valid session cookie, one of the roles, and for
+ * A hook for every staff route, used as `preValidation` so that a caller without a session learns
+ * nothing about the body schema: a valid session cookie, one of the roles, and for
  * state-changing requests the CSRF token (double submit: header must equal the session's token).
  */
 export function requireRoles(auth: AuthService, directory: Directory, roles: readonly Role[] | 'any') {

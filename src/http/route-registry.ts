@@ -2,7 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Role } from '../core/model/index.js';
 import { REQUIRED_ROLES } from './auth-hooks.js';
 
-/** A route as registered, with the roles its `requireRoles` preHandler lets through (none: public). */
+/** A route as registered, with the roles its `requireRoles` hook lets through (none: public). */
 export interface RegisteredRoute {
   method: string;
   url: string;
@@ -26,14 +26,14 @@ export function installRouteRegistry(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, roles: rolesOf(route.preHandler) });
+      routes.push({ method, url: route.url, roles: rolesOf(route.onRequest) ?? rolesOf(route.preValidation) ?? rolesOf(route.preHandler) });
     }
   });
   app.decorate('registeredRoutes', () => [...routes]);
 }
 
-function rolesOf(preHandler: RouteOptions['preHandler']): RegisteredRoute['roles'] {
-  const handlers = Array.isArray(preHandler) ? preHandler : preHandler ? [preHandler] : [];
+function rolesOf(hook: unknown): RegisteredRoute['roles'] {
+  const handlers: unknown[] = Array.isArray(hook) ? hook : hook ? [hook] : [];
   for (const handler of handlers) {
     const roles = (handler as unknown as Record<symbol, unknown>)[REQUIRED_ROLES];
     if (roles) return roles as RegisteredRoute['roles'];

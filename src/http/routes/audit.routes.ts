@@ -6,7 +6,7 @@ import { typed, type RouteContext } from './route-context.js';
 /** The audit log for admins and security: who opened which conversation, who exported or erased what. */
 export async function auditRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
-  const readers = { preHandler: requireRoles(ctx.auth, ctx.deps.directory, ['admin', 'security']) };
+  const readers = { preValidation: requireRoles(ctx.auth, ctx.deps.directory, ['admin', 'security']) };
   r.get(
     '/api/security/audit',
     {

@@ -19,7 +19,7 @@ const topicBody = z.object({ topicId: id, subtopicId: id.nullable().default(null
 export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const staff = { preHandler: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
+  const staff = { preValidation: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
   const agentOf = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);
     return deps.directory.agent(agent.tenantId, agent.id);

@@ -24,8 +24,8 @@ const conversationParams = z.object({ conversationId: z.string().min(1).max(64) 
 export async function privacyRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const officers = { preHandler: requireRoles(ctx.auth, deps.directory, PRIVACY_OFFICERS) };
-  const staff = { preHandler: requireRoles(ctx.auth, deps.directory, STAFF) };
+  const officers = { preValidation: requireRoles(ctx.auth, deps.directory, PRIVACY_OFFICERS) };
+  const staff = { preValidation: requireRoles(ctx.auth, deps.directory, STAFF) };
   const tags = ['privacy'];
 
   r.post('/api/privacy/contacts/export', { ...officers, schema: { tags, summary: "Everything stored about one contact, as JSON (audited)", body: contactSelector } }, async (request, reply) => {

@@ -21,8 +21,8 @@ const INCIDENT_ROLES = ['supervisor', 'security', 'special_care', 'admin'] as co
 export async function safetyRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const handlers = { preHandler: requireRoles(ctx.auth, deps.directory, MANUAL_ACTION_ROLES) };
-  const reviewers = { preHandler: requireRoles(ctx.auth, deps.directory, INCIDENT_ROLES) };
+  const handlers = { preValidation: requireRoles(ctx.auth, deps.directory, MANUAL_ACTION_ROLES) };
+  const reviewers = { preValidation: requireRoles(ctx.auth, deps.directory, INCIDENT_ROLES) };
   const agentOf = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);
     return deps.directory.agent(agent.tenantId, agent.id);
