@@ -87,7 +87,8 @@ export async function eraseContactRows(trx: Transaction<Database>, tenantId: str
 /**
  * Anonymises closed conversations in place: event texts and customer names replaced, recordings
  * removed, context and notes emptied, survey comments and incident evidence gone, and the
- * conversation marked with `anonymised_at` so a second run skips it. Contacts whose every
+ * conversation marked with `anonymised_at` so a second run skips it; survey compliments keep their row
+ * but not the customer's text. Contacts whose every
  * conversation is now anonymised lose their channel identifier and name (the pseudonymous key stays).
  */
 export async function anonymiseConversations(trx: Transaction<Database>, tenantId: string, conversationIds: readonly string[], now: number, counts: PrivacyCounts): Promise<void> {
@@ -117,6 +118,8 @@ export async function anonymiseConversations(trx: Transaction<Database>, tenantI
     }
     add(counts, 'conversations', conversations.length);
     add(counts, 'survey_responses', (await trx.updateTable('survey_responses').set({ comment: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('comment', 'is not', null).executeTakeFirst()).numUpdatedRows);
+    // A survey compliment is the customer's own words: the row stays for the agent, the text goes.
+    add(counts, 'compliments', (await trx.updateTable('compliments').set({ text: REDACTED }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('source', '=', 'survey').where('text', '!=', REDACTED).executeTakeFirst()).numUpdatedRows);
     add(counts, 'consent_records', (await trx.updateTable('consent_records').set({ note: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('note', 'is not', null).executeTakeFirst()).numUpdatedRows);
     await redactIncidents(trx, tenantId, 'conversation_id', ids, counts);
     const contactIds = [...new Set(conversations.map((c) => c.contact_id))];
