@@ -28,7 +28,8 @@ export class CentraalMetrics {
       registers,
     });
     const queueLabels = ['tenant', 'queue'] as const;
-    const waiting = new Gauge({ name: 'centraal_queue_waiting', help: 'Contacts waiting in a queue', labelNames: queueLabels, registers });
+    // prom-client calls a metric's `collect` just before writing it; the first queue gauge refreshes all of them.
+    const waiting = new Gauge({ name: 'centraal_queue_waiting', help: 'Contacts waiting in a queue', labelNames: queueLabels, registers, collect: () => collect() });
     const offered = new Gauge({ name: 'centraal_queue_offered', help: 'Contacts of a queue with an open offer', labelNames: queueLabels, registers });
     const longest = new Gauge({ name: 'centraal_queue_longest_wait_seconds', help: 'Longest current wait in a queue', labelNames: queueLabels, registers });
     const agents = new Gauge({ name: 'centraal_agents', help: 'Agents by status', labelNames: ['tenant', 'status'], registers });
@@ -48,8 +49,6 @@ export class CentraalMetrics {
         for (const agent of deps.directory.agentsOf(tenant)) agents.inc({ tenant, status: agent.status });
       }
     };
-    // prom-client calls `collect` of one gauge per scrape; one of them refreshes all queue gauges.
-    new Gauge({ name: 'centraal_scrape_tenants', help: 'Tenants whose figures this scrape read', registers, collect() { collect(); this.set(deps.directory.tenantIds().length); } });
     const self = this;
     new Gauge({ name: 'centraal_realtime_sockets', help: 'Open WebSocket connections on this node', registers, collect() { this.set(self.socketCount()); } });
   }
