@@ -14,9 +14,7 @@ export type AuditAction =
   | 'contact.exported'
   | 'contact.erased'
   | 'incidents.exported'
-  | 'consent.recorded'
-  | 'retention.ran'
-  | 'audit.read';
+  | 'retention.ran';
 
 /**
  * Appends one entry to the audit log. `detail` holds counts and filters, never message texts or
