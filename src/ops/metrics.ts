@@ -13,6 +13,7 @@ export class CentraalMetrics {
   private readonly events: Counter<'type'>;
   private readonly offers: Counter;
   private readonly messageLatency: Histogram;
+  private readonly answeredWait: Histogram<'queue'>;
   private socketCount: () => number = () => 0;
 
   constructor(deps: Pick<ServiceDeps, 'directory' | 'routing' | 'clock'>) {
@@ -25,6 +26,13 @@ export class CentraalMetrics {
       name: 'centraal_message_durable_seconds',
       help: 'From posting a message to its COMMIT (group commit included): what an acknowledgement waits for',
       buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.answeredWait = new Histogram({
+      name: 'centraal_queue_wait_seconds',
+      help: 'How long answered contacts waited, from entering the queue to an agent accepting',
+      labelNames: ['queue'],
+      buckets: [5, 10, 20, 30, 60, 120, 300, 600, 1800],
       registers,
     });
     const queueLabels = ['tenant', 'queue'] as const;
@@ -63,6 +71,8 @@ export class CentraalMetrics {
     for (const event of entry.events) {
       this.events.inc({ type: event.type });
       if (event.type === 'conversation.offered') this.offers.inc();
+      const c = entry.conversation;
+      if (event.type === 'conversation.assigned' && c?.enqueuedAt && c.acceptedAt) this.answeredWait.observe({ queue: c.queueId }, Math.max(0, c.acceptedAt - c.enqueuedAt) / 1000);
       if (event.type === 'message.created' || event.type === 'note.created') this.messageLatency.observe(durableAfterMs / 1000);
     }
   }

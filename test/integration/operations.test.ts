@@ -47,6 +47,10 @@ describe.each(testDialects())('operations: metrics, readiness, request ids, logs
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(text).toMatch(/^centraal_offers_total [1-9]/m);
+    const accepted = await server.as(thomas, 'POST', `/api/conversations/${conversationId}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    text = (await server.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(text).toMatch(/^centraal_queue_wait_seconds_count\{queue="qu_bank"\} 1/m);
     expect(text).toMatch(/^centraal_message_durable_seconds_count [3-9]/m);
     expect(text).toMatch(/^centraal_queue_waiting\{tenant="tn_contactpunt",queue="qu_bank"\} \d+/m);
     expect(text).toMatch(/^centraal_queue_longest_wait_seconds\{/m);
