@@ -63,12 +63,25 @@ export const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom({ __proto__: { polluted: 1 } }, JSON.parse('{"__proto__":{"polluted":1}}') as unknown, { constructor: { prototype: { polluted: 1 } } }) },
 );
 
-/** An object close to a valid body: each field valid or weird, some missing, sometimes extra keys. */
+/**
+ * An object close to a valid body: sometimes exactly valid (so the request reaches the use case),
+ * often valid but for one field (weird value or missing), sometimes every field in doubt plus extra
+ * keys (prototype-pollution names among them).
+ */
 export function mutatedObject(template: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Record<string, unknown>> {
-  const fields = Object.fromEntries(Object.entries(template).map(([key, valid]) => [key, fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: weirdValue })]));
-  return fc
+  const keys = Object.keys(template);
+  const valid = fc.record(template);
+  const oneOff = fc.tuple(valid, fc.constantFrom(...keys), weirdValue, fc.boolean()).map(([object, key, value, drop]) => {
+    const copy: Record<string, unknown> = { ...object };
+    if (drop) delete copy[key];
+    else copy[key] = value;
+    return copy;
+  });
+  const fields = Object.fromEntries(keys.map((key) => [key, fc.oneof({ weight: 3, arbitrary: template[key]! }, { weight: 1, arbitrary: weirdValue })]));
+  const chaos = fc
     .tuple(fc.record(fields, { requiredKeys: [] }), fc.option(fc.dictionary(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 10 })), weirdValue, { maxKeys: 3 }), { freq: 3 }))
     .map(([object, extra]) => ({ ...object, ...(extra ?? {}) }));
+  return fc.oneof({ weight: 2, arbitrary: valid }, { weight: 3, arbitrary: oneOff }, { weight: 2, arbitrary: chaos });
 }
 
 const MALFORMED_JSON = [

@@ -59,9 +59,11 @@ function widgetCall(fx: FuzzFixture, method: InjectOptions['method'], path: (con
   });
 }
 
-/** A staff user's cookie and CSRF token, or a missing / forged one. */
-function staffHeaders(fx: FuzzFixture): fc.Arbitrary<Record<string, string>> {
+/** A staff user's cookie and CSRF token (mostly of `roles` when given), or a missing / forged one. */
+function staffHeaders(fx: FuzzFixture, roles: string[] = []): fc.Arbitrary<Record<string, string>> {
+  const preferred = fx.staff.filter((s) => roles.includes(s.role));
   return fc.oneof(
+    { weight: preferred.length ? 12 : 0, arbitrary: fc.constantFrom(...(preferred.length ? preferred : fx.staff)).map((s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf })) },
     { weight: 8, arbitrary: fc.constantFrom(...fx.staff).map((s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf })) },
     { weight: 1, arbitrary: fc.constantFrom(...fx.staff).map((s) => ({ cookie: s.cookie })) },
     { weight: 1, arbitrary: fc.constantFrom(...fx.staff).map((s) => ({ cookie: s.cookie, 'x-csrf-token': `${s.csrf}x` })) },
@@ -188,7 +190,91 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
     weight: 4,
     covers: ['POST /api/auth/login'],
     request: () =>
-      body('POST', '/api/auth/login', jsonPayload(mutatedObject({ email: fc.constantFrom('sofie@contactpunt.example', 'nobody@example.com'), password: fc.string({ maxLength: 30 }) })), fc.constant({})),
+      body('POST', '/api/auth/login', jsonPayload(mutatedObject({ email: fc.constantFrom('sofie@contactpunt.example', 'nobody@example.com'), password: fc.oneof(fc.constant('centraal-demo'), fc.string({ maxLength: 30 })) })), fc.constant({})),
+  },
+  {
+    name: 'admin: save a line (valid shape, mutated fields)',
+    weight: 4,
+    covers: ['PUT /api/admin/lines/:id', 'POST /api/admin/lines'],
+    request: (fx) => {
+      const label = fc.record({ nl: fc.string({ minLength: 1, maxLength: 20 }) });
+      const rarely = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
+      const line = mutatedObject({
+        name: fc.string({ minLength: 1, maxLength: 40 }),
+        channels: fc.subarray(['chat', 'voice', 'email', 'whatsapp'], { minLength: 1 }),
+        languages: fc.subarray(['nl', 'fr', 'en'], { minLength: 1 }),
+        anonymous: fc.boolean(),
+        openingHours: fc.constantFrom(null, { timeZone: 'Europe/Brussels', slots: [{ day: 1, open: '08:00', close: '17:00' }], closedDates: ['2026-12-25'] }, { timeZone: 'Mars/Olympus', slots: [], closedDates: [] }),
+        taxonomy: fc.array(fc.record({ id: fc.constantFrom('kaart', '__proto__', 'xx', 'constructor'), label, subtopics: fc.constant([]) }), { maxLength: 3 }),
+        phases: fc.array(fc.record({ id: fc.constantFrom('contact', 'constructor'), label }), { minLength: 1, maxLength: 2 }),
+        wrapUpCodes: fc.array(fc.record({ id: fc.constantFrom('opgelost', 'toString'), label }), { maxLength: 2 }),
+        defaultQueueId: fc.constantFrom(...fx.queueIds, 'qu_unknown', '__proto__'),
+        topicQueues: fc.dictionary(fc.constantFrom('kaart', '__proto__', 'constructor', 'x'), fc.constantFrom(...fx.queueIds, 'qu_unknown'), { maxKeys: 2 }),
+        retention: rarely(fc.oneof(fc.constant(null), fc.record({ days: fc.integer({ min: -1, max: 40_000 }), mode: fc.constantFrom('delete', 'anonymise', 'shred') }))),
+        abusePolicy: rarely(fc.dictionary(fc.string({ maxLength: 10 }), weirdValue, { maxKeys: 3 })),
+        contextSecret: rarely(fc.string({ minLength: 10, maxLength: 40 })),
+      });
+      // Existing lines only (ln_kinderlijn keeps its anonymity test data alive on other lines).
+      const target = fc.oneof(fc.constantFrom('POST /api/admin/lines'), fc.constantFrom(...fx.lineIds.filter((id) => id !== 'ln_bankzuid')).map((id) => `PUT /api/admin/lines/${encode(id)}`));
+      return fc.tuple(target, staffHeaders(fx, ['admin'])).chain(([t, headers]) => {
+        const [method, url] = t.split(' ') as [InjectOptions['method'], string];
+        return body(method, url, jsonPayload(line), fc.constant(headers));
+      });
+    },
+  },
+  {
+    name: 'knowledge: save an article (valid shape, mutated fields)',
+    weight: 3,
+    covers: ['PUT /api/knowledge/articles/:articleId'],
+    request: (fx) =>
+      fc.tuple(pathSegment([...fx.articleIds, 'ka_new_fuzz']), staffHeaders(fx, ['content_manager'])).chain(([id, headers]) =>
+        body(
+          'PUT',
+          `/api/knowledge/articles/${id}`,
+          jsonPayload(
+            mutatedObject({
+              lineId: fc.constantFrom(...fx.lineIds),
+              language: LANG,
+              title: fc.string({ minLength: 1, maxLength: 40 }),
+              body: fc.string({ maxLength: 200 }),
+              topicId: fc.constantFrom('kaart', 'x'),
+              visibility: fc.constantFrom('public', 'internal'),
+              version: fc.integer({ min: -1, max: 1000 }),
+              tags: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+              steps: fc.array(mutatedObject({ title: fc.string({ minLength: 1, maxLength: 20 }), body: fc.string({ minLength: 1, maxLength: 40 }) }), { maxLength: 2 }),
+            }),
+          ),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
+    name: 'privacy: export or erase a contact',
+    weight: 3,
+    covers: ['POST /api/privacy/contacts/export', 'POST /api/privacy/contacts/erase'],
+    request: (fx) =>
+      fc.tuple(fc.constantFrom('export', 'erase'), staffHeaders(fx, ['admin', 'security'])).chain(([action, headers]) =>
+        body(
+          'POST',
+          `/api/privacy/contacts/${action}`,
+          jsonPayload(
+            fc.oneof(
+              mutatedObject({ contactKey: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }) }),
+              mutatedObject({ identifier: mutatedObject({ kind: fc.constantFrom('visitor', 'phone', 'email', 'whatsapp', 'ip', 'nope'), value: fc.oneof(fc.constantFrom('fuzz-visitor-3', '+32470123456'), nastyString) }) }),
+            ),
+          ),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
+    name: 'consent: record in a conversation',
+    weight: 2,
+    covers: ['POST /api/conversations/:conversationId/consents'],
+    request: (fx) =>
+      fc.tuple(pathSegment(fx.conversationIds), staffHeaders(fx, ['supervisor'])).chain(([id, headers]) =>
+        body('POST', `/api/conversations/${id}/consents`, jsonPayload(mutatedObject({ kind: fc.constantFrom('referral', 'recording', 'x'), granted: fc.boolean(), note: fc.string({ maxLength: 40 }) })), fc.constant(headers)),
+      ),
   },
   {
     name: 'unknown paths and methods',
