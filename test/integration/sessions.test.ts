@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/databases.js';
+import { FrameSocket } from '../support/frame-socket.js';
 import { ManualClock, startInProcess, type InProcessServer } from '../support/in-process-server.js';
 
 const MINUTE = 60_000;
@@ -39,6 +40,28 @@ describe.each(testDialects())('staff sessions: idle and absolute expiry, lockout
     }
     clock.advance(10 * MINUTE);
     expect((await me(user)).statusCode).toBe(401);
+  });
+
+  it('closes an agent socket when its session ends (idle, logged out), and socket work keeps a session alive', async () => {
+    const gateway = server.running.gateway;
+    const wsUrl = `${server.running.url.replace('http', 'ws')}/ws`;
+    const idle = await server.login('lucas@contactpunt.example');
+    const busy = await server.login('marleen@contactpunt.example');
+    const idleSocket = await FrameSocket.open(wsUrl, { cookie: idle.cookie });
+    const busySocket = await FrameSocket.open(wsUrl, { cookie: busy.cookie });
+    for (let i = 0; i < 3; i++) {
+      clock.advance(20 * MINUTE);
+      busySocket.send({ t: 'ping' });
+      await busySocket.next((f) => f.t === 'pong');
+      await new Promise((r) => setTimeout(r, 50));
+      await gateway.checkSessions();
+    }
+    expect(await idleSocket.closed).toEqual({ code: 4401, reason: 'session ended; log in again' });
+    expect(busySocket.ws.readyState).toBe(busySocket.ws.OPEN);
+    expect((await me(busy)).statusCode).toBe(200);
+    expect((await server.as(busy, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+    await gateway.checkSessions();
+    expect((await busySocket.closed).code).toBe(4401);
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, then lets the right one in', async () => {

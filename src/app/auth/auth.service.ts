@@ -78,6 +78,26 @@ export class AuthService {
     return agent && { agent, sessionId: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   }
 
+  /**
+   * For long-lived sockets: whether the session is still alive (not logged out, not past its
+   * lifetime, not idle too long), without ending or touching it.
+   */
+  async isAlive(sessionId: string): Promise<boolean> {
+    const session = await this.repos.sessions.get(sessionId);
+    if (!session) return false;
+    const now = this.clock.now();
+    if (session.expiresAt <= now) return false;
+    return !(this.limits.idleMs > 0 && now - (session.lastSeenAt ?? now) >= this.limits.idleMs);
+  }
+
+  /** Activity on a socket keeps the session from going idle, like a request does (one write a minute at most). */
+  async touch(sessionId: string, lastTouchedAt: number): Promise<number> {
+    const now = this.clock.now();
+    if (this.limits.idleMs <= 0 || now - lastTouchedAt < Math.min(60_000, this.limits.idleMs / 10)) return lastTouchedAt;
+    await this.repos.sessions.touch(sessionId, now);
+    return now;
+  }
+
   async logout(sessionId: string): Promise<void> {
     await this.repos.sessions.delete(sessionId);
   }
