@@ -22,6 +22,8 @@ const PUBLIC_ROUTES = new Set([
 ]);
 /** The widget API authenticates with the conversation token instead (checked separately below). */
 const isWidgetRoute = (r: RegisteredRoute) => r.url.startsWith('/api/widget/v1/');
+/** The built web app's files (one route per file when dist/web exists): public by nature, never under /api. */
+const isStaticFile = (r: RegisteredRoute) => r.method === 'GET' && (r.url === '/' || /^\/(?!api\/)[\w./-]+\.(html|js|css|svg|png|ico|woff2?|map|txt|webmanifest)$/.test(r.url));
 /** Ends the caller's own session; it names nothing of anyone else. */
 const SELF_ONLY = new Set(['POST /api/auth/logout']);
 
@@ -123,7 +125,7 @@ describe.each(testDialects())('tenant isolation, roles and CSRF on every route (
   afterAll(async () => server?.stop());
 
   it('every route either requires a session with roles or is on the public allowlist', () => {
-    const unguarded = routes.filter((r) => r.roles === null && !PUBLIC_ROUTES.has(`${r.method} ${r.url}`) && !isWidgetRoute(r));
+    const unguarded = routes.filter((r) => r.roles === null && !PUBLIC_ROUTES.has(`${r.method} ${r.url}`) && !isWidgetRoute(r) && !isStaticFile(r));
     expect(unguarded.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     expect(routes.filter((r) => r.roles !== null).length).toBeGreaterThan(40);
   });
