@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const running = await startCentraal(config, { demoTraffic: process.argv.includes('--demo-traffic') });
   const shutdown = (signal: string) => {
     console.log(`${signal}: draining and stopping`);
+    // Whatever hangs (a stuck client, a dead database) must not keep the process from exiting.
+    setTimeout(() => process.exit(1), config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
     running.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Clock } from './app/clock.js';
 import { createApp, type CentraalApp } from './app/create-app.js';
 import type { Config } from './config/config.js';
 import { buildServer } from './http/server.js';
@@ -13,20 +15,35 @@ export interface RunningCentraal {
   server: FastifyInstance;
   gateway: RealtimeGateway;
   db: Db;
+  /**
+   * Graceful shutdown (SIGTERM): /ready turns 503, sockets are told to reconnect elsewhere
+   * (close code 1012), the HTTP server stops accepting and finishes in-flight requests, the
+   * journal flushes its last batch, then the database closes.
+   */
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  quiet?: boolean;
+  demoTraffic?: boolean;
+  /** Tests: a clock they move (session expiry, retention). */
+  clock?: Clock;
+  /** Tests: where log lines go. */
+  logStream?: DestinationStream;
+}
+
 /** Opens the database, migrates, seeds the demo on first start, and serves HTTP + WebSocket. */
-export async function startCentraal(config: Config, options: { quiet?: boolean; demoTraffic?: boolean } = {}): Promise<RunningCentraal> {
+export async function startCentraal(config: Config, options: StartOptions = {}): Promise<RunningCentraal> {
   const started = Date.now();
   const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
   await migrateToLatest(db);
   let demoLogins: DemoLogin[] | undefined;
   if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT });
-  const app = await createApp({ config, db });
-  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL });
+  const app = await createApp({ config, db, ...(options.clock ? { clock: options.clock } : {}) });
+  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL, ops: app.ops, ...(options.logStream ? { logStream: options.logStream } : {}) });
   const gateway = new RealtimeGateway(app.deps, app.auth);
   gateway.attach(server.server);
+  app.ops.metrics.countSocketsWith(() => gateway.connectionCount);
   await server.listen({ port: config.PORT, host: config.HOST });
   app.startTimers();
   const address = server.server.address();
@@ -42,6 +59,7 @@ export async function startCentraal(config: Config, options: { quiet?: boolean; 
     gateway,
     db,
     async stop() {
+      app.ops.draining = true;
       stopDemoTraffic();
       await gateway.close();
       await server.close();

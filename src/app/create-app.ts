@@ -14,11 +14,16 @@ import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
 import { CallRegistry } from './voice/call-registry.js';
 import { IvrFlowService } from './voice/ivr-flow.service.js';
+import { CentraalMetrics } from '../ops/metrics.js';
+import type { OpsState } from '../ops/ops-state.js';
+import { scheduleRetention } from './privacy/retention.js';
 
 export interface CentraalApp {
   deps: ServiceDeps;
   auth: AuthService;
   journal: Journal;
+  /** Metrics and the draining flag, read by /metrics and /ready. */
+  ops: OpsState;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
   stop(): Promise<void>;
@@ -57,15 +62,21 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) botModels.warm(directory.linesOf(tenantId));
-  const auth = new AuthService(repos, clock, config.SESSION_TTL_HOURS * 3600_000);
+  const auth = new AuthService(repos, clock, { ttlMs: config.SESSION_TTL_HOURS * 3600_000, idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
   const positions = new QueuePositionNotifier(live, routing, bus);
+  const ops: OpsState = { metrics: new CentraalMetrics(deps), draining: false };
+  journal.observer = (entry, ms) => ops.metrics.observeCommit(entry, ms);
+  let retention: ReturnType<typeof scheduleRetention> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let rounds = 0;
   return {
     deps,
     auth,
     journal,
+    ops,
     startTimers() {
+      // Retention runs once at start, then on its interval (a DB lease keeps it to one node at a time).
+      retention ??= scheduleRetention(deps, config.RETENTION_INTERVAL_MINUTES * 60_000);
       timer ??= setInterval(() => {
         routing.tick();
         if (++rounds % 4 === 0) positions.round();
@@ -75,6 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     async stop() {
       if (timer) clearInterval(timer);
       calls.stop();
+      await retention?.stop();
       await routing.settled();
       await journal.drain();
       await bus.close();

@@ -10,6 +10,8 @@ export interface JournalEntry {
 
 interface Pending {
   entry: JournalEntry;
+  /** performance.now() when it was written: the metrics' message latency (post → durable). */
+  startedAt: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -24,6 +26,8 @@ export class Journal {
   private queue: Pending[] = [];
   private flushing = false;
   private scheduled = false;
+  /** Told about every committed entry and how long it waited for its COMMIT (metrics). */
+  observer?: (entry: JournalEntry, durableAfterMs: number) => void;
 
   constructor(
     private readonly db: Db,
@@ -33,7 +37,7 @@ export class Journal {
 
   write(entry: JournalEntry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry, resolve, reject, startedAt: performance.now() });
       this.schedule();
     });
   }
@@ -58,7 +62,11 @@ export class Journal {
     const batch = this.queue.splice(0, this.maxBatch);
     try {
       await this.commit(batch.map((p) => p.entry));
-      for (const p of batch) p.resolve();
+      const committedAt = performance.now();
+      for (const p of batch) {
+        this.observer?.(p.entry, committedAt - p.startedAt);
+        p.resolve();
+      }
     } catch (error) {
       const failure = errors.storage(error);
       for (const p of batch) p.reject(failure);

@@ -25,7 +25,11 @@ const configSchema = z.object({
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
     .describe('Redis for multi-node fan-out (later); unset means in-process'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Agent session lifetime'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute staff session lifetime from login'),
+  SESSION_IDLE_MINUTES: z.coerce.number().min(0).default(30).describe('A staff session without requests for this long ends (0: no idle time-out)'),
+  METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token for GET /metrics; unset: /metrics answers loopback clients only'),
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().positive().default(60).describe('How often the retention job runs (also once at start); lines opt in with retention: {days, mode}'),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10).describe('On SIGTERM: how long in-flight requests and the journal get before the process exits'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RING_TIMEOUT_SECONDS: z.coerce.number().positive().default(20).describe('Offer ring-no-answer timeout'),
   MAX_MISSED_OFFERS: z.coerce.number().int().positive().default(2).describe('Missed offers before an agent is set away'),
@@ -85,7 +89,7 @@ const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS', 'LLM_API_KEY']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS', 'LLM_API_KEY', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isAppError } from '../core/errors/app-error.js';
 import { isAppRoute } from './static-assets.js';
@@ -24,7 +24,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(error.status).send(body(error.code, error.userMessage, error.retryable));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      const code = error.statusCode === 429 ? 'RATE_LIMITED' : (error.code ?? 'BAD_REQUEST');
+      // Fastify's own codes (FST_ERR_…) are internals; clients get the catalogue's words for them.
+      const code = error.statusCode === 429 ? 'RATE_LIMITED' : (FRAMEWORK_CODES[error.code ?? ''] ?? 'BAD_REQUEST');
       return reply.status(error.statusCode).send(body(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
@@ -34,6 +35,25 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (isAppRoute(request.method, request.url)) return reply.sendFile('index.html');
     return reply.status(404).send(body('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_INPUT',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_BAD_URL: 'INVALID_URL',
+  FST_ERR_INVALID_URL: 'INVALID_URL',
+};
+
+/**
+ * For Fastify's `frameworkErrors` option: a URL that is not valid percent-encoding never reaches
+ * a route (or the error handler), so it gets the same error shape here.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code = FRAMEWORK_CODES[error.code] ?? 'BAD_REQUEST';
+  reply.status(400).send(body(code, code === 'INVALID_URL' ? 'The URL is not valid (bad percent-encoding)' : error.message));
 }
 
 function body(code: string, message: string, retryable?: boolean): ErrorBody {

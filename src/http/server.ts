@@ -1,11 +1,13 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrorHandler, installErrorHandler } from './error-handler.js';
 import { APP_CSP, registerStaticAssets } from './static-assets.js';
 import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
@@ -23,28 +25,76 @@ import { summaryRoutes } from './routes/summary.routes.js';
 import { wallboardRoutes } from './routes/wallboard.routes.js';
 import { voiceRoutes } from './routes/voice.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { opsRoutes } from './routes/ops.routes.js';
+import { privacyRoutes } from './routes/privacy.routes.js';
+import { installRouteRegistry } from './route-registry.js';
+import type { OpsState } from '../ops/ops-state.js';
 
 export interface BuildServerOptions {
   deps: ServiceDeps;
   auth: AuthService;
   logLevel: string;
+  /** Metrics and the draining flag (/metrics, /ready). */
+  ops?: OpsState;
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: DestinationStream;
 }
 
+/** A caller's request id is kept when it looks like one; otherwise we make one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * Never in a log line: credentials, cookies, tokens, and what people wrote (bodies are not
+ * logged at all; these paths guard the headers that error logs may carry).
+ */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  'body',
+  'req.body',
+  'password',
+  'text',
+];
+
 /** The HTTP API: schemas from zod (validated and published as OpenAPI at /api/openapi.json). */
-export async function buildServer({ deps, auth, logLevel }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ deps, auth, logLevel, ops, logStream }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: logLevel },
+    logger: { level: logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
     // Per-request lines drown the useful ones at 2,000 messages/s; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
     trustProxy: false,
-    genReqId: () => Math.random().toString(36).slice(2, 12),
+    frameworkErrors: frameworkErrorHandler,
+    // x-request-id from a proxy is kept (so one id follows a request through every hop), else a new one.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
+  installRouteRegistry(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  if (ops) {
+    app.addHook('onResponse', async (request, reply) => {
+      ops.metrics.observeResponse(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode);
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // API answers carry personal data: no cache (browser or proxy) may keep them.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     // The demo pages stand in for a client's website, which embeds the widget its own way.
     if (!request.url.startsWith('/demo')) {
       reply.header('x-frame-options', 'DENY');
@@ -61,7 +111,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     openapi: { info: { title: 'Centraal API', version: '0.1.0', description: 'Contact-center platform: widget, agent desktop, supervisor and admin API' } },
     transform: jsonSchemaTransform,
   });
-  const ctx: RouteContext = { deps, auth };
+  const ctx: RouteContext = { deps, auth, ...(ops ? { ops } : {}) };
   await app.register(async (scope) => {
     await healthRoutes(scope, ctx);
     await authRoutes(scope, ctx);
@@ -77,6 +127,9 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await voiceRoutes(scope, ctx);
     await contentRoutes(scope, ctx);
     await summaryRoutes(scope, ctx);
+    await privacyRoutes(scope, ctx);
+    await auditRoutes(scope, ctx);
+    await opsRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

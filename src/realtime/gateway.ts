@@ -12,6 +12,11 @@ import { AgentPresence } from './agent-presence.js';
 import { RealtimeConnection } from './realtime-connection.js';
 
 export const SESSION_COOKIE = 'centraal_session';
+/** RFC 6455 close code 1012: the server is restarting; reconnect. */
+export const SERVICE_RESTART_CLOSE_CODE = 1012;
+/** The staff session behind the socket ended (logout, lifetime, idle): log in again. */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+const SESSION_CHECK_MS = 30_000;
 
 /**
  * The one WebSocket endpoint (`/ws`) for widget customers, agents and supervisors.
@@ -21,7 +26,10 @@ export const SESSION_COOKIE = 'centraal_session';
 export class RealtimeGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly connections = new Set<RealtimeConnection>();
+  /** Agent sockets and the session each was opened with, so an ended session closes its sockets. */
+  private readonly sessions = new Map<RealtimeConnection, { sessionId: string; touchedAt: number }>();
   private readonly presence: AgentPresence;
+  private sessionTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -34,17 +42,31 @@ export class RealtimeGateway {
     server.on('upgrade', (request, socket, head) => {
       void this.handleUpgrade(request, socket, head);
     });
+    this.sessionTimer = setInterval(() => void this.checkSessions(), SESSION_CHECK_MS);
+    this.sessionTimer.unref();
+  }
+
+  /** Closes agent sockets whose session ended since they connected (runs every 30 s). */
+  async checkSessions(): Promise<void> {
+    for (const [connection, { sessionId }] of this.sessions) {
+      const alive = await this.auth.isAlive(sessionId).catch(() => true);
+      if (!alive) connection.close(SESSION_ENDED_CLOSE_CODE, 'session ended; log in again');
+    }
   }
 
   get connectionCount(): number {
     return this.connections.size;
   }
 
-  /** Closes every socket with "going away" so clients reconnect elsewhere. */
+  /**
+   * Stops taking upgrades and closes every socket with 1012 "service restart": clients reconnect
+   * (to another node behind the load balancer) and resume by sequence number.
+   */
   async close(): Promise<void> {
     this.presence.stop();
-    for (const connection of this.connections) connection.close(1001, 'server shutting down');
+    if (this.sessionTimer) clearInterval(this.sessionTimer);
     this.wss.close();
+    for (const connection of this.connections) connection.close(SERVICE_RESTART_CLOSE_CODE, 'service restart; reconnect');
   }
 
   private async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -59,7 +81,7 @@ export class RealtimeGateway {
     }
   }
 
-  private async authenticate(request: IncomingMessage, url: URL): Promise<Participant | undefined> {
+  private async authenticate(request: IncomingMessage, url: URL): Promise<(Participant & { sessionId?: string }) | undefined> {
     const token = url.searchParams.get('token');
     if (token) {
       const conversationId = conversationIdOfToken(token);
@@ -72,19 +94,27 @@ export class RealtimeGateway {
     const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!cookie || !sameOrigin(request)) return undefined;
     const session = await this.auth.authenticate(cookie, (tenantId, id) => this.deps.directory.findAgent(tenantId, id));
-    return session && { kind: 'agent', agent: session.agent };
+    return session && { kind: 'agent', agent: session.agent, sessionId: session.sessionId };
   }
 
-  private open(ws: WebSocket, who: Participant, url: URL): void {
-    const connection = new RealtimeConnection(ws, who, this.deps);
+  private open(ws: WebSocket, authenticated: Participant & { sessionId?: string }, url: URL): void {
+    const { sessionId, ...who } = authenticated;
+    const connection = new RealtimeConnection(ws, who as Participant, this.deps);
     this.connections.add(connection);
+    const session = sessionId ? { sessionId, touchedAt: this.deps.clock.now() } : undefined;
+    if (session) this.sessions.set(connection, session);
     if (who.kind === 'agent') this.presence.connected(who.agent.tenantId, who.agent.id);
     ws.on('close', () => {
       connection.dispose();
       this.connections.delete(connection);
+      this.sessions.delete(connection);
       if (who.kind === 'agent') this.presence.disconnected(who.agent.tenantId, who.agent.id);
     });
-    ws.on('message', (data: RawData) => connection.onMessage(data.toString()));
+    ws.on('message', (data: RawData) => {
+      // Working on the socket is activity: the session does not go idle under a busy agent.
+      if (session) void this.auth.touch(session.sessionId, session.touchedAt).then((at) => (session.touchedAt = at), () => undefined);
+      connection.onMessage(data.toString());
+    });
     ws.on('error', () => ws.terminate());
     const afterSeq = Number(url.searchParams.get('afterSeq') ?? '0');
     connection.start(Number.isFinite(afterSeq) && afterSeq >= 0 ? afterSeq : 0);

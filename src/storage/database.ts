@@ -62,6 +62,8 @@ export interface SessionTable {
   csrf_token: string;
   expires_at: number;
   created_at: number;
+  /** Last request of this session (idle time-out); null until the first request after login. */
+  last_seen_at?: number | null;
 }
 
 export interface ContactTable {
@@ -94,6 +96,8 @@ export interface ConversationTable {
   closed_at: number | null;
   registration: string;
   context: string;
+  /** When retention anonymised it (texts and identifiers gone); null before. */
+  anonymised_at?: number | null;
 }
 
 export interface EventTable {
@@ -226,6 +230,46 @@ export interface VoiceCallTable {
   updated_at: number;
 }
 
+export interface AuditLogTable {
+  id: string;
+  tenant_id: string;
+  /** The user who acted; null for the system (the retention job). */
+  actor_id: string | null;
+  /** JSON: the actor's roles at the time. */
+  actor_roles: string;
+  /** conversation.opened | contact.exported | contact.erased | incidents.exported | retention.ran | … */
+  action: string;
+  target_kind: string;
+  target_id: string | null;
+  /** JSON: counts and filters; never message texts or raw identifiers. */
+  detail: string;
+  request_id: string | null;
+  ip: string | null;
+  created_at: number;
+}
+
+export interface ConsentRecordTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  contact_id: string;
+  /** referral | recording */
+  kind: string;
+  /** 0 or 1 */
+  granted: number;
+  /** The user who noted the customer's answer. */
+  recorded_by: string;
+  note: string | null;
+  created_at: number;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  expires_at: number;
+  last_run_at: number | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -245,6 +289,9 @@ export interface Database {
   voice_calls: VoiceCallTable;
   bot_unanswered: BotUnansweredTable;
   training_utterances: TrainingUtteranceTable;
+  audit_log: AuditLogTable;
+  consent_records: ConsentRecordTable;
+  job_leases: JobLeaseTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

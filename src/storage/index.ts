@@ -10,3 +10,6 @@ export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from
 export type { VoiceCallRecord, StoredIvrFlow, CallDirection } from './repositories/voice.repository.js';
 export type { UnansweredQuestion, UnansweredReason, UnansweredStatus } from './repositories/unanswered.repository.js';
 export type { TrainingUtterance } from './repositories/utterance.repository.js';
+export type { AuditEntry, AuditFilter } from './repositories/audit.repository.js';
+export type { ConsentKind, ConsentRecord } from './repositories/consent.repository.js';
+export { MIGRATION_NAMES } from './migrations/migrate.js';

@@ -2,12 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
+import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
+import { ConsentRepository } from './repositories/consent.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
+import { JobLeaseRepository } from './repositories/job-lease.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -34,6 +37,9 @@ export interface Repositories {
   voice: VoiceRepository;
   unanswered: UnansweredRepository;
   utterances: UtteranceRepository;
+  audit: AuditRepository;
+  consents: ConsentRepository;
+  jobLeases: JobLeaseRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -55,6 +61,9 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     voice: new VoiceRepository(kysely),
     unanswered: new UnansweredRepository(kysely),
     utterances: new UtteranceRepository(kysely),
+    audit: new AuditRepository(kysely),
+    consents: new ConsentRepository(kysely),
+    jobLeases: new JobLeaseRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

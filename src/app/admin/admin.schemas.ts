@@ -33,6 +33,8 @@ export const lineInput = z.object({
   contextSecret: z.string().min(16).max(200).nullable().default(null),
   /** The line's abuse policy (validated by the policy's own schema). Absent: the line keeps what it has. */
   abusePolicy: z.record(z.string(), z.unknown()).optional(),
+  /** Days after closing, then delete or anonymise transcripts, recordings and identifiers. Absent: kept; null: no retention. */
+  retention: z.object({ days: z.number().int().min(1).max(36_500), mode: z.enum(['delete', 'anonymise']) }).strict().nullable().optional(),
   /** Absent: the line keeps the bot it has. */
   bot: z
     .object({

@@ -22,6 +22,10 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
   if (previous && !queues.some((q) => q.id === input.defaultQueueId && q.lineId === previous.id)) {
     throw invalid(`defaultQueueId ${input.defaultQueueId} is not a queue of this line`);
   }
+  // A new line's queue may come later, but it may never be another tenant's queue.
+  if (!previous && !queues.some((q) => q.id === input.defaultQueueId) && (await idTakenElsewhere(deps, 'queues', input.defaultQueueId, tenantId))) {
+    throw invalid(`defaultQueueId ${input.defaultQueueId} is not a queue of this tenant`);
+  }
   for (const queueId of Object.values(input.topicQueues)) {
     if (!queues.some((q) => q.id === queueId)) throw invalid(`topicQueues names unknown queue ${queueId}`);
   }
@@ -33,6 +37,7 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
     contextSecret: input.contextSecret ?? previous?.contextSecret ?? null,
     ...(input.bot || previous?.bot ? { bot: input.bot ?? previous?.bot } : {}),
     ...(input.abusePolicy || previous?.abusePolicy ? { abusePolicy: input.abusePolicy ?? previous?.abusePolicy } : {}),
+    ...(input.retention !== undefined ? { retention: input.retention } : previous?.retention ? { retention: previous.retention } : {}),
   };
   if (previous) await deps.repos.lines.updateLine(line);
   else {
@@ -56,7 +61,8 @@ export async function saveQueue(deps: ServiceDeps, tenantId: string, input: Queu
   const queue: Queue = { ...input, id, tenantId };
   if (previous) await deps.repos.lines.updateQueue(queue);
   else {
-    if (deps.directory.findQueue(tenantId, id)) throw conflict(`queue ${id} exists`);
+    // Ids are global keys: one taken by another tenant is a conflict too (not a database error).
+    if (deps.directory.findQueue(tenantId, id) || (await idTakenElsewhere(deps, 'queues', id, tenantId))) throw conflict(`queue ${id} exists`);
     await deps.repos.lines.insertQueue(queue);
   }
   await deps.directory.reloadTenant(tenantId);
@@ -77,11 +83,18 @@ export async function saveAgent(deps: ServiceDeps, tenantId: string, input: Agen
   } else {
     if (!password) throw invalid('a new agent needs a password');
     if (await deps.repos.users.findCredentials(agent.email)) throw conflict(`a user with email ${agent.email} exists`);
+    if (await idTakenElsewhere(deps, 'users', agent.id, '')) throw conflict(`user ${agent.id} exists`);
     await deps.repos.users.insert(agent, await hashPassword(password), now);
   }
   deps.directory.putAgent(agent);
   deps.routing.upsertAgent(agent);
   return agent;
+}
+
+/** True when a row with this id exists in another tenant than `tenantId` ('' : in any tenant); ids are global primary keys. */
+async function idTakenElsewhere(deps: ServiceDeps, table: 'queues' | 'lines' | 'users', id: string, tenantId: string): Promise<boolean> {
+  const row = await deps.db.kysely.selectFrom(table).select('tenant_id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined && row.tenant_id !== tenantId;
 }
 
 function invalid(message: string): AppError {

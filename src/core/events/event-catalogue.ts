@@ -58,6 +58,8 @@ export const EVENT_CATALOGUE = {
   'call.consult_started': 'internal',
   'call.consult_cancelled': 'internal',
   'call.ended': 'public',
+  // Privacy: the customer's consent to a referral or a recording, as the agent noted it.
+  'consent.recorded': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -53,6 +53,14 @@ export interface Line {
   contextSecret: string | null;
   /** The customer bot that answers first on chat channels; absent or disabled: straight to the queue. */
   bot?: LineBot;
+  /** How long closed conversations keep their transcripts and identifiers; absent: kept until erased. */
+  retention?: LineRetention | null;
+}
+
+/** GDPR storage limitation per line: after `days`, closed conversations are deleted or anonymised. */
+export interface LineRetention {
+  days: number;
+  mode: 'delete' | 'anonymise';
 }
 
 /** One question the bot recognises, with its examples per language and its answer. */

@@ -12,7 +12,7 @@ const params = z.object({ id: z.string().min(1).max(64) });
 export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const admins = { preHandler: requireRoles(ctx.auth, deps.directory, ['admin']) };
+  const admins = { preValidation: requireRoles(ctx.auth, deps.directory, ['admin']) };
   const tags = ['admin'];
   const tenantOf = (request: Parameters<typeof sessionOf>[0]) => sessionOf(request).agent.tenantId;
 

@@ -13,8 +13,8 @@ const settableStatus = z.enum(AGENT_STATUSES);
 export async function agentRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const anyone = { preHandler: requireRoles(ctx.auth, deps.directory, 'any') };
-  const supervisors = { preHandler: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin']) };
+  const anyone = { preValidation: requireRoles(ctx.auth, deps.directory, 'any') };
+  const supervisors = { preValidation: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin']) };
 
   r.put('/api/agent/status', { ...anyone, schema: { tags: ['agent'], summary: 'Set my status', body: z.object({ status: settableStatus }) } }, async (request) => {
     const { agent } = sessionOf(request);

@@ -20,12 +20,12 @@ export async function authRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       return { agent: publicAgent(session.agent), csrfToken: session.csrfToken, expiresAt: new Date(session.expiresAt).toISOString() };
     },
   );
-  r.post('/api/auth/logout', { schema: { tags: ['auth'] }, preHandler: requireRoles(ctx.auth, ctx.deps.directory, 'any') }, async (request, reply) => {
+  r.post('/api/auth/logout', { schema: { tags: ['auth'] }, preValidation: requireRoles(ctx.auth, ctx.deps.directory, 'any') }, async (request, reply) => {
     await ctx.auth.logout(sessionOf(request).sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
-  r.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user and CSRF token' }, preHandler: requireRoles(ctx.auth, ctx.deps.directory, 'any') }, async (request) => {
+  r.get('/api/me', { schema: { tags: ['auth'], summary: 'The logged-in user and CSRF token' }, preValidation: requireRoles(ctx.auth, ctx.deps.directory, 'any') }, async (request) => {
     const session = sessionOf(request);
     return { agent: publicAgent(ctx.deps.directory.agent(session.agent.tenantId, session.agent.id)), csrfToken: session.csrfToken };
   });

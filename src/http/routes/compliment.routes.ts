@@ -8,8 +8,8 @@ import { typed, type RouteContext } from './route-context.js';
 export async function complimentRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const anyone = { preHandler: requireRoles(ctx.auth, deps.directory, 'any') };
-  const management = { preHandler: requireRoles(ctx.auth, deps.directory, ['executive', 'supervisor']) };
+  const anyone = { preValidation: requireRoles(ctx.auth, deps.directory, 'any') };
+  const management = { preValidation: requireRoles(ctx.auth, deps.directory, ['executive', 'supervisor']) };
 
   r.get('/api/agent/compliments', { ...anyone, schema: { tags: ['agent'], summary: 'My compliments, newest first' } }, async (request) => ({
     compliments: await myCompliments(deps, sessionOf(request).agent),

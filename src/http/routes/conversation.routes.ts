@@ -7,7 +7,8 @@ import { contactHistory, conversationDetails, readEvents } from '../../app/conve
 import { register } from '../../app/conversation/register.js';
 import { transferConversation } from '../../app/conversation/transfer.js';
 import { MAX_MESSAGE_LENGTH } from '../../realtime/protocol.js';
-import { requireRoles, sessionOf } from '../auth-hooks.js';
+import { audit } from '../../app/security/audit.js';
+import { auditContextOf, requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
 const params = z.object({ conversationId: z.string().min(1).max(64) });
@@ -18,16 +19,19 @@ const topicBody = z.object({ topicId: id, subtopicId: id.nullable().default(null
 export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const staff = { preHandler: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
+  const staff = { preValidation: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
   const agentOf = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);
     return deps.directory.agent(agent.tenantId, agent.id);
   };
   const tags = ['conversations'];
 
-  r.get('/api/conversations/:conversationId', { ...staff, schema: { tags, summary: 'Conversation, contact (pseudonymous on anonymous lines), registration and context', params } }, async (request) =>
-    conversationDetails(deps, { kind: 'agent', agent: agentOf(request) }, request.params.conversationId),
-  );
+  r.get('/api/conversations/:conversationId', { ...staff, schema: { tags, summary: 'Conversation, contact (pseudonymous on anonymous lines), registration and context (audited)', params } }, async (request) => {
+    const details = await conversationDetails(deps, { kind: 'agent', agent: agentOf(request) }, request.params.conversationId);
+    // Only a read that was allowed is an "open"; refused ones are in the HTTP metrics.
+    await audit(deps, auditContextOf(request), 'conversation.opened', { kind: 'conversation', id: details.id }, { lineId: details.line.id, state: details.state });
+    return details;
+  });
   r.get(
     '/api/conversations/:conversationId/events',
     { ...staff, schema: { tags, summary: 'Events after a sequence number', params, querystring: z.object({ after: z.coerce.number().int().min(0).default(0) }) } },

@@ -40,9 +40,9 @@ function articleView(article: StoredArticle) {
 export async function knowledgeRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const readers = { preHandler: requireRoles(ctx.auth, deps.directory, [...STAFF, 'content_manager']) };
-  const staff = { preHandler: requireRoles(ctx.auth, deps.directory, STAFF) };
-  const editors = { preHandler: requireRoles(ctx.auth, deps.directory, EDITORS) };
+  const readers = { preValidation: requireRoles(ctx.auth, deps.directory, [...STAFF, 'content_manager']) };
+  const staff = { preValidation: requireRoles(ctx.auth, deps.directory, STAFF) };
+  const editors = { preValidation: requireRoles(ctx.auth, deps.directory, EDITORS) };
   const agentOf = (request: Parameters<typeof sessionOf>[0]): Agent => {
     const { agent } = sessionOf(request);
     return deps.directory.agent(agent.tenantId, agent.id);

@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 export async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const readers = { preHandler: requireRoles(ctx.auth, deps.directory, ['supervisor', 'executive', 'admin']) };
+  const readers = { preValidation: requireRoles(ctx.auth, deps.directory, ['supervisor', 'executive', 'admin']) };
   r.get(
     '/api/reports/lines/:lineId',
     {

@@ -6,7 +6,8 @@ import { flagConversation } from '../../app/safety/flag-conversation.js';
 import { listIncidents } from '../../app/safety/list-incidents.js';
 import { takeSafetyAction } from '../../app/safety/take-safety-action.js';
 import { updateIncident } from '../../app/safety/update-incident.js';
-import { requireRoles, sessionOf } from '../auth-hooks.js';
+import { audit } from '../../app/security/audit.js';
+import { auditContextOf, requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
 const conversationParams = z.object({ conversationId: z.string().min(1).max(64) });
@@ -20,8 +21,8 @@ const INCIDENT_ROLES = ['supervisor', 'security', 'special_care', 'admin'] as co
 export async function safetyRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const handlers = { preHandler: requireRoles(ctx.auth, deps.directory, MANUAL_ACTION_ROLES) };
-  const reviewers = { preHandler: requireRoles(ctx.auth, deps.directory, INCIDENT_ROLES) };
+  const handlers = { preValidation: requireRoles(ctx.auth, deps.directory, MANUAL_ACTION_ROLES) };
+  const reviewers = { preValidation: requireRoles(ctx.auth, deps.directory, INCIDENT_ROLES) };
   const agentOf = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);
     return deps.directory.agent(agent.tenantId, agent.id);
@@ -70,6 +71,7 @@ export async function safetyRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     async (request, reply) => {
       const year = request.query.year ?? new Date(deps.clock.now()).getUTCFullYear();
       const { csv, total } = await exportIncidentsCsv(deps, agentOf(request), year);
+      await audit(deps, auditContextOf(request), 'incidents.exported', { kind: 'incidents', id: null }, { year, rows: total, format: 'csv' });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="incidents-${year}.csv"`)

@@ -8,7 +8,7 @@ export async function wallboardRoutes(app: FastifyInstance, ctx: RouteContext): 
   const r = typed(app);
   const { deps } = ctx;
   const wallboard = new WallboardService(deps);
-  const viewers = { preHandler: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin', 'executive']) };
+  const viewers = { preValidation: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin', 'executive']) };
   r.get(
     '/api/wallboard',
     { ...viewers, schema: { tags: ['supervisor'], summary: "Per queue: waiting, longest wait, today's service level, answer rate and abandons; channel totals; agents by status" } },

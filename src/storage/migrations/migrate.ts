@@ -5,8 +5,9 @@ import { initialMigration } from './0001-initial.js';
 import { safetyMigration } from './0002-safety.js';
 import { knowledgeMigration } from './0003-knowledge.js';
 import { surveysMigration } from './0004-surveys.js';
-import { voiceMigration } from './0006-voice.js';
 import { botTrainingMigration } from './0009-bot-training.js';
+import { hardeningMigration } from './0008-hardening.js';
+import { voiceMigration } from './0006-voice.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -16,9 +17,13 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0003-knowledge': knowledgeMigration(flags),
     '0004-surveys': surveysMigration(flags),
     '0006-voice': voiceMigration(flags),
+    '0008-hardening': hardeningMigration(flags),
     '0009-bot-training': botTrainingMigration(flags),
   };
 }
+
+/** The names of every migration, in order (readiness checks that all of them ran). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations({} as DialectFlags));
 
 export async function migrateToLatest(db: Db): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(db.flags) };

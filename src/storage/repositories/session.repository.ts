@@ -7,6 +7,8 @@ export interface SessionRecord {
   tenantId: string;
   csrfToken: string;
   expiresAt: number;
+  /** The last request seen (idle time-out); the login time before the first request. */
+  lastSeenAt?: number;
 }
 
 export class SessionRepository {
@@ -21,7 +23,11 @@ export class SessionRepository {
 
   async get(id: string): Promise<SessionRecord | undefined> {
     const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && { id: row.id, userId: row.user_id, tenantId: row.tenant_id, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    return row && { id: row.id, userId: row.user_id, tenantId: row.tenant_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at ?? row.created_at };
+  }
+
+  async touch(id: string, now: number): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
 
   async delete(id: string): Promise<void> {

@@ -22,7 +22,7 @@ export interface ChatSocketOptions {
 
 /**
  * One WebSocket for one conversation, kept alive: reconnects with backoff on any close (4008 slow
- * reader, 1001 server restart, network loss), and treats a silent socket as dead, since a lost
+ * reader, 1012 server restart, network loss), and treats a silent socket as dead, since a lost
  * network often closes nothing.
  */
 export class ChatSocket {

@@ -1,0 +1,288 @@
+import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
+import type { RegisteredRoute } from '../../src/http/route-registry.js';
+import { contentType, encode, jsonPayload, mutatedObject, nastyString, pathSegment, queryString, weirdValue } from './fuzz-arbitraries.js';
+
+/** Real ids and credentials the fuzzer mixes with garbage, so requests get past the first check. */
+export interface FuzzFixture {
+  lineIds: string[];
+  queueIds: string[];
+  agentIds: string[];
+  conversationIds: string[];
+  /** widgetTokens[i] opens conversationIds[i]. */
+  widgetTokens: string[];
+  incidentIds: string[];
+  articleIds: string[];
+  complimentIds: string[];
+  staff: Array<{ role: string; cookie: string; csrf: string }>;
+}
+
+export interface HttpFuzzTarget {
+  name: string;
+  /** Share of the generated requests, relative to the other targets. */
+  weight: number;
+  /** The exact route patterns this entry covers (the others get the generic staff entry). */
+  covers: string[];
+  request(fx: FuzzFixture): fc.Arbitrary<InjectOptions>;
+}
+
+const LANG = fc.constantFrom('nl', 'fr', 'en');
+const headerSafe = (s: string) => encode(s).slice(0, 4000);
+
+function body(method: InjectOptions['method'], url: string, payload: fc.Arbitrary<string | undefined>, headers: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<InjectOptions> {
+  return fc.tuple(payload, contentType, headers).map(([p, type, h]) => ({
+    method,
+    url,
+    headers: { ...h, ...(type && p !== undefined ? { 'content-type': type } : {}) },
+    ...(p !== undefined ? { payload: p } : {}),
+  }));
+}
+
+/** The widget's bearer token: the right one, another conversation's, forged, garbage or none. */
+function widgetCall(fx: FuzzFixture, method: InjectOptions['method'], path: (conversationId: string) => string, payload: fc.Arbitrary<string | undefined>): fc.Arbitrary<InjectOptions> {
+  const n = fx.conversationIds.length;
+  const pair = fc.tuple(fc.nat(n - 1), fc.oneof({ weight: 6, arbitrary: fc.constant('match') }, { weight: 1, arbitrary: fc.constantFrom('other', 'forged', 'garbage', 'none', 'scheme') }), pathSegment(fx.conversationIds));
+  return pair.chain(([i, kind, garbageId]) => {
+    const id = kind === 'match' ? encode(fx.conversationIds[i]!) : garbageId;
+    const token = fx.widgetTokens[i]!;
+    const auth: Record<string, string> =
+      kind === 'match' || kind === 'scheme'
+        ? { authorization: kind === 'scheme' ? `Basic ${token}` : `Bearer ${token}` }
+        : kind === 'other'
+          ? { authorization: `Bearer ${fx.widgetTokens[(i + 1) % n]!}` }
+          : kind === 'forged'
+            ? { authorization: `Bearer ${fx.conversationIds[i]!}.${'A'.repeat(43)}` }
+            : kind === 'garbage'
+              ? { authorization: `Bearer ${headerSafe(String(i))}${'.'.repeat(i % 3)}` }
+              : {};
+    return body(method, path(id), payload, fc.constant(auth));
+  });
+}
+
+/** A staff user's cookie and CSRF token (mostly of `roles` when given), or a missing / forged one. */
+function staffHeaders(fx: FuzzFixture, roles: string[] = []): fc.Arbitrary<Record<string, string>> {
+  const preferred = fx.staff.filter((s) => roles.includes(s.role));
+  return fc.oneof(
+    { weight: preferred.length ? 12 : 0, arbitrary: fc.constantFrom(...(preferred.length ? preferred : fx.staff)).map((s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf })) },
+    { weight: 8, arbitrary: fc.constantFrom(...fx.staff).map((s) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf })) },
+    { weight: 1, arbitrary: fc.constantFrom(...fx.staff).map((s) => ({ cookie: s.cookie })) },
+    { weight: 1, arbitrary: fc.constantFrom(...fx.staff).map((s) => ({ cookie: s.cookie, 'x-csrf-token': `${s.csrf}x` })) },
+    { weight: 1, arbitrary: nastyString.map((s) => ({ cookie: `centraal_session=${headerSafe(s)}`, 'x-csrf-token': headerSafe(s) })) },
+    { weight: 1, arbitrary: fc.constant({}) },
+  );
+}
+
+/** Field names the staff API uses, so generic bodies hit real fields with weird values. */
+const STAFF_FIELDS = [
+  'clientId', 'text', 'internal', 'status', 'queueIds', 'topicId', 'subtopicId', 'phaseId', 'code', 'notes', 'toQueueId', 'toAgentId', 'note', 'wrapUpCode',
+  'reason', 'endConversation', 'kind', 'minutes', 'hours', 'permanent', 'followUp', 'shareWithTeam', 'agentId', 'lineId', 'language', 'title', 'body', 'visibility',
+  'version', 'tags', 'steps', 'warnings', 'granted', 'contactKey', 'identifier', 'email', 'password', 'name', 'roles', 'skills', 'capacity', 'channels', 'languages',
+  'anonymous', 'openingHours', 'taxonomy', 'phases', 'wrapUpCodes', 'defaultQueueId', 'retention', 'abusePolicy', 'bot', 'priority', 'overflow', 'serviceLevelSeconds',
+];
+
+const ID_PARAMS: Record<string, keyof FuzzFixture> = {
+  conversationId: 'conversationIds',
+  lineId: 'lineIds',
+  agentId: 'agentIds',
+  incidentId: 'incidentIds',
+  articleId: 'articleIds',
+  complimentId: 'complimentIds',
+  id: 'lineIds',
+};
+
+/** Any registered staff route: path parameters real or garbage, query and body from the API's field names. */
+export function genericStaffTarget(route: RegisteredRoute, weight: number): HttpFuzzTarget {
+  return {
+    name: `staff ${route.method} ${route.url}`,
+    weight,
+    covers: [`${route.method} ${route.url}`],
+    request(fx) {
+      const params = [...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const segments = fc.tuple(...params.map((p) => pathSegment((fx[ID_PARAMS[p] ?? 'conversationIds'] as string[]) ?? [])));
+      const payload = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method)
+        ? jsonPayload(fc.oneof({ weight: 3, arbitrary: fc.dictionary(fc.constantFrom(...STAFF_FIELDS), weirdValue, { maxKeys: 6 }) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }))
+        : fc.constant(undefined);
+      // Logging out would end the fuzzer's own sessions; it gets forged credentials only.
+      const headers = route.url === '/api/auth/logout' ? fc.constant({ cookie: 'centraal_session=forged', 'x-csrf-token': 'x' }) : staffHeaders(fx);
+      return fc.tuple(segments, queryString(['after', 'status', 'lineId', 'q', 'limit', 'from', 'to', 'year', 'action', 'language'])).chain(([values, query]) => {
+        let url = route.url;
+        params.forEach((p, i) => (url = url.replace(`:${p}`, values[i] || 'x')));
+        return body(route.method as InjectOptions['method'], `${url}${query}`, payload, headers);
+      });
+    },
+  };
+}
+
+/**
+ * The public inputs, one entry per endpoint with arbitraries that know its shape. Staff routes not
+ * listed here are fuzzed by `genericStaffTarget`, built from the route registry, so a new route is
+ * covered the day it is registered.
+ *
+ * Adding a webhook (Twilio-style voice, WhatsApp, email — built on other branches) is one entry:
+ *   { name: 'webhook: whatsapp', weight: 8, covers: ['POST /api/webhooks/whatsapp'],
+ *     request: () => body('POST', '/api/webhooks/whatsapp', jsonPayload(mutatedObject({ entry: … })),
+ *                         fc.record({ 'x-hub-signature-256': fc.oneof(validSignature, nastyString.map(headerSafe)) })) }
+ * (a form-encoded webhook passes `contentType` 'application/x-www-form-urlencoded' and a form string).
+ */
+export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
+  {
+    name: 'widget: line info',
+    weight: 4,
+    covers: ['GET /api/widget/v1/lines/:lineId'],
+    request: (fx) => pathSegment(fx.lineIds).chain((line) => body('GET', `/api/widget/v1/lines/${line}`, fc.constant(undefined), fc.constant({}))),
+  },
+  {
+    name: 'widget: start a conversation',
+    weight: 10,
+    covers: ['POST /api/widget/v1/lines/:lineId/conversations'],
+    request: (fx) =>
+      pathSegment(fx.lineIds).chain((line) =>
+        body(
+          'POST',
+          `/api/widget/v1/lines/${line}/conversations`,
+          jsonPayload(
+            mutatedObject({
+              language: LANG,
+              topicId: fc.constantFrom('kaart', 'pesten', 'factuur', 'nope'),
+              visitorId: fc.string({ minLength: 8, maxLength: 40 }),
+              name: fc.string({ maxLength: 30 }),
+              context: mutatedObject({ page: fc.webUrl(), selfServiceSteps: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), customerRef: fc.string({ maxLength: 20 }), customerRefSignature: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 64 }) }),
+            }),
+          ),
+          fc.constant({}),
+        ),
+      ),
+  },
+  {
+    name: 'widget: post a message',
+    weight: 14,
+    covers: ['POST /api/widget/v1/conversations/:conversationId/messages'],
+    request: (fx) => widgetCall(fx, 'POST', (id) => `/api/widget/v1/conversations/${id}/messages`, jsonPayload(mutatedObject({ clientId: fc.uuid(), text: fc.string({ minLength: 1, maxLength: 200 }) }))),
+  },
+  {
+    name: 'widget: read events',
+    weight: 8,
+    covers: ['GET /api/widget/v1/conversations/:conversationId/events'],
+    request: (fx) =>
+      queryString(['after']).chain((query) => widgetCall(fx, 'GET', (id) => `/api/widget/v1/conversations/${id}/events${query}`, fc.constant(undefined))),
+  },
+  {
+    name: 'widget: end',
+    weight: 1,
+    covers: ['POST /api/widget/v1/conversations/:conversationId/end'],
+    request: (fx) => widgetCall(fx, 'POST', (id) => `/api/widget/v1/conversations/${id}/end`, jsonPayload(fc.constant({}))),
+  },
+  {
+    name: 'widget: survey status',
+    weight: 3,
+    covers: ['GET /api/widget/v1/conversations/:conversationId/survey'],
+    request: (fx) => widgetCall(fx, 'GET', (id) => `/api/widget/v1/conversations/${id}/survey`, fc.constant(undefined)),
+  },
+  {
+    name: 'widget: survey answer',
+    weight: 6,
+    covers: ['POST /api/widget/v1/conversations/:conversationId/survey'],
+    request: (fx) =>
+      widgetCall(fx, 'POST', (id) => `/api/widget/v1/conversations/${id}/survey`, jsonPayload(mutatedObject({ nps: fc.integer({ min: -2, max: 12 }), helpfulness: fc.integer({ min: -2, max: 12 }), comment: fc.string({ maxLength: 100 }) }))),
+  },
+  {
+    name: 'auth: login',
+    weight: 4,
+    covers: ['POST /api/auth/login'],
+    request: () =>
+      body('POST', '/api/auth/login', jsonPayload(mutatedObject({ email: fc.constantFrom('sofie@contactpunt.example', 'nobody@example.com'), password: fc.oneof(fc.constant('centraal-demo'), fc.string({ maxLength: 30 })) })), fc.constant({})),
+  },
+  {
+    name: 'admin: save a line (valid shape, mutated fields)',
+    weight: 4,
+    covers: ['PUT /api/admin/lines/:id', 'POST /api/admin/lines'],
+    request: (fx) => {
+      const label = fc.record({ nl: fc.string({ minLength: 1, maxLength: 20 }) });
+      const rarely = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: a });
+      const line = mutatedObject({
+        name: fc.string({ minLength: 1, maxLength: 40 }),
+        channels: fc.subarray(['chat', 'voice', 'email', 'whatsapp'], { minLength: 1 }),
+        languages: fc.subarray(['nl', 'fr', 'en'], { minLength: 1 }),
+        anonymous: fc.boolean(),
+        openingHours: fc.constantFrom(null, { timeZone: 'Europe/Brussels', slots: [{ day: 1, open: '08:00', close: '17:00' }], closedDates: ['2026-12-25'] }, { timeZone: 'Mars/Olympus', slots: [], closedDates: [] }),
+        taxonomy: fc.array(fc.record({ id: fc.constantFrom('kaart', '__proto__', 'xx', 'constructor'), label, subtopics: fc.constant([]) }), { maxLength: 3 }),
+        phases: fc.array(fc.record({ id: fc.constantFrom('contact', 'constructor'), label }), { minLength: 1, maxLength: 2 }),
+        wrapUpCodes: fc.array(fc.record({ id: fc.constantFrom('opgelost', 'toString'), label }), { maxLength: 2 }),
+        defaultQueueId: fc.constantFrom(...fx.queueIds, 'qu_unknown', '__proto__'),
+        topicQueues: fc.dictionary(fc.constantFrom('kaart', '__proto__', 'constructor', 'x'), fc.constantFrom(...fx.queueIds, 'qu_unknown'), { maxKeys: 2 }),
+        retention: rarely(fc.oneof(fc.constant(null), fc.record({ days: fc.integer({ min: -1, max: 40_000 }), mode: fc.constantFrom('delete', 'anonymise', 'shred') }))),
+        abusePolicy: rarely(fc.dictionary(fc.string({ maxLength: 10 }), weirdValue, { maxKeys: 3 })),
+        contextSecret: rarely(fc.string({ minLength: 10, maxLength: 40 })),
+      });
+      // Existing lines only (ln_kinderlijn keeps its anonymity test data alive on other lines).
+      const target = fc.oneof(fc.constantFrom('POST /api/admin/lines'), fc.constantFrom(...fx.lineIds.filter((id) => id !== 'ln_bankzuid')).map((id) => `PUT /api/admin/lines/${encode(id)}`));
+      return fc.tuple(target, staffHeaders(fx, ['admin'])).chain(([t, headers]) => {
+        const [method, url] = t.split(' ') as [InjectOptions['method'], string];
+        return body(method, url, jsonPayload(line), fc.constant(headers));
+      });
+    },
+  },
+  {
+    name: 'knowledge: save an article (valid shape, mutated fields)',
+    weight: 3,
+    covers: ['PUT /api/knowledge/articles/:articleId'],
+    request: (fx) =>
+      fc.tuple(pathSegment([...fx.articleIds, 'ka_new_fuzz']), staffHeaders(fx, ['content_manager'])).chain(([id, headers]) =>
+        body(
+          'PUT',
+          `/api/knowledge/articles/${id}`,
+          jsonPayload(
+            mutatedObject({
+              lineId: fc.constantFrom(...fx.lineIds),
+              language: LANG,
+              title: fc.string({ minLength: 1, maxLength: 40 }),
+              body: fc.string({ maxLength: 200 }),
+              topicId: fc.constantFrom('kaart', 'x'),
+              visibility: fc.constantFrom('public', 'internal'),
+              version: fc.integer({ min: -1, max: 1000 }),
+              tags: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+              steps: fc.array(mutatedObject({ title: fc.string({ minLength: 1, maxLength: 20 }), body: fc.string({ minLength: 1, maxLength: 40 }) }), { maxLength: 2 }),
+            }),
+          ),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
+    name: 'privacy: export or erase a contact',
+    weight: 3,
+    covers: ['POST /api/privacy/contacts/export', 'POST /api/privacy/contacts/erase'],
+    request: (fx) =>
+      fc.tuple(fc.constantFrom('export', 'erase'), staffHeaders(fx, ['admin', 'security'])).chain(([action, headers]) =>
+        body(
+          'POST',
+          `/api/privacy/contacts/${action}`,
+          jsonPayload(
+            fc.oneof(
+              mutatedObject({ contactKey: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }) }),
+              mutatedObject({ identifier: mutatedObject({ kind: fc.constantFrom('visitor', 'phone', 'email', 'whatsapp', 'ip', 'nope'), value: fc.oneof(fc.constantFrom('fuzz-visitor-3', '+32470123456'), nastyString) }) }),
+            ),
+          ),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
+    name: 'consent: record in a conversation',
+    weight: 2,
+    covers: ['POST /api/conversations/:conversationId/consents'],
+    request: (fx) =>
+      fc.tuple(pathSegment(fx.conversationIds), staffHeaders(fx, ['supervisor'])).chain(([id, headers]) =>
+        body('POST', `/api/conversations/${id}/consents`, jsonPayload(mutatedObject({ kind: fc.constantFrom('referral', 'recording', 'x'), granted: fc.boolean(), note: fc.string({ maxLength: 40 }) })), fc.constant(headers)),
+      ),
+  },
+  {
+    name: 'unknown paths and methods',
+    weight: 3,
+    covers: [],
+    request: () =>
+      fc
+        .tuple(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'), fc.array(pathSegment([]), { minLength: 1, maxLength: 4 }), fc.constantFrom('/api/', '/api/widget/v1/', '/api/admin/', '/'))
+        .chain(([method, parts, prefix]) => body(method as InjectOptions['method'], `${prefix}${parts.join('/')}`, jsonPayload(weirdValue), fc.constant({}))),
+  },
+];

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegisteredRoute } from '../../src/http/route-registry.js';
+import { startInProcess, type InProcessServer } from '../support/in-process-server.js';
+import { testDialects } from '../support/databases.js';
+import { seedSecondTenant, TENANT_B, TENANT_B_MARK, tenantBRows } from '../support/second-tenant.js';
+
+/**
+ * Tenant isolation, role checks and CSRF on every registered route. The routes come from
+ * Fastify's registry, so a route added later is checked the day it exists: it must either
+ * require a session with roles, or be on the public allowlist below.
+ */
+const PUBLIC_ROUTES = new Set([
+  'GET /health',
+  'GET /ready',
+  'GET /metrics',
+  'GET /api/openapi.json',
+  'GET /widget.js',
+  'GET /demo',
+  'GET /demo/kinderlijn',
+  'POST /api/auth/login',
+  'GET /*',
+]);
+/** The widget API authenticates with the conversation token instead (checked separately below). */
+const isWidgetRoute = (r: RegisteredRoute) => r.url.startsWith('/api/widget/v1/');
+/** The built web app's files (one route per file when dist/web exists): public by nature, never under /api. */
+const isStaticFile = (r: RegisteredRoute) => r.method === 'GET' && (r.url === '/' || /^\/(?!api\/)[\w./-]+\.(html|js|css|svg|png|ico|woff2?|map|txt|webmanifest)$/.test(r.url));
+/** Ends the caller's own session; it names nothing of anyone else. */
+const SELF_ONLY = new Set(['POST /api/auth/logout']);
+
+const B = TENANT_B;
+const B_PARAMS: Record<string, string> = {
+  conversationId: B.conversationId,
+  lineId: B.lineId,
+  agentId: B.agentId,
+  incidentId: B.incidentId,
+  articleId: B.articleId,
+  complimentId: B.complimentId,
+};
+const ID_PARAM_BY_PREFIX: Array<[string, string]> = [
+  ['/api/admin/lines/', B.lineId],
+  ['/api/admin/queues/', B.queueId],
+  ['/api/admin/agents/', B.agentId],
+];
+
+const label = { nl: 'x' };
+const lineBody = (extra: Record<string, unknown> = {}) => ({
+  name: 'Iso line', channels: ['chat'], languages: ['nl'], anonymous: false, openingHours: null, taxonomy: [], phases: [{ id: 'contact', label }], wrapUpCodes: [],
+  defaultQueueId: B.queueId, topicQueues: {}, ...extra,
+});
+const agentBody = (extra: Record<string, unknown> = {}) => ({
+  email: `iso-${Math.random().toString(36).slice(2)}@contactpunt.example`, name: 'Iso', roles: ['agent'], skills: [], queueIds: [], capacity: { voice: 1, chat: 2, email: 1, whatsapp: 1 },
+  password: 'iso-password-123', ...extra,
+});
+const queueBody = (extra: Record<string, unknown> = {}) => ({ lineId: B.lineId, name: 'Iso queue', skills: [], priority: 0, serviceLevelSeconds: 20, serviceLevelPercent: 80, overflow: null, ...extra });
+
+/**
+ * Requests aimed at tenant B for every route that takes a body or query: each names B's ids where
+ * the route takes an id. A route with a body that is missing here fails the test (it would be
+ * refused by validation before any tenant check, proving nothing).
+ */
+const REQUESTS: Record<string, Array<{ body?: unknown; query?: string }>> = {
+  'PUT /api/agent/status': [{ body: { status: 'away' } }],
+  'PUT /api/supervisor/agents/:agentId/status': [{ body: { status: 'away' } }],
+  'PUT /api/supervisor/agents/:agentId/queues': [{ body: { queueIds: [B.queueId] } }],
+  'POST /api/conversations/:conversationId/messages': [{ body: { clientId: 'iso-1', text: 'hello' } }, { body: { clientId: 'iso-2', text: 'note', internal: true } }],
+  'POST /api/conversations/:conversationId/topics': [{ body: { topicId: 'b_topic' } }],
+  'DELETE /api/conversations/:conversationId/topics': [{ body: { topicId: 'b_topic' } }],
+  'PUT /api/conversations/:conversationId/phase': [{ body: { phaseId: 'contact' } }],
+  'PUT /api/conversations/:conversationId/wrap-up': [{ body: { code: 'opgelost' } }],
+  'PUT /api/conversations/:conversationId/notes': [{ body: { notes: 'iso notes' } }],
+  'POST /api/conversations/:conversationId/transfer': [{ body: { toQueueId: B.queueId } }, { body: { toAgentId: B.agentId } }],
+  'POST /api/conversations/:conversationId/close': [{ body: {} }],
+  'POST /api/conversations/:conversationId/flag': [{ body: { reason: 'isolation test', endConversation: true } }],
+  'POST /api/conversations/:conversationId/safety-action': [{ body: { kind: 'block', reason: 'isolation test', hours: 1 } }],
+  'POST /api/conversations/:conversationId/consents': [{ body: { kind: 'referral', granted: true } }],
+  'PATCH /api/incidents/:incidentId': [{ body: { status: 'closed', followUp: { policeReport: true } } }],
+  'PUT /api/knowledge/articles/:articleId': [
+    { body: { lineId: 'ln_bankzuid', language: 'nl', title: 'Iso', body: 'Iso', topicId: 'kaart', visibility: 'internal', version: 99 } },
+    { body: { lineId: B.lineId, language: 'nl', title: 'Iso', body: 'Iso', topicId: 'b_topic', visibility: 'internal', version: 99 } },
+  ],
+  'GET /api/knowledge/search': [{ query: `?lineId=${B.lineId}&q=${TENANT_B_MARK}` }, { query: `?lineId=ln_bankzuid&q=${TENANT_B_MARK}` }],
+  'GET /api/conversations/:conversationId/events': [{ query: '?after=0' }],
+  'GET /api/incidents/export.csv': [{ query: `?year=${new Date().getUTCFullYear()}` }],
+  'GET /api/security/audit': [{ query: '' }, { query: `?targetId=${B.conversationId}` }],
+  'POST /api/compliments': [{ body: { agentId: B.agentId, text: 'iso compliment' } }],
+  'PUT /api/agent/compliments/:complimentId': [{ body: { shareWithTeam: false } }],
+  'POST /api/admin/lines': [{ body: lineBody() }, { body: lineBody({ id: B.lineId, defaultQueueId: 'qu_bank' }) }, { body: lineBody({ defaultQueueId: 'qu_bank', topicQueues: { x: B.queueId } }) }],
+  'PUT /api/admin/lines/:id': [{ body: lineBody() }],
+  'POST /api/admin/queues': [{ body: queueBody() }, { body: queueBody({ id: B.queueId, lineId: 'ln_bankzuid' }) }, { body: queueBody({ lineId: 'ln_bankzuid', overflow: { afterSeconds: 10, toQueueId: B.queueId } }) }],
+  'PUT /api/admin/queues/:id': [{ body: queueBody({ lineId: 'ln_bankzuid' }) }],
+  'POST /api/admin/agents': [{ body: agentBody({ queueIds: [B.queueId] }) }, { body: agentBody({ id: B.agentId }) }, { body: agentBody({ email: `${B.agentId}@tenant-b.example` }) }],
+  'PUT /api/admin/agents/:id': [{ body: agentBody() }],
+  'POST /api/privacy/contacts/export': [{ body: { contactKey: 'b'.repeat(64) } }, { body: { identifier: { kind: 'visitor', value: `${TENANT_B_MARK}-visitor` } } }],
+  'POST /api/privacy/contacts/erase': [{ body: { contactKey: 'b'.repeat(64) } }],
+};
+
+/** Ids as JSON strings (so `qu_b` does not match `qu_bank`), and the mark every B name and text carries. */
+const LEAK_MARKERS = [TENANT_B_MARK, '"us_b_', 'b'.repeat(64), ...[B.tenantId, B.conversationId, B.lineId, B.queueId, B.incidentId, B.articleId, B.complimentId, B.contactId].map((id) => `"${id}"`)];
+
+function pathFor(route: RegisteredRoute): string {
+  for (const [prefix, id] of ID_PARAM_BY_PREFIX) if (route.url.startsWith(prefix) && route.url.includes(':id')) return route.url.replace(':id', id);
+  return route.url.replace(/:(\w+)/g, (_m, name: string) => B_PARAMS[name] ?? `unknown-${name}`);
+}
+
+const USERS = [
+  ['agent', 'thomas', ['agent']],
+  ['supervisor', 'marleen', ['supervisor', 'agent']],
+  ['admin', 'beheer', ['admin']],
+  ['security', 'karim', ['security', 'special_care']],
+  ['content manager', 'ines', ['content_manager']],
+  ['executive', 'directie', ['executive', 'agent']],
+] as const;
+
+describe.each(testDialects())('tenant isolation, roles and CSRF on every route (%s)', (dialect) => {
+  let server: InProcessServer;
+  let routes: RegisteredRoute[];
+  const sessions = new Map<string, { cookie: string; 'x-csrf-token': string }>();
+
+  beforeAll(async () => {
+    server = await startInProcess(dialect, { LOGINS_PER_MINUTE: '100' }, { prepare: (db) => seedSecondTenant(db) });
+    routes = server.running.server.registeredRoutes();
+    for (const [, name] of USERS) sessions.set(name, await server.login(`${name}@contactpunt.example`));
+  });
+
+  afterAll(async () => server?.stop());
+
+  it('every route either requires a session with roles or is on the public allowlist', () => {
+    const unguarded = routes.filter((r) => r.roles === null && !PUBLIC_ROUTES.has(`${r.method} ${r.url}`) && !isWidgetRoute(r) && !isStaticFile(r));
+    expect(unguarded.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(routes.filter((r) => r.roles !== null).length).toBeGreaterThan(40);
+  });
+
+  it('every state-changing staff route refuses a request without the CSRF token, and every staff route one without a session', async () => {
+    const staffRoutes = routes.filter((r) => r.roles !== null);
+    const user = sessions.get('beheer')!;
+    for (const route of staffRoutes) {
+      const url = pathFor(route);
+      // A valid body where we have one, so a route that checks roles after validation is not excused by a 400.
+      const payload = route.method === 'GET' ? undefined : ((REQUESTS[`${route.method} ${route.url}`]?.[0]?.body as Record<string, unknown> | undefined) ?? {});
+      const noSession = await server.inject({ method: route.method as 'GET', url, ...(payload ? { payload } : {}) });
+      expect([route.url, noSession.statusCode, noSession.json().error.code]).toEqual([route.url, 401, 'UNAUTHENTICATED']);
+      if (route.method === 'GET') continue;
+      const noCsrf = await server.inject({ method: route.method as 'POST', url, headers: { cookie: user.cookie }, payload: payload ?? {} });
+      expect([route.url, noCsrf.statusCode, noCsrf.json().error.code]).toEqual([route.url, 403, 'CSRF_TOKEN_INVALID']);
+    }
+  });
+
+  it("no user of tenant A reads or changes tenant B's data through any route; roles are enforced per route", async () => {
+    const before = await tenantBRows(await dbOf(server));
+    expect(before.length).toBeGreaterThan(15);
+    const missing = routes.filter((r) => r.roles !== null && r.method !== 'GET' && !SELF_ONLY.has(`${r.method} ${r.url}`) && !REQUESTS[`${r.method} ${r.url}`] && !/\/(accept|decline|end)$/.test(r.url));
+    expect(missing.map((r) => `${r.method} ${r.url}: add an isolation request`)).toEqual([]);
+    let checked = 0;
+    for (const [, name, roles] of USERS) {
+      const user = sessions.get(name)!;
+      for (const route of routes) {
+        if (route.roles === null || SELF_ONLY.has(`${route.method} ${route.url}`)) continue;
+        const allowed = route.roles === 'any' || route.roles.some((r) => (roles as readonly string[]).includes(r));
+        for (const request of REQUESTS[`${route.method} ${route.url}`] ?? [{}]) {
+          const response = await server.as(user, route.method as 'GET', `${pathFor(route)}${request.query ?? ''}`, request.body);
+          const where = `${name} ${route.method} ${route.url} ${JSON.stringify(request).slice(0, 120)} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+          checked++;
+          expect(response.statusCode, where).toBeLessThan(500);
+          if (!allowed) {
+            expect([response.statusCode, response.json().error.code], where).toEqual([403, 'FORBIDDEN']);
+            continue;
+          }
+          if (response.statusCode < 300) for (const marker of LEAK_MARKERS) expect(response.body.includes(marker), `${where}\nleaks ${marker}`).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(await tenantBRows(await dbOf(server))).toEqual(before);
+  });
+
+  it("a widget token of tenant A's conversation opens nothing of tenant B", async () => {
+    const started = await server.inject({ method: 'POST', url: '/api/widget/v1/lines/ln_bankzuid/conversations', payload: { language: 'nl', visitorId: 'iso-visitor-1' } });
+    const { token } = started.json<{ token: string }>();
+    for (const route of routes.filter(isWidgetRoute)) {
+      if (!route.url.includes(':conversationId')) continue;
+      const response = await server.inject({ method: route.method as 'GET', url: route.url.replace(':conversationId', B.conversationId), headers: { authorization: `Bearer ${token}` }, payload: route.method === 'GET' ? undefined : { clientId: 'x', text: 'x', nps: 1 } });
+      expect([route.url, response.statusCode, response.json().error.code]).toEqual([route.url, 401, 'TOKEN_INVALID']);
+    }
+    const line = await server.inject({ method: 'POST', url: `/api/widget/v1/lines/${B.lineId}/conversations`, payload: { language: 'nl' } });
+    expect(line.statusCode).toBe(201);
+  });
+});
+
+async function dbOf(server: InProcessServer) {
+  return server.running.db;
+}
