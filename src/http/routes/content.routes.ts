@@ -21,7 +21,7 @@ const lineParams = z.object({ lineId: id });
 export async function contentRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const editors = { preHandler: requireRoles(ctx.auth, deps.directory, EDITORS) };
+  const editors = { preValidation: requireRoles(ctx.auth, deps.directory, EDITORS) };
   const tenantOf = (request: Parameters<typeof sessionOf>[0]) => sessionOf(request).agent.tenantId;
   const tags = ['content'];
 

@@ -11,7 +11,7 @@ const STAFF: Role[] = ['agent', 'supervisor', 'admin', 'security', 'special_care
 export async function summaryRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const staff = { preHandler: requireRoles(ctx.auth, deps.directory, STAFF) };
+  const staff = { preValidation: requireRoles(ctx.auth, deps.directory, STAFF) };
   r.get(
     '/api/conversations/:conversationId/summary',
     { ...staff, schema: { tags: ['conversations'], summary: "A summary of a conversation or e-mail thread: the customer's question, the outcome, key sentences", params: z.object({ conversationId: z.string().min(1).max(64) }) } },
