@@ -1,7 +1,7 @@
 /**
  * Fan-out between the application and the sockets. In-process by default; a Redis
  * implementation of the same contract lets several nodes share topics (multi-node issue).
- * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`.
+ * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `tenant:<id>:wallboard`.
  */
 export type BusHandler = (message: BusMessage) => void;
 
@@ -22,6 +22,8 @@ export const topics = {
   conversation: (id: string) => `conversation:${id}`,
   agent: (id: string) => `agent:${id}`,
   supervisors: (tenantId: string) => `tenant:${tenantId}:supervisors`,
+  /** Wallboard viewers (supervisors, admins, executives): today's survey figures. */
+  wallboard: (tenantId: string) => `tenant:${tenantId}:wallboard`,
 };
 
 export class MemoryEventBus implements EventBus {

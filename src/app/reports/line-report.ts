@@ -1,7 +1,9 @@
 import {
   computeAbandonRate,
   computeAnswerRate,
+  computeAverageSpeedOfAnswer,
   computeAverageWait,
+  computeBotResolvedShare,
   computeHandleTime,
   computeHandleTimeByAgent,
   computeHelpfulness,
@@ -24,7 +26,7 @@ import {
   type TopicDistribution,
   type WaitFigure,
 } from '../../core/metrics/index.js';
-import type { Channel } from '../../core/model/index.js';
+import { CHANNELS, type Channel } from '../../core/model/index.js';
 import type { Db } from '../../storage/index.js';
 import { ReportRepository } from '../../storage/reports/index.js';
 
@@ -53,7 +55,13 @@ export interface LineReportOptions {
 export interface LineReport {
   lineId: string;
   period: { from: number; to: number };
-  volume: { total: number; byChannel: Record<Channel, Figure>; byHour: Figure[] };
+  volume: {
+    total: number;
+    byChannel: Record<Channel, Figure>;
+    byHour: Figure[];
+    /** Contacts per channel per hour of day (24 counts each), for the stacked chart. */
+    byChannelAndHour: Record<Channel, number[]>;
+  };
   serviceLevel: ServiceLevel;
   answerRate: QueueRate;
   abandonRate: QueueRate;
@@ -62,6 +70,10 @@ export interface LineReport {
   averageHandleSecondsByChannel: Record<Channel, HandleTime>;
   /** Queue wait of answered and abandoned contacts (short abandons included). */
   averageWaitSeconds: WaitFigure;
+  /** ASA: queue wait of answered contacts only. */
+  averageSpeedOfAnswerSeconds: WaitFigure;
+  /** Conversations the bot resolved without an agent / all conversations of the period. */
+  botResolved: Figure;
   topics: TopicDistribution;
   phases: PhaseDistribution;
   /** Absent when the line hides agent handle time. */
@@ -105,6 +117,9 @@ export function computeLineReport(records: readonly ContactRecord[], options: Li
       total: records.length,
       byChannel: computeVolumeByChannel(records),
       byHour: computeVolumeByHourOfDay(records, { timeZone: options.timeZone }),
+      byChannelAndHour: Object.fromEntries(
+        CHANNELS.map((channel) => [channel, computeVolumeByHourOfDay(records.filter((r) => r.channel === channel), { timeZone: options.timeZone }).map((f) => f.numerator)]),
+      ) as Record<Channel, number[]>,
     },
     serviceLevel: computeServiceLevel(records, {
       thresholdSeconds: options.serviceLevelSeconds,
@@ -116,6 +131,8 @@ export function computeLineReport(records: readonly ContactRecord[], options: Li
     averageHandleSeconds: handleTime.overall,
     averageHandleSecondsByChannel: handleTime.byChannel,
     averageWaitSeconds: computeAverageWait(records),
+    averageSpeedOfAnswerSeconds: computeAverageSpeedOfAnswer(records),
+    botResolved: computeBotResolvedShare(records),
     topics: computeTopicDistribution(records),
     phases: computePhaseDistribution(records, options.phaseOrder ? { phaseOrder: options.phaseOrder } : {}),
     ...(agents.visibility === 'shown' ? { byAgent: agents.byAgent } : {}),

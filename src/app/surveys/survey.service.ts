@@ -4,6 +4,9 @@ import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { loadConversation } from '../conversation/read-conversation.js';
+import { topics } from '../../realtime/event-bus.js';
+import { readTodaySurveys } from '../wallboard/wallboard.js';
+import { publishCompliment } from './compliments.js';
 
 export const MAX_SURVEY_COMMENT_LENGTH = 2000;
 
@@ -74,6 +77,22 @@ export async function submitSurvey(deps: ServiceDeps, conversationId: string, an
   if (becomesCompliment && survey.agentId && comment) {
     const compliment: ComplimentRecord = { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now };
     await deps.repos.compliments.insert(compliment);
+    publishCompliment(deps, compliment);
   }
+  void publishSurveyFigures(deps, survey);
   return { survey, compliment: becomesCompliment };
+}
+
+/**
+ * After an answer is stored, wallboard viewers get today's survey figures pushed. Best effort:
+ * the answer is already durable, and a failed read here only delays the figures until the
+ * wallboard's next poll.
+ */
+async function publishSurveyFigures(deps: ServiceDeps, survey: SurveyResponseRecord): Promise<void> {
+  try {
+    const surveys = await readTodaySurveys(deps, survey.tenantId);
+    deps.bus.publish(topics.wallboard(survey.tenantId), { kind: 'frame', frame: { t: 'wallboard.surveys', lineId: survey.lineId, surveys } });
+  } catch (error) {
+    deps.log('warn', 'survey figures not pushed', { tenantId: survey.tenantId, error: String(error) });
+  }
 }
