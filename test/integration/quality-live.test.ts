@@ -22,7 +22,9 @@ describe.each(testDialects())('live quality figures and the report export on %s'
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    [thomas, marleen, directie] = await Promise.all(['thomas', 'marleen', 'directie'].map((n) => StaffClient.login(server.url, `${n}@contactpunt.example`)));
+    thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
+    marleen = await StaffClient.login(server.url, 'marleen@contactpunt.example');
+    directie = await StaffClient.login(server.url, 'directie@contactpunt.example');
   });
 
   afterAll(async () => {

@@ -1,12 +1,9 @@
 import { ReportRepository } from '../../storage/reports/index.js';
 import type { ServiceDeps } from '../deps.js';
-import { buildLineReport, type LineReport, type LineReportOptions } from './line-report.js';
+import { buildLineReport, type LineReportOptions } from './line-report.js';
+import type { FullLineReport } from './line-report.types.js';
 
-/** The line report with what lives outside the conversations table: survey answers and incidents. */
-export interface FullLineReport extends LineReport {
-  surveys: NonNullable<LineReport['surveys']>;
-  incidents: { total: number; byKind: Record<string, number> };
-}
+export type { FullLineReport } from './line-report.types.js';
 
 /**
  * The line report with the survey answers of the same period read from `survey_responses`,

@@ -28,6 +28,9 @@ import {
 } from '../../core/metrics/index.js';
 import { CHANNELS, type Channel } from '../../core/model/index.js';
 import type { Db } from '../../storage/index.js';
+import type { LineReport } from './line-report.types.js';
+
+export type { LineReport } from './line-report.types.js';
 import { ReportRepository } from '../../storage/reports/index.js';
 
 export interface LineReportOptions {
@@ -50,36 +53,6 @@ export interface LineReportOptions {
   phaseOrder?: readonly string[];
   /** Survey answers of the period, from their own table; given, the report adds NPS and helpfulness. */
   surveys?: readonly SurveyResponse[];
-}
-
-export interface LineReport {
-  lineId: string;
-  period: { from: number; to: number };
-  volume: {
-    total: number;
-    byChannel: Record<Channel, Figure>;
-    byHour: Figure[];
-    /** Contacts per channel per hour of day (24 counts each), for the stacked chart. */
-    byChannelAndHour: Record<Channel, number[]>;
-  };
-  serviceLevel: ServiceLevel;
-  answerRate: QueueRate;
-  abandonRate: QueueRate;
-  /** Closed − accepted per answered contact; chat and voice apart, as chat runs concurrently. */
-  averageHandleSeconds: HandleTime;
-  averageHandleSecondsByChannel: Record<Channel, HandleTime>;
-  /** Queue wait of answered and abandoned contacts (short abandons included). */
-  averageWaitSeconds: WaitFigure;
-  /** ASA: queue wait of answered contacts only. */
-  averageSpeedOfAnswerSeconds: WaitFigure;
-  /** Conversations the bot resolved without an agent / all conversations of the period. */
-  botResolved: Figure;
-  topics: TopicDistribution;
-  phases: PhaseDistribution;
-  /** Absent when the line hides agent handle time. */
-  byAgent?: Record<string, HandleTime>;
-  surveys?: { netPromoterScore: NetPromoterScore; helpfulness: Helpfulness };
-  generatedInMs: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary-nl.js';
+import { qualityEn } from './quality-en.js';
 
 export const en: Dictionary = {
   'common.loading': 'Loading…',
@@ -375,4 +376,5 @@ export const en: Dictionary = {
   'wallboard.answered': 'Answered',
   'wallboard.abandoned': 'Abandoned',
   'wallboard.today': 'Figures since midnight',
+  ...qualityEn,
 };

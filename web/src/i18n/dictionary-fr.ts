@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary-nl.js';
+import { qualityFr } from './quality-fr.js';
 
 export const fr: Dictionary = {
   'common.loading': 'Chargement…',
@@ -375,4 +376,5 @@ export const fr: Dictionary = {
   'wallboard.answered': 'Répondus',
   'wallboard.abandoned': 'Abandons',
   'wallboard.today': 'Chiffres depuis minuit',
+  ...qualityFr,
 };

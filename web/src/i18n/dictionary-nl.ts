@@ -1,3 +1,4 @@
+import { qualityNl } from './quality-nl.js';
 /** Dutch: the default language and the source of the key list; fr and en must have every key. */
 export const nl = {
   'common.loading': 'Laden…',
@@ -374,6 +375,7 @@ export const nl = {
   'wallboard.answered': 'Beantwoord',
   'wallboard.abandoned': 'Afgehaakt',
   'wallboard.today': 'Cijfers sinds middernacht',
+  ...qualityNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,4 +1,5 @@
-import type { WireEvent } from '../api/api-types.js';
+import type { Compliment, WireEvent } from '../api/api-types.js';
+import type { WallboardSurveys } from '../../../src/app/wallboard/wallboard.types.js';
 
 /** Frames the server sends (see src/realtime/protocol.ts). */
 export type ServerFrame =
@@ -11,7 +12,9 @@ export type ServerFrame =
   | { t: 'offer'; conversationId: string; expiresAt: string; offer: Record<string, unknown> }
   | { t: 'offer.withdrawn'; conversationId: string; reason: string }
   | { t: 'agent.status'; agentId: string; status: string; reason?: string }
-  | { t: 'supervisor.update'; data: Record<string, unknown> };
+  | { t: 'supervisor.update'; data: Record<string, unknown> }
+  | { t: 'compliment.received'; compliment: Compliment }
+  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys };
 
 /** Frames the web app sends. */
 export type ClientFrame =

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Me } from '../api/api-types.js';
 import { AdminPage } from '../admin/admin-page.js';
 import { DesktopPage } from '../desktop/desktop-page.js';
@@ -6,6 +6,7 @@ import { I18nProvider, useI18n } from '../i18n/i18n-context.js';
 import { LoginPage } from '../login/login-page.js';
 import { RealtimeProvider } from '../realtime/realtime-context.js';
 import { ReviewPage } from '../review/review-page.js';
+import { canViewReports } from '../reports/report-access.js';
 import { SupervisorPage } from '../supervisor/supervisor-page.js';
 import { canViewWallboard } from '../wallboard/wallboard-access.js';
 import { WallboardPage } from '../wallboard/wallboard-page.js';
@@ -14,6 +15,9 @@ import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
 import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
+
+/** The report screen carries chart.js: loaded only when someone opens it. */
+const ReportPage = lazy(() => import('../reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 
 export function App() {
   return (
@@ -58,7 +62,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/reports' && canViewReports(me));
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -67,6 +71,12 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/review' && allowed) return <ReviewPage />;
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
+  if (path === '/reports' && allowed)
+    return (
+      <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
+        <ReportPage />
+      </Suspense>
+    );
   if (path === '/') return null;
   return (
     <main className="page-message">
