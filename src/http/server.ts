@@ -15,6 +15,7 @@ import { complimentRoutes } from './routes/compliment.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
+import { qualityRoutes } from './routes/quality.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
@@ -71,6 +72,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await complimentRoutes(scope, ctx);
     await reportRoutes(scope, ctx);
     await wallboardRoutes(scope, ctx);
+    await qualityRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

@@ -1,3 +1,4 @@
+import type { QualityTables } from './quality-tables.js';
 import type { Generated } from 'kysely';
 
 /**
@@ -203,7 +204,7 @@ export interface ComplimentTable {
   created_at: number;
 }
 
-export interface Database {
+export interface Database extends QualityTables {
   tenants: TenantTable;
   clients: ClientTable;
   lines: LineTable;

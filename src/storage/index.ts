@@ -7,3 +7,5 @@ export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repo
 export { createScratchPostgresDatabase } from './scratch-database.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
+export type { ComplaintFollowUpRecord } from './repositories/complaint.repository.js';
+export type { IdeaRecord, RoundtableRecord } from './repositories/idea.repository.js';

@@ -3,7 +3,9 @@ import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
 import { BlockRepository } from './repositories/block.repository.js';
+import { ComplaintRepository } from './repositories/complaint.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
+import { IdeaRepository } from './repositories/idea.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
@@ -28,6 +30,8 @@ export interface Repositories {
   knowledge: KnowledgeRepository;
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
+  complaints: ComplaintRepository;
+  ideas: IdeaRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -46,6 +50,8 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
+    complaints: new ComplaintRepository(kysely),
+    ideas: new IdeaRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

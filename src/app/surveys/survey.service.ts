@@ -7,6 +7,7 @@ import { loadConversation } from '../conversation/read-conversation.js';
 import { topics } from '../../realtime/event-bus.js';
 import { readTodaySurveys } from '../wallboard/wallboard.js';
 import { publishCompliment } from './compliments.js';
+import { followUpIfDetractor } from '../quality/complaints.service.js';
 
 export const MAX_SURVEY_COMMENT_LENGTH = 2000;
 
@@ -78,6 +79,12 @@ export async function submitSurvey(deps: ServiceDeps, conversationId: string, an
     const compliment: ComplimentRecord = { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now };
     await deps.repos.compliments.insert(compliment);
     publishCompliment(deps, compliment);
+  }
+  try {
+    // A detractor who explains why goes onto the complaints follow-up list.
+    await followUpIfDetractor(deps, survey, c.contactId);
+  } catch (error) {
+    deps.log('error', 'complaint follow-up from a survey not stored', { conversationId: c.id, error: String(error) });
   }
   void publishSurveyFigures(deps, survey);
   return { survey, compliment: becomesCompliment };
