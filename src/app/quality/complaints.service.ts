@@ -3,30 +3,12 @@ import { checkFollowUpTransition, isComplaintRegistration, surveyNeedsFollowUp, 
 import type { ComplaintFollowUpRecord, SurveyResponseRecord } from '../../storage/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
+import type { FollowUpView } from './quality.types.js';
+
+export type { FollowUpView } from './quality.types.js';
 import { qualityErrors } from './quality.errors.js';
 
 export const MAX_FOLLOW_UP_TEXT = 4000;
-
-/** A follow-up as the list shows it: names instead of ids, the contact to call back where the line allows it. */
-export interface FollowUpView {
-  id: string;
-  lineId: string;
-  lineName: string;
-  conversationId: string;
-  source: ComplaintFollowUpRecord['source'];
-  nps: number | null;
-  comment: string | null;
-  status: FollowUpStatus;
-  agentName: string | null;
-  assignee: { id: string; name: string } | null;
-  notes: string;
-  outcome: string | null;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-  /** The identifier only on lines that are not anonymous (on anonymous lines it is never stored). */
-  contact: { pseudonym: string; identifierKind: string; identifier: string | null; displayName: string | null } | null;
-}
 
 function baseRecord(deps: ServiceDeps, c: Pick<Conversation, 'tenantId' | 'lineId' | 'id' | 'contactId' | 'assignedAgentId'>, source: ComplaintFollowUpRecord['source']): ComplaintFollowUpRecord {
   const now = deps.clock.now();

@@ -5,35 +5,14 @@ import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { qualityErrors } from './quality.errors.js';
+import type { IdeaView, RoundtableView } from './quality.types.js';
+
+export type { IdeaView, RoundtableView } from './quality.types.js';
 
 /** Who moves ideas through their statuses and keeps the round-table notes. */
 export const IDEA_MANAGERS: readonly Role[] = ['supervisor', 'admin', 'executive'];
 export const MAX_IDEA_TITLE = 200;
 export const MAX_IDEA_TEXT = 4000;
-
-export interface IdeaView {
-  id: string;
-  title: string;
-  body: string;
-  status: IdeaStatus;
-  author: { id: string; name: string };
-  reply: string | null;
-  repliedBy: string | null;
-  votes: number;
-  supportedByMe: boolean;
-  mine: boolean;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface RoundtableView {
-  id: string;
-  heldOn: string;
-  notes: string;
-  createdBy: string;
-  ideas: Array<{ id: string; title: string; status: IdeaStatus }>;
-}
 
 const nameOf = (deps: ServiceDeps, tenantId: string, id: string | null) => (id ? (deps.directory.findAgent(tenantId, id)?.name ?? id) : null);
 

@@ -7,6 +7,7 @@ import { LoginPage } from '../login/login-page.js';
 import { RealtimeProvider } from '../realtime/realtime-context.js';
 import { ReviewPage } from '../review/review-page.js';
 import { canViewReports } from '../reports/report-access.js';
+import { QualityPage } from '../quality/quality-page.js';
 import { SupervisorPage } from '../supervisor/supervisor-page.js';
 import { canViewWallboard } from '../wallboard/wallboard-access.js';
 import { WallboardPage } from '../wallboard/wallboard-page.js';
@@ -62,7 +63,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/reports' && canViewReports(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/reports' && canViewReports(me)) || path === '/quality';
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -71,6 +72,7 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/review' && allowed) return <ReviewPage />;
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
+  if (path === '/quality') return <QualityPage me={me} />;
   if (path === '/reports' && allowed)
     return (
       <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
