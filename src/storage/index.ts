@@ -9,3 +9,4 @@ export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
 export type { ComplaintFollowUpRecord } from './repositories/complaint.repository.js';
 export type { IdeaRecord, RoundtableRecord } from './repositories/idea.repository.js';
+export type { AwardRecord, BadgeRecord, GestureRecord, NominationRecord } from './repositories/recognition.repository.js';

@@ -6,6 +6,7 @@ import { BlockRepository } from './repositories/block.repository.js';
 import { ComplaintRepository } from './repositories/complaint.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
 import { IdeaRepository } from './repositories/idea.repository.js';
+import { RecognitionRepository } from './repositories/recognition.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   compliments: ComplimentRepository;
   complaints: ComplaintRepository;
   ideas: IdeaRepository;
+  recognition: RecognitionRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -52,6 +54,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     compliments: new ComplimentRepository(kysely),
     complaints: new ComplaintRepository(kysely),
     ideas: new IdeaRepository(kysely),
+    recognition: new RecognitionRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

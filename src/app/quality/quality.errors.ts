@@ -13,4 +13,18 @@ export const qualityErrors = {
   ideaVoteClosed: (status: string) => new AppError('IDEA_VOTING_CLOSED', `Support is closed for an idea that is ${status}`, { status: 409 }),
   ideaOwnVote: () => new AppError('IDEA_OWN_VOTE', 'You cannot support your own idea', { status: 422 }),
   ideaAlreadySupported: () => new AppError('IDEA_ALREADY_SUPPORTED', 'You support this idea already', { status: 409 }),
+  awardNotFound: (id: string) => new AppError('AWARD_NOT_FOUND', `Award ${id} not found`, { status: 404 }),
+  awardClosed: (id: string) => new AppError('AWARD_CLOSED', `Award ${id} is closed: no more nominations or votes`, { status: 409 }),
+  awardSelfNomination: () => new AppError('AWARD_SELF_NOMINATION', 'You cannot nominate yourself', { status: 422 }),
+  awardAlreadyNominated: () => new AppError('AWARD_ALREADY_NOMINATED', 'You nominated this colleague for this award already', { status: 409 }),
+  awardSelfVote: () => new AppError('AWARD_SELF_VOTE', 'You cannot vote for yourself', { status: 422 }),
+  awardNotNominated: (id: string) => new AppError('AWARD_NOT_NOMINATED', `${id} is not nominated for this award`, { status: 422 }),
+  awardAlreadyVoted: () => new AppError('AWARD_ALREADY_VOTED', 'You voted in this award already (one vote per person)', { status: 409 }),
+  badgeRuleNotFound: (id: string) => new AppError('BADGE_RULE_NOT_FOUND', `Badge rule ${id} not found`, { status: 404 }),
+  gestureNotFound: (id: string) => new AppError('GESTURE_NOT_FOUND', `Gesture ${id} not found`, { status: 404 }),
+  gestureNoTeam: () => new AppError('GESTURE_NO_TEAM', 'You are not in a team, so there is no gestures budget to ask from', { status: 422 }),
+  gestureTransition: (from: string, to: string) => new AppError('GESTURE_INVALID_TRANSITION', `A gesture cannot go from ${from} to ${to}`, { status: 409 }),
+  gestureNoBudget: (team: string, year: number) => new AppError('GESTURE_NO_BUDGET', `Team ${team} has no gestures budget for ${year}`, { status: 409 }),
+  gestureOverBudget: (leftCents: number) =>
+    new AppError('GESTURE_OVER_BUDGET', `This gesture does not fit in the team budget: ${(leftCents / 100).toFixed(2)} is left`, { status: 409 }),
 };

@@ -50,3 +50,52 @@ export interface RoundtableView {
   ideas: Array<{ id: string; title: string; status: IdeaStatus }>;
 }
 
+
+export interface AwardView {
+  id: string;
+  title: string;
+  description: string;
+  status: 'open' | 'closed';
+  createdAt: number;
+  closedAt: number | null;
+  nominees: Array<{ id: string; name: string; reasons: Array<{ by: string; reason: string }> }>;
+  votesCast: number;
+  myVote: string | null;
+  /** Only once closed: nominees by votes, ties sharing a rank. */
+  results: Array<{ nomineeId: string; name: string; votes: number; rank: number }> | null;
+}
+
+export interface BadgeView {
+  id: string;
+  agentId: string;
+  agentName: string;
+  badge: string;
+  month: string;
+  responses: number;
+  averageHelpfulness: number | null;
+  createdAt: number;
+}
+
+export interface GestureView {
+  id: string;
+  team: string;
+  year: number;
+  requestedBy: { id: string; name: string };
+  conversationId: string | null;
+  amountCents: number;
+  reason: string;
+  status: 'requested' | 'approved' | 'rejected' | 'sent';
+  decidedBy: string | null;
+  decisionNote: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface GestureBudgetView {
+  team: string;
+  year: number;
+  amountCents: number;
+  spentCents: number;
+  leftCents: number;
+}

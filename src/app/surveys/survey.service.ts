@@ -8,6 +8,7 @@ import { topics } from '../../realtime/event-bus.js';
 import { readTodaySurveys } from '../wallboard/wallboard.js';
 import { publishCompliment } from './compliments.js';
 import { followUpIfDetractor } from '../quality/complaints.service.js';
+import { awardBadgesAfterSurvey } from '../quality/recognition.service.js';
 
 export const MAX_SURVEY_COMMENT_LENGTH = 2000;
 
@@ -85,6 +86,12 @@ export async function submitSurvey(deps: ServiceDeps, conversationId: string, an
     await followUpIfDetractor(deps, survey, c.contactId);
   } catch (error) {
     deps.log('error', 'complaint follow-up from a survey not stored', { conversationId: c.id, error: String(error) });
+  }
+  try {
+    // Outstanding scores this month may earn the agent a badge (rules set by the admin).
+    await awardBadgesAfterSurvey(deps, survey);
+  } catch (error) {
+    deps.log('error', 'badges after a survey not evaluated', { conversationId: c.id, error: String(error) });
   }
   void publishSurveyFigures(deps, survey);
   return { survey, compliment: becomesCompliment };
