@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { lineReportToCsv, lineReportWithSurveys } from '../../app/reports/index.js';
 import { errors } from '../../app/app.errors.js';
+import { staffingPlan } from '../../app/reports/staffing.service.js';
+import { CHANNELS } from '../../core/model/index.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
@@ -66,5 +68,29 @@ export async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Pro
         .map((a) => ({ id: a.id, name: a.name }));
       return { ...report, hideAgentHandleTime: line.hideAgentHandleTime, agents };
     },
+  );
+
+  r.get(
+    '/api/staffing/lines/:lineId',
+    {
+      ...readers,
+      schema: {
+        tags: ['supervisor'],
+        summary: "Forecast contacts per interval from the line's own history (same weekday, last N weeks, with trend) and the agents needed with their occupancy (Erlang C)",
+        params: z.object({ lineId: z.string().min(1).max(64) }),
+        querystring: z.object({
+          day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD'),
+          intervalMinutes: z.coerce.number().int().refine((n) => n === 15 || n === 30 || n === 60, 'intervalMinutes must be 15, 30 or 60').default(30),
+          weeks: z.coerce.number().int().min(1).max(26).default(6),
+          channel: z.enum(CHANNELS).optional(),
+          ahtSeconds: z.coerce.number().int().min(1).max(36_000).optional(),
+          targetSeconds: z.coerce.number().int().min(1).max(3600).optional(),
+          targetPercent: z.coerce.number().min(1).max(99.9).optional(),
+          shrinkage: z.coerce.number().min(0).max(0.9).optional(),
+          maxOccupancy: z.coerce.number().gt(0).max(1).optional(),
+        }),
+      },
+    },
+    async (request) => staffingPlan(deps, sessionOf(request).agent.tenantId, { lineId: request.params.lineId, ...request.query }),
   );
 }
