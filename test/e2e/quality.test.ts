@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { WidgetClient } from '../support/api-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
 import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } from './support/pages.js';
@@ -137,6 +138,93 @@ describe('survey to wallboard, compliment feed and report in Chromium', () => {
     expect(cells.length).toBeGreaterThan(0);
     expect(new Set(cells)).toEqual(new Set(['—']));
     expect(await seriousViolations(directie)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('works the complaints follow-up, the ideas board, awards, gestures and the staffing screen', async () => {
+    // A conversation Thomas closes as a complaint lands on the follow-up list.
+    const complainer = await WidgetClient.start(server.url, 'ln_bankzuid', { language: 'nl', visitorId: 'visitor-e2e-complaint' });
+    await thomas.getByTestId('offer').waitFor({ timeout: 15_000 });
+    await thomas.getByTestId('offer-accept').click();
+    await thomas.locator(`[data-testid="conversation-view"]`).waitFor();
+    await thomas.getByTestId('wrapup-select').selectOption('klacht');
+    await thomas.getByTestId('close-conversation').click();
+    await expect.poll(async () => (await complainer.request('GET', '/survey')).body).toMatchObject({ open: true });
+
+    await marleen.setViewportSize({ width: 1366, height: 768 });
+    await marleen.goto(`${server.url}/quality?tab=followUp`);
+    const item = marleen.getByTestId('follow-up-item').first();
+    await item.waitFor();
+    expect(await item.getByTestId('follow-up-contact').textContent()).toBe('visitor-e2e-complaint');
+    await item.getByTestId('follow-up-pick-up').click();
+    await marleen.locator('[data-testid="follow-up-item"][data-status="in_progress"]').waitFor();
+    await marleen.getByTestId('follow-up-outcome').fill('Teruggebeld, excuses aangeboden');
+    await marleen.getByTestId('follow-up-finish').click();
+    await marleen.getByTestId('follow-up-empty').waitFor();
+    expect(await seriousViolations(marleen)).toEqual([]);
+
+    // Thomas proposes an idea; Marleen supports it and plans it with a reply.
+    await thomas.goto(`${server.url}/quality`);
+    await thomas.getByTestId('idea-title').fill('Sneltoets voor de wrap-up');
+    await thomas.getByTestId('idea-body').fill('Alt+W opent de wrap-up.');
+    await thomas.getByTestId('idea-submit').click();
+    await thomas.getByTestId('idea-item').first().waitFor();
+    expect(await thomas.getByTestId('idea-support').count()).toBe(0);
+    await marleen.getByTestId('quality-tab-ideas').click();
+    const idea = marleen.getByTestId('idea-item').filter({ hasText: 'Sneltoets voor de wrap-up' });
+    await idea.getByTestId('idea-support').click();
+    await expect.poll(() => idea.getByTestId('idea-votes').getAttribute('data-count')).toBe('1');
+    expect(await idea.getByTestId('idea-support').getAttribute('aria-pressed')).toBe('true');
+    await idea.getByTestId('idea-move-status').selectOption('planned');
+    await idea.getByTestId('idea-move-reply').fill('Komt in de release van maart');
+    await idea.getByTestId('idea-move-save').click();
+    await marleen.locator('[data-testid="idea-item"][data-status="planned"]').getByTestId('idea-reply').waitFor();
+    await screenshot(marleen, 'quality-ideas');
+    expect(await seriousViolations(marleen)).toEqual([]);
+
+    // An award: the executive opens it and nominates Thomas; Marleen votes; the executive closes it.
+    await directie.goto(`${server.url}/quality?tab=recognition`);
+    await directie.getByTestId('award-title').fill('Klantgerichte adviseur van het jaar');
+    await directie.getByTestId('award-create').click();
+    const award = directie.getByTestId('award-item').first();
+    await award.getByTestId('award-nominee-select').selectOption('us_thomas');
+    await award.getByTestId('award-reason').fill('Blijft altijd rustig en vriendelijk');
+    await award.getByTestId('award-nominate').click();
+    await award.locator('[data-testid="award-nominee"][data-nominee-id="us_thomas"]').waitFor();
+    await marleen.goto(`${server.url}/quality?tab=recognition`);
+    await marleen.getByTestId('award-vote').first().click();
+    await marleen.getByTestId('award-my-vote').waitFor();
+    expect(await seriousViolations(marleen)).toEqual([]);
+    await directie.reload();
+    await directie.getByTestId('award-close').first().click();
+    await expectText(directie, 'award-result', /Thomas Janssens: 1/);
+
+    // A gesture: Thomas asks, Marleen sets the budget, approves and records the flowers as sent.
+    await thomas.goto(`${server.url}/quality?tab=gestures`);
+    await thomas.getByTestId('gesture-amount').fill('25');
+    await thomas.getByTestId('gesture-reason').fill('Bloemen voor mevrouw na een moeilijk gesprek');
+    await thomas.getByTestId('gesture-submit').click();
+    await thomas.locator('[data-testid="gesture-item"][data-status="requested"]').waitFor();
+    await marleen.goto(`${server.url}/quality?tab=gestures`);
+    await marleen.getByTestId('budget-amount').fill('40');
+    await marleen.getByTestId('budget-save').click();
+    await marleen.locator('[data-testid="gesture-budget"][data-team="Team A"][data-left-cents="4000"]').waitFor();
+    await marleen.getByTestId('gesture-approve').click();
+    await marleen.locator('[data-testid="gesture-budget"][data-left-cents="1500"]').waitFor();
+    await marleen.getByTestId('gesture-sent').click();
+    await marleen.locator('[data-testid="gesture-item"][data-status="sent"]').waitFor();
+    expect(await seriousViolations(marleen)).toEqual([]);
+
+    // The staffing screen for tomorrow.
+    await directie.getByTestId('nav-staffing').click();
+    await directie.getByTestId('staffing').waitFor();
+    await directie.getByTestId('staffing-line').selectOption('ln_bankzuid');
+    await directie.getByTestId('staffing-show').click();
+    await directie.getByTestId('staffing-assumptions').waitFor();
+    expect(await directie.getByTestId('staffing-assumptions').textContent()).toMatch(/doel 80% binnen 20 s/);
+    expect(await seriousViolations(directie)).toEqual([]);
+    // The header and pages fit 1366 px without sideways scrolling.
+    for (const page of [marleen, directie, thomas]) expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(problems).toEqual([]);
   }, 180_000);
 });

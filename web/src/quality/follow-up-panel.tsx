@@ -21,7 +21,9 @@ export function FollowUpPanel() {
     setNotice(null);
     try {
       const updated = await followUpApi.update(item.id, { version: item.version, ...patch });
-      setItems((list) => list?.map((x) => (x.id === updated.id ? updated : x)) ?? list);
+      // A finished one leaves the open list (and a reopened one the done list).
+      const stays = (filter === 'done') === (updated.status === 'done');
+      setItems((list) => (stays ? list?.map((x) => (x.id === updated.id ? updated : x)) : list?.filter((x) => x.id !== updated.id)) ?? list);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CHANGED_MEANWHILE') {
         setNotice(t('quality.version'));

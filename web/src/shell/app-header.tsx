@@ -15,6 +15,7 @@ export function AppHeader({ me, path }: { me: Me | null; path: string }) {
         { path: '/supervisor', label: t('nav.supervisor'), show: canSupervise(me) },
         { path: '/wallboard', label: t('nav.wallboard'), show: canViewWallboard(me) },
         { path: '/reports', label: t('nav.reports'), show: canViewReports(me) },
+        { path: '/staffing', label: t('nav.staffing'), show: canViewReports(me) },
         { path: '/quality', label: t('nav.quality'), show: true },
         { path: '/review', label: t('nav.review'), show: reviewsIncidents(me) },
         { path: '/admin', label: t('nav.admin'), show: isAdmin(me) },

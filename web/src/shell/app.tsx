@@ -19,6 +19,7 @@ import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, 
 
 /** The report screen carries chart.js: loaded only when someone opens it. */
 const ReportPage = lazy(() => import('../reports/report-page.js').then((m) => ({ default: m.ReportPage })));
+const StaffingPage = lazy(() => import('../reports/staffing-page.js').then((m) => ({ default: m.StaffingPage })));
 
 export function App() {
   return (
@@ -63,7 +64,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/reports' && canViewReports(me)) || path === '/quality';
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || ((path === '/reports' || path === '/staffing') && canViewReports(me)) || path === '/quality';
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -73,10 +74,10 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
   if (path === '/quality') return <QualityPage me={me} />;
-  if (path === '/reports' && allowed)
+  if ((path === '/reports' || path === '/staffing') && allowed)
     return (
       <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
-        <ReportPage />
+        {path === '/reports' ? <ReportPage /> : <StaffingPage />}
       </Suspense>
     );
   if (path === '/') return null;
