@@ -6,6 +6,7 @@ import type { Db } from '../open-database.js';
 import { createRepositories } from '../repositories.js';
 import { demoBankBot } from './demo-bank-bot.seed.js';
 import { demoKnowledgeArticles } from './demo-knowledge.seed.js';
+import { seedDemoQuality } from './demo-quality.seed.js';
 
 export interface DemoLogin {
   role: string;
@@ -147,6 +148,7 @@ export async function seedDemoTenant(db: Db, now = Date.now(), options: DemoSeed
       await tx.users.insert(agent, passwordHash, now);
     }
     for (const article of demoKnowledgeArticles(DEMO_TENANT_ID, DEMO_LINES, now)) await tx.knowledge.save(article);
+    await seedDemoQuality(tx, DEMO_TENANT_ID, now);
   });
   return logins;
 }
