@@ -10,7 +10,7 @@ import { qualityErrors } from './quality.errors.js';
 
 export const MAX_FOLLOW_UP_TEXT = 4000;
 
-function baseRecord(deps: ServiceDeps, c: Pick<Conversation, 'tenantId' | 'lineId' | 'id' | 'contactId' | 'assignedAgentId'>, source: ComplaintFollowUpRecord['source']): ComplaintFollowUpRecord {
+function baseRecord(deps: Pick<ServiceDeps, 'clock'>, c: Pick<Conversation, 'tenantId' | 'lineId' | 'id' | 'contactId' | 'assignedAgentId'>, source: ComplaintFollowUpRecord['source']): ComplaintFollowUpRecord {
   const now = deps.clock.now();
   return {
     id: newId('fu'), tenantId: c.tenantId, lineId: c.lineId, conversationId: c.id, contactId: c.contactId, agentId: c.assignedAgentId, source,
@@ -32,8 +32,11 @@ export async function followUpIfComplaint(deps: ServiceDeps, conversation: Conve
   }
 }
 
-/** A detractor's survey with a comment: onto the list, or onto the row the wrap-up made. */
-export async function followUpIfDetractor(deps: ServiceDeps, survey: SurveyResponseRecord, contactId: string): Promise<boolean> {
+/**
+ * A detractor's survey with a comment: onto the list, or onto the row the wrap-up made. The
+ * survey service calls it inside the survey's own transaction (`repos` bound to it).
+ */
+export async function followUpIfDetractor(deps: Pick<ServiceDeps, 'repos' | 'clock'>, survey: SurveyResponseRecord, contactId: string): Promise<boolean> {
   if (!surveyNeedsFollowUp(survey)) return false;
   const record = { ...baseRecord(deps, { tenantId: survey.tenantId, lineId: survey.lineId, id: survey.conversationId, contactId, assignedAgentId: survey.agentId }, 'survey'), nps: survey.nps, comment: survey.comment };
   if (!(await deps.repos.complaints.insertOnce(record))) await deps.repos.complaints.addSurvey(survey.tenantId, survey.conversationId, survey.nps, survey.comment, deps.clock.now());

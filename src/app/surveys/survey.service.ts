@@ -74,19 +74,21 @@ export async function submitSurvey(deps: ServiceDeps, conversationId: string, an
     createdAt: now,
   };
   const becomesCompliment = survey.agentId !== null && surveyBecomesCompliment(survey);
-  // The unique index on conversation_id decides "only once", also when two submits race.
-  if (!(await deps.repos.surveys.insertOnce(survey))) throw errors.surveyAlreadySubmitted(c.id);
-  if (becomesCompliment && survey.agentId && comment) {
-    const compliment: ComplimentRecord = { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now };
-    await deps.repos.compliments.insert(compliment);
-    publishCompliment(deps, compliment);
-  }
-  try {
+  const compliment: ComplimentRecord | null =
+    becomesCompliment && survey.agentId && comment
+      ? { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now }
+      : null;
+  // The answer, its compliment and its follow-up are stored together or not at all: the
+  // customer either gets an error and may send again, or everything the answer leads to exists.
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const repos = deps.repos.withTransaction(trx);
+    // The unique index on conversation_id decides "only once", also when two submits race.
+    if (!(await repos.surveys.insertOnce(survey))) throw errors.surveyAlreadySubmitted(c.id);
+    if (compliment) await repos.compliments.insert(compliment);
     // A detractor who explains why goes onto the complaints follow-up list.
-    await followUpIfDetractor(deps, survey, c.contactId);
-  } catch (error) {
-    deps.log('error', 'complaint follow-up from a survey not stored', { conversationId: c.id, error: String(error) });
-  }
+    await followUpIfDetractor({ repos, clock: deps.clock }, survey, c.contactId);
+  });
+  if (compliment) publishCompliment(deps, compliment);
   try {
     // Outstanding scores this month may earn the agent a badge (rules set by the admin).
     await awardBadgesAfterSurvey(deps, survey);
