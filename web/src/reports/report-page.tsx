@@ -4,6 +4,7 @@ import { CHANNELS, type Line } from '../api/api-types.js';
 import { agentApi } from '../api/endpoints.js';
 import { api } from '../api/http-client.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { incidentKindLabel } from '../i18n/safety-labels.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { ReportChart, type ChartSeries } from './report-chart.js';
 import { duration, isoDate, percent, periodOf, reportQuery } from './report-format.js';
@@ -263,7 +264,7 @@ function ReportBody({ report, line, pick }: { report: LineReportResponse; line: 
               <tbody>
                 {Object.entries(report.incidents.byKind).map(([kind, n]) => (
                   <tr key={kind}>
-                    <th scope="row">{kind}</th>
+                    <th scope="row">{incidentKindLabel(kind, t)}</th>
                     <td className="num">{n}</td>
                   </tr>
                 ))}
