@@ -106,6 +106,7 @@ describe.each(testDialects())('awards, badges and gestures on %s', (dialect) => 
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'requested', team: 'Team A' });
     expect((await thomas.request('POST', '/api/gestures', { amountCents: 0, reason: 'niets' })).status).toBe(400);
+    expect((await thomas.request('POST', '/api/gestures', { amountCents: 100, reason: 'Kaartje', conversationId: 'cv_elsewhere' })).status).toBe(404);
 
     // The demo gives Team A a budget of 250.00 this year; set to nothing, nothing fits.
     const year = new Date().getUTCFullYear();

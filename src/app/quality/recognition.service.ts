@@ -175,6 +175,7 @@ export async function listGestures(deps: ServiceDeps, me: Agent, year: number): 
 /** An agent asks for a gesture for a customer from the team's budget of this year. */
 export async function requestGesture(deps: ServiceDeps, me: Agent, input: { amountCents: number; reason: string; conversationId?: string | null }): Promise<GestureView> {
   if (!me.team) throw qualityErrors.gestureNoTeam();
+  if (input.conversationId && !(await deps.repos.conversations.get(me.tenantId, input.conversationId))) throw errors.notFound('conversation', input.conversationId);
   const now = deps.clock.now();
   const gesture: GestureRecord = {
     id: newId('gs'), tenantId: me.tenantId, team: me.team, year: currentYear(deps), requestedBy: me.id, conversationId: input.conversationId ?? null,

@@ -56,7 +56,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Pro
         const day = (t: number) => new Date(t).toISOString().slice(0, 10);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="report-${line.id}-${day(from)}-${day(to - 1)}.csv"`)
+          .header('content-disposition', `attachment; filename="report-${line.id.replace(/[^\w-]/g, '_')}-${day(from)}-${day(to - 1)}.csv"`)
           .header('cache-control', 'no-store')
           .send(lineReportToCsv(report, line.name));
       }
