@@ -54,7 +54,12 @@ export function forecastContacts(arrivals: readonly number[], options: ForecastO
   const dayIndex = new Map(historyDays.map((d, i) => [d, i]));
   const counts = historyDays.map(() => new Array<number>(slots).fill(0));
   const localOf = localReader(options.timeZone);
+  // Every zone is within ±14 h of UTC: arrivals outside these bounds cannot be on a history day,
+  // so they are skipped before the (costlier) local-time lookup.
+  const earliest = Date.parse(`${historyDays[0]}T00:00:00Z`) - 15 * 3_600_000;
+  const latest = Date.parse(`${options.day}T00:00:00Z`) + 15 * 3_600_000;
   for (const at of arrivals) {
+    if (at < earliest || at >= latest) continue;
     const { day, minute } = localOf(at);
     const index = dayIndex.get(day);
     if (index === undefined) continue;
