@@ -18,6 +18,7 @@ import { contentRoutes } from './routes/content.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
+import { qualityRoutes } from './routes/quality.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
 import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
@@ -130,6 +131,7 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     await privacyRoutes(scope, ctx);
     await auditRoutes(scope, ctx);
     await opsRoutes(scope, ctx);
+    await qualityRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

@@ -1,7 +1,7 @@
 /**
  * Fan-out between the application and the sockets. In-process by default; a Redis
  * implementation of the same contract lets several nodes share topics (multi-node issue).
- * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `call:<id>:customer`.
+ * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `tenant:<id>:wallboard`, `call:<id>:customer`.
  */
 export type BusHandler = (message: BusMessage) => void;
 
@@ -24,6 +24,8 @@ export const topics = {
   supervisors: (tenantId: string) => `tenant:${tenantId}:supervisors`,
   /** The customer's sockets of one conversation only: call signalling from the agent. */
   callCustomer: (conversationId: string) => `call:${conversationId}:customer`,
+  /** Wallboard viewers (supervisors, admins, executives): today's survey figures. */
+  wallboard: (tenantId: string) => `tenant:${tenantId}:wallboard`,
 };
 
 export class MemoryEventBus implements EventBus {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WallboardSurveys } from '../app/wallboard/wallboard.types.js';
 
 /**
  * The realtime wire protocol, shared by agents, supervisors and widget clients.
@@ -110,7 +111,22 @@ export type ServerFrame =
   | { t: 'offer'; conversationId: string; expiresAt: string; offer: Record<string, unknown> }
   | { t: 'offer.withdrawn'; conversationId: string; reason: string }
   | { t: 'agent.status'; agentId: string; status: string; reason?: string }
-  | { t: 'supervisor.update'; data: Record<string, unknown> };
+  | { t: 'supervisor.update'; data: Record<string, unknown> }
+  /** To the agent who received it, as soon as it is stored. */
+  | { t: 'compliment.received'; compliment: ComplimentFrame }
+  /** To wallboard viewers after each survey answer: today's survey figures of the tenant. */
+  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys };
+
+export interface ComplimentFrame {
+  id: string;
+  agentId: string;
+  agentName: string;
+  conversationId: string | null;
+  source: 'survey' | 'customer' | 'executive';
+  text: string;
+  shareWithTeam: boolean;
+  createdAt: number;
+}
 
 export type ParseResult = { ok: true; frame: ClientFrame } | { ok: false; message: string };
 

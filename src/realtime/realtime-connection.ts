@@ -11,6 +11,7 @@ import { assertCanRead } from '../app/conversation/access.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { toWireEvent } from '../app/views/wire-views.js';
 import { answerCall, hangUp, holdCall, muteCall, relayCallSignal, sendDtmf, switchChatToCall, transferCall } from '../app/voice/voice-session.js';
+import { watchesWallboard } from '../app/wallboard/wallboard.js';
 import { CATCH_UP_PAGE, ConversationSubscription } from './conversation-subscription.js';
 import { topics, type BusMessage } from './event-bus.js';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
@@ -68,6 +69,7 @@ export class RealtimeConnection {
     this.send({ t: 'hello', role: 'agent', agentId: agent.id, serverTime, iceServers: this.deps.config.ICE_SERVERS });
     this.unsubscribers.push(this.deps.bus.subscribe(topics.agent(agent.id), (m) => this.onAgentMessage(m)));
     if (isSupervising(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.supervisors(agent.tenantId), (m) => this.forwardFrame(m)));
+    if (watchesWallboard(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.wallboard(agent.tenantId), (m) => this.forwardFrame(m)));
     this.rejoinAgentWork(agent.tenantId, agent.id);
   }
 

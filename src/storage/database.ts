@@ -1,3 +1,4 @@
+import type { QualityTables } from './quality-tables.js';
 import type { Generated } from 'kysely';
 
 /**
@@ -270,7 +271,7 @@ export interface JobLeaseTable {
   last_run_at: number | null;
 }
 
-export interface Database {
+export interface Database extends QualityTables {
   tenants: TenantTable;
   clients: ClientTable;
   lines: LineTable;

@@ -13,3 +13,6 @@ export type { TrainingUtterance } from './repositories/utterance.repository.js';
 export type { AuditEntry, AuditFilter } from './repositories/audit.repository.js';
 export type { ConsentKind, ConsentRecord } from './repositories/consent.repository.js';
 export { MIGRATION_NAMES } from './migrations/migrate.js';
+export type { ComplaintFollowUpRecord } from './repositories/complaint.repository.js';
+export type { IdeaRecord, RoundtableRecord } from './repositories/idea.repository.js';
+export type { AwardRecord, BadgeRecord, GestureRecord, NominationRecord } from './repositories/recognition.repository.js';

@@ -4,8 +4,11 @@ import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
+import { ComplaintRepository } from './repositories/complaint.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
 import { ConsentRepository } from './repositories/consent.repository.js';
+import { IdeaRepository } from './repositories/idea.repository.js';
+import { RecognitionRepository } from './repositories/recognition.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
@@ -40,6 +43,9 @@ export interface Repositories {
   audit: AuditRepository;
   consents: ConsentRepository;
   jobLeases: JobLeaseRepository;
+  complaints: ComplaintRepository;
+  ideas: IdeaRepository;
+  recognition: RecognitionRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -64,6 +70,9 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     audit: new AuditRepository(kysely),
     consents: new ConsentRepository(kysely),
     jobLeases: new JobLeaseRepository(kysely),
+    complaints: new ComplaintRepository(kysely),
+    ideas: new IdeaRepository(kysely),
+    recognition: new RecognitionRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

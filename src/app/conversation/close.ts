@@ -7,10 +7,11 @@ import type { ServiceDeps } from '../deps.js';
 import type { EventDraft } from './event-recorder.js';
 import type { LiveConversation } from '../live-conversations.js';
 import { assertAssigned, assertOpen } from './access.js';
+import { followUpIfComplaint } from '../quality/complaints.service.js';
 
 /** The agent closes the conversation with a wrap-up code (required when the line defines codes). */
 export async function closeConversation(deps: ServiceDeps, agent: Agent, conversationId: string, wrapUpCode?: string): Promise<void> {
-  const tenantId = await deps.live.withConversation(conversationId, async (entry) => {
+  const closed = await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     assertAssigned(c, agent);
     assertOpen(c);
@@ -25,11 +26,13 @@ export async function closeConversation(deps: ServiceDeps, agent: Agent, convers
     const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
     await deps.recorder.record(entry, [{ type: 'conversation.closed', actor, data: { wrapUpCode: c.registration.wrapUpCode } }], true);
     deps.bus.publish(topics.agent(agent.id), { kind: 'unsubscribe', conversationId });
-    return c.tenantId;
+    return { ...c };
   });
   recordHandleTime(deps, conversationId);
-  deps.routing.decide(tenantId, (engine, now) => engine.release(conversationId, now));
+  deps.routing.decide(closed.tenantId, (engine, now) => engine.release(conversationId, now));
   deps.live.evict(conversationId);
+  // A complaint wrap-up puts the conversation on the follow-up list (quality).
+  await followUpIfComplaint(deps, closed);
 }
 
 function recordHandleTime(deps: ServiceDeps, conversationId: string): void {

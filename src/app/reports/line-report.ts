@@ -1,7 +1,9 @@
 import {
   computeAbandonRate,
   computeAnswerRate,
+  computeAverageSpeedOfAnswer,
   computeAverageWait,
+  computeBotResolvedShare,
   computeHandleTime,
   computeHandleTimeByAgent,
   computeHelpfulness,
@@ -24,8 +26,11 @@ import {
   type TopicDistribution,
   type WaitFigure,
 } from '../../core/metrics/index.js';
-import type { Channel } from '../../core/model/index.js';
+import { CHANNELS, type Channel } from '../../core/model/index.js';
 import type { Db } from '../../storage/index.js';
+import type { LineReport } from './line-report.types.js';
+
+export type { LineReport } from './line-report.types.js';
 import { ReportRepository } from '../../storage/reports/index.js';
 
 export interface LineReportOptions {
@@ -48,26 +53,6 @@ export interface LineReportOptions {
   phaseOrder?: readonly string[];
   /** Survey answers of the period, from their own table; given, the report adds NPS and helpfulness. */
   surveys?: readonly SurveyResponse[];
-}
-
-export interface LineReport {
-  lineId: string;
-  period: { from: number; to: number };
-  volume: { total: number; byChannel: Record<Channel, Figure>; byHour: Figure[] };
-  serviceLevel: ServiceLevel;
-  answerRate: QueueRate;
-  abandonRate: QueueRate;
-  /** Closed − accepted per answered contact; chat and voice apart, as chat runs concurrently. */
-  averageHandleSeconds: HandleTime;
-  averageHandleSecondsByChannel: Record<Channel, HandleTime>;
-  /** Queue wait of answered and abandoned contacts (short abandons included). */
-  averageWaitSeconds: WaitFigure;
-  topics: TopicDistribution;
-  phases: PhaseDistribution;
-  /** Absent when the line hides agent handle time. */
-  byAgent?: Record<string, HandleTime>;
-  surveys?: { netPromoterScore: NetPromoterScore; helpfulness: Helpfulness };
-  generatedInMs: number;
 }
 
 /**
@@ -105,6 +90,9 @@ export function computeLineReport(records: readonly ContactRecord[], options: Li
       total: records.length,
       byChannel: computeVolumeByChannel(records),
       byHour: computeVolumeByHourOfDay(records, { timeZone: options.timeZone }),
+      byChannelAndHour: Object.fromEntries(
+        CHANNELS.map((channel) => [channel, computeVolumeByHourOfDay(records.filter((r) => r.channel === channel), { timeZone: options.timeZone }).map((f) => f.numerator)]),
+      ) as Record<Channel, number[]>,
     },
     serviceLevel: computeServiceLevel(records, {
       thresholdSeconds: options.serviceLevelSeconds,
@@ -116,6 +104,8 @@ export function computeLineReport(records: readonly ContactRecord[], options: Li
     averageHandleSeconds: handleTime.overall,
     averageHandleSecondsByChannel: handleTime.byChannel,
     averageWaitSeconds: computeAverageWait(records),
+    averageSpeedOfAnswerSeconds: computeAverageSpeedOfAnswer(records),
+    botResolved: computeBotResolvedShare(records),
     topics: computeTopicDistribution(records),
     phases: computePhaseDistribution(records, options.phaseOrder ? { phaseOrder: options.phaseOrder } : {}),
     ...(agents.visibility === 'shown' ? { byAgent: agents.byAgent } : {}),

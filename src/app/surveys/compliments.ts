@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
+import { topics } from '../../realtime/event-bus.js';
 
 export const MAX_COMPLIMENT_LENGTH = 2000;
 
@@ -17,6 +18,11 @@ export interface ComplimentView {
   text: string;
   shareWithTeam: boolean;
   createdAt: number;
+}
+
+/** Pushes a stored compliment to its agent's sockets, so the feed grows without a reload. */
+export function publishCompliment(deps: ServiceDeps, c: ComplimentRecord): void {
+  deps.bus.publish(topics.agent(c.agentId), { kind: 'frame', frame: { t: 'compliment.received', compliment: view(deps, c) } });
 }
 
 function view(deps: ServiceDeps, c: ComplimentRecord): ComplimentView {
@@ -57,5 +63,6 @@ export async function giveCompliment(deps: ServiceDeps, from: Agent, agentId: st
     createdAt: deps.clock.now(),
   };
   await deps.repos.compliments.insert(compliment);
+  publishCompliment(deps, compliment);
   return view(deps, compliment);
 }

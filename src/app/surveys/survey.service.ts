@@ -4,6 +4,11 @@ import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { loadConversation } from '../conversation/read-conversation.js';
+import { topics } from '../../realtime/event-bus.js';
+import { readTodaySurveys } from '../wallboard/wallboard.js';
+import { publishCompliment } from './compliments.js';
+import { followUpIfDetractor } from '../quality/complaints.service.js';
+import { awardBadgesAfterSurvey } from '../quality/recognition.service.js';
 
 export const MAX_SURVEY_COMMENT_LENGTH = 2000;
 
@@ -69,11 +74,41 @@ export async function submitSurvey(deps: ServiceDeps, conversationId: string, an
     createdAt: now,
   };
   const becomesCompliment = survey.agentId !== null && surveyBecomesCompliment(survey);
-  // The unique index on conversation_id decides "only once", also when two submits race.
-  if (!(await deps.repos.surveys.insertOnce(survey))) throw errors.surveyAlreadySubmitted(c.id);
-  if (becomesCompliment && survey.agentId && comment) {
-    const compliment: ComplimentRecord = { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now };
-    await deps.repos.compliments.insert(compliment);
+  const compliment: ComplimentRecord | null =
+    becomesCompliment && survey.agentId && comment
+      ? { id: newId('cp'), tenantId: c.tenantId, agentId: survey.agentId, conversationId: c.id, source: 'survey', text: comment, shareWithTeam: false, createdAt: now }
+      : null;
+  // The answer, its compliment and its follow-up are stored together or not at all: the
+  // customer either gets an error and may send again, or everything the answer leads to exists.
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const repos = deps.repos.withTransaction(trx);
+    // The unique index on conversation_id decides "only once", also when two submits race.
+    if (!(await repos.surveys.insertOnce(survey))) throw errors.surveyAlreadySubmitted(c.id);
+    if (compliment) await repos.compliments.insert(compliment);
+    // A detractor who explains why goes onto the complaints follow-up list.
+    await followUpIfDetractor({ repos, clock: deps.clock }, survey, c.contactId);
+  });
+  if (compliment) publishCompliment(deps, compliment);
+  try {
+    // Outstanding scores this month may earn the agent a badge (rules set by the admin).
+    await awardBadgesAfterSurvey(deps, survey);
+  } catch (error) {
+    deps.log('error', 'badges after a survey not evaluated', { conversationId: c.id, error: String(error) });
   }
+  void publishSurveyFigures(deps, survey);
   return { survey, compliment: becomesCompliment };
+}
+
+/**
+ * After an answer is stored, wallboard viewers get today's survey figures pushed. Best effort:
+ * the answer is already durable, and a failed read here only delays the figures until the
+ * wallboard's next poll.
+ */
+async function publishSurveyFigures(deps: ServiceDeps, survey: SurveyResponseRecord): Promise<void> {
+  try {
+    const surveys = await readTodaySurveys(deps, survey.tenantId);
+    deps.bus.publish(topics.wallboard(survey.tenantId), { kind: 'frame', frame: { t: 'wallboard.surveys', lineId: survey.lineId, surveys } });
+  } catch (error) {
+    deps.log('warn', 'survey figures not pushed', { tenantId: survey.tenantId, error: String(error) });
+  }
 }

@@ -8,14 +8,27 @@ import {
 import { AGENT_STATUSES, CHANNELS, type AgentStatus, type Channel } from '../../core/model/index.js';
 import { ReportRepository } from '../../storage/reports/index.js';
 import type { ServiceDeps } from '../deps.js';
-import type { Wallboard, WallboardChannel, WallboardQueue } from './wallboard.types.js';
+import type { Agent, Role } from '../../core/model/index.js';
+import { summariseSurveys } from '../surveys/survey-figures.js';
+import type { Wallboard, WallboardChannel, WallboardQueue, WallboardSurveys } from './wallboard.types.js';
 
 /** "Today" on the wallboard starts at local midnight here, whatever the line's own zone. */
 export const WALLBOARD_TIME_ZONE = 'Europe/Brussels';
 /** Today's figures are read from the database at most this often per tenant. */
 const TODAY_CACHE_MS = 1000;
 
-export type { Wallboard, WallboardChannel, WallboardQueue } from './wallboard.types.js';
+export type { Wallboard, WallboardChannel, WallboardQueue, WallboardSurveys } from './wallboard.types.js';
+
+/** Who sees the wallboard (route) and receives its pushed frames (topic `tenant:<id>:wallboard`). */
+export const WALLBOARD_ROLES: readonly Role[] = ['supervisor', 'admin', 'executive'];
+export const watchesWallboard = (agent: Agent) => agent.roles.some((r) => WALLBOARD_ROLES.includes(r));
+
+/** Today's survey figures of a tenant, read fresh (an index on tenant and time keeps it cheap). */
+export async function readTodaySurveys(deps: Pick<ServiceDeps, 'repos' | 'clock'>, tenantId: string): Promise<WallboardSurveys> {
+  const now = deps.clock.now();
+  const answers = await deps.repos.surveys.listByTenant(tenantId, localMidnight(now, WALLBOARD_TIME_ZONE), now + 1);
+  return summariseSurveys(answers);
+}
 
 /** Epoch ms of the last local midnight in `timeZone` at or before `at` (DST-safe via Intl). */
 export function localMidnight(at: number, timeZone: string): number {
@@ -45,7 +58,7 @@ export class WallboardService {
   async build(tenantId: string): Promise<Wallboard> {
     const now = this.deps.clock.now();
     const { from, records: recordsPromise } = this.todayRecords(tenantId, now);
-    const records = await recordsPromise;
+    const [records, surveys] = await Promise.all([recordsPromise, readTodaySurveys(this.deps, tenantId)]);
     const engine = this.deps.routing.engine(tenantId);
     const live = new Map(engine.queueStats(now).map((q) => [q.queueId, q]));
     const agents = this.deps.directory.agentsOf(tenantId).map((a) => ({ agent: a, status: engine.agentState(a.id).status }));
@@ -96,7 +109,7 @@ export class WallboardService {
     const byStatus = Object.fromEntries(AGENT_STATUSES.map((s) => [s, 0])) as Record<AgentStatus, number>;
     const staffed = agents.filter((a) => a.agent.queueIds.length > 0);
     for (const { status } of staffed) byStatus[status] += 1;
-    return { generatedAt: now, todayFrom: from, queues, channels, agents: { byStatus, total: staffed.length } };
+    return { generatedAt: now, todayFrom: from, queues, channels, agents: { byStatus, total: staffed.length }, surveys };
   }
 
   private todayRecords(tenantId: string, now: number): { from: number; records: Promise<ContactRecord[]> } {

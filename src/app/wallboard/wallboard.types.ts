@@ -31,10 +31,19 @@ export interface WallboardChannel {
   today: { contacts: number; answered: number; abandoned: number };
 }
 
+/** Today's survey answers of the whole tenant: NPS with its counts and mean helpfulness. */
+export interface WallboardSurveys {
+  /** Answers given today (with or without an NPS score). */
+  responses: number;
+  netPromoterScore: { value: number | null; promoters: number; passives: number; detractors: number; denominator: number };
+  helpfulness: Figure;
+}
+
 export interface Wallboard {
   generatedAt: number;
   todayFrom: number;
   queues: WallboardQueue[];
   channels: WallboardChannel[];
   agents: { byStatus: Record<AgentStatus, number>; total: number };
+  surveys: WallboardSurveys;
 }

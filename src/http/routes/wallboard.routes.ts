@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { WallboardService } from '../../app/wallboard/wallboard.js';
+import { WALLBOARD_ROLES, WallboardService } from '../../app/wallboard/wallboard.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
@@ -8,7 +8,7 @@ export async function wallboardRoutes(app: FastifyInstance, ctx: RouteContext): 
   const r = typed(app);
   const { deps } = ctx;
   const wallboard = new WallboardService(deps);
-  const viewers = { preValidation: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin', 'executive']) };
+  const viewers = { preValidation: requireRoles(ctx.auth, deps.directory, WALLBOARD_ROLES) };
   r.get(
     '/api/wallboard',
     { ...viewers, schema: { tags: ['supervisor'], summary: "Per queue: waiting, longest wait, today's service level, answer rate and abandons; channel totals; agents by status" } },

@@ -63,6 +63,20 @@ export class ReportRepository {
     return (settings.phases ?? []).map((phase) => phase.id);
   }
 
+  /** Incidents opened on the line in [from, to), counted per kind (abuse, threat, flagged…). */
+  async countIncidentsByKind(tenantId: string, lineId: string, from: number, to: number): Promise<Record<string, number>> {
+    const rows = await this.db.kysely
+      .selectFrom('incidents')
+      .select(['kind', (eb) => eb.fn.countAll<number | string | bigint>().as('n')])
+      .where('tenant_id', '=', tenantId)
+      .where('line_id', '=', lineId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .groupBy('kind')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+  }
+
   private loadWindow(query: ReportPeriodQuery, [from, to]: readonly [number, number]): Promise<ReportRow[]> {
     return this.db.kysely
       .selectFrom('conversations')

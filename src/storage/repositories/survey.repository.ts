@@ -46,6 +46,33 @@ export class SurveyRepository {
       .execute();
     return rows.map(toRecord);
   }
+
+  /** One agent's answers given in [from, to), oldest first (automatic badges after each answer). */
+  async listByAgent(tenantId: string, agentId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
+    const rows = await this.db
+      .selectFrom('survey_responses')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('agent_id', '=', agentId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toRecord);
+  }
+
+  /** Every answer of a tenant given in [from, to), oldest first (today's wallboard figures, follow-up list). */
+  async listByTenant(tenantId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
+    const rows = await this.db
+      .selectFrom('survey_responses')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toRecord);
+  }
 }
 
 function toRow(s: SurveyResponseRecord): SurveyResponseTable {

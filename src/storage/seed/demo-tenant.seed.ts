@@ -7,6 +7,7 @@ import { createRepositories } from '../repositories.js';
 import { demoBankBot } from './demo-bank-bot.seed.js';
 import { demoKnowledgeArticles } from './demo-knowledge.seed.js';
 import { demoIvrFlows } from './demo-ivr.seed.js';
+import { seedDemoQuality } from './demo-quality.seed.js';
 
 export interface DemoLogin {
   role: string;
@@ -149,6 +150,7 @@ export async function seedDemoTenant(db: Db, now = Date.now(), options: DemoSeed
     }
     for (const article of demoKnowledgeArticles(DEMO_TENANT_ID, DEMO_LINES, now)) await tx.knowledge.save(article);
     for (const { lineId, flow } of demoIvrFlows(DEMO_LINES)) await tx.voice.saveFlow({ lineId, tenantId: DEMO_TENANT_ID, flow, updatedBy: null, updatedAt: now });
+    await seedDemoQuality(tx, DEMO_TENANT_ID, now);
   });
   return logins;
 }

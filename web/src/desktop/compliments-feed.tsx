@@ -2,13 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { complimentsApi } from '../api/endpoints.js';
 import type { Compliment } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useRealtime } from '../realtime/realtime-context.js';
 
 const REFRESH_MS = 30_000;
 
 /**
- * The agent's own compliments under "Mijn gesprekken": refreshed every 30 s and whenever
- * `refreshKey` changes (the desktop passes one that changes when a conversation ends). Only the
- * agent decides whether a compliment is shared with the team.
+ * The agent's own compliments under "Mijn gesprekken": a new one arrives over the WebSocket
+ * (`compliment.received`) the moment it is stored; the list is also refreshed every 30 s and
+ * whenever `refreshKey` changes (the desktop passes one that changes when a conversation ends).
+ * Only the agent decides whether a compliment is shared with the team.
  */
 export function ComplimentsFeed({ refreshKey }: { refreshKey: string }) {
   const { t, dateTime } = useI18n();
@@ -31,6 +33,16 @@ export function ComplimentsFeed({ refreshKey }: { refreshKey: string }) {
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);
+  const client = useRealtime();
+  useEffect(
+    () =>
+      client.onFrame((frame) => {
+        if (frame.t !== 'compliment.received') return;
+        const pushed = frame.compliment;
+        setCompliments((list) => (list?.some((c) => c.id === pushed.id) ? list : [pushed, ...(list ?? [])]));
+      }),
+    [client],
+  );
 
   const share = async (c: Compliment, shareWithTeam: boolean) => {
     setCompliments((list) => list?.map((x) => (x.id === c.id ? { ...x, shareWithTeam } : x)) ?? list);

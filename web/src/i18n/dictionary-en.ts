@@ -1,5 +1,6 @@
 import { contentEn } from './content-en.js';
 import type { Dictionary } from './dictionary-nl.js';
+import { qualityEn } from './quality-en.js';
 
 export const en: Dictionary = {
   'common.loading': 'Loading…',
@@ -416,4 +417,5 @@ export const en: Dictionary = {
   'system.consultCancelled': 'Consultation cancelled',
   'system.callEnded': 'Call ended',
   ...contentEn,
+  ...qualityEn,
 };

@@ -1,5 +1,6 @@
 import { contentFr } from './content-fr.js';
 import type { Dictionary } from './dictionary-nl.js';
+import { qualityFr } from './quality-fr.js';
 
 export const fr: Dictionary = {
   'common.loading': 'Chargement…',
@@ -416,4 +417,5 @@ export const fr: Dictionary = {
   'system.consultCancelled': 'Consultation annulée',
   'system.callEnded': 'Appel terminé',
   ...contentFr,
+  ...qualityFr,
 };

@@ -1,4 +1,5 @@
 import { contentNl } from './content-nl.js';
+import { qualityNl } from './quality-nl.js';
 /** Dutch: the default language and the source of the key list; fr and en must have every key. */
 export const nl = {
   'common.loading': 'Laden…',
@@ -415,6 +416,7 @@ export const nl = {
   'system.consultCancelled': 'Overleg geannuleerd',
   'system.callEnded': 'Oproep beëindigd',
   ...contentNl,
+  ...qualityNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

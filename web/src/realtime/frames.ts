@@ -1,4 +1,5 @@
-import type { WireEvent } from '../api/api-types.js';
+import type { Compliment, WireEvent } from '../api/api-types.js';
+import type { WallboardSurveys } from '../../../src/app/wallboard/wallboard.types.js';
 import type { CallSignalFrame, ClientFrame as ProtocolClientFrame, IceServer } from '../../../src/realtime/protocol.js';
 
 /** Call control frames (src/realtime/protocol.ts): they carry a clientId and are acknowledged. */
@@ -18,7 +19,9 @@ export type ServerFrame =
   | { t: 'offer'; conversationId: string; expiresAt: string; offer: Record<string, unknown> }
   | { t: 'offer.withdrawn'; conversationId: string; reason: string }
   | { t: 'agent.status'; agentId: string; status: string; reason?: string }
-  | { t: 'supervisor.update'; data: Record<string, unknown> };
+  | { t: 'supervisor.update'; data: Record<string, unknown> }
+  | { t: 'compliment.received'; compliment: Compliment }
+  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys };
 
 /** Frames the web app sends. */
 export type ClientFrame =

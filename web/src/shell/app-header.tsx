@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
 import { navigate, type RoutePath } from './router.js';
 import { canViewWallboard } from '../wallboard/wallboard-access.js';
+import { canViewReports } from '../reports/report-access.js';
 import { canSupervise, handlesConversations, isAdmin, managesContent, reviewsIncidents, useSession } from './session-context.js';
 
 export function AppHeader({ me, path }: { me: Me | null; path: string }) {
@@ -13,6 +14,9 @@ export function AppHeader({ me, path }: { me: Me | null; path: string }) {
         { path: '/desktop', label: t('nav.desktop'), show: handlesConversations(me) },
         { path: '/supervisor', label: t('nav.supervisor'), show: canSupervise(me) },
         { path: '/wallboard', label: t('nav.wallboard'), show: canViewWallboard(me) },
+        { path: '/reports', label: t('nav.reports'), show: canViewReports(me) },
+        { path: '/staffing', label: t('nav.staffing'), show: canViewReports(me) },
+        { path: '/quality', label: t('nav.quality'), show: true },
         { path: '/review', label: t('nav.review'), show: reviewsIncidents(me) },
         { path: '/content', label: t('nav.content'), show: managesContent(me) },
         { path: '/admin', label: t('nav.admin'), show: isAdmin(me) },

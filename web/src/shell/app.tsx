@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Me } from '../api/api-types.js';
 import { AdminPage } from '../admin/admin-page.js';
 import { ContentPage } from '../content/content-page.js';
@@ -7,6 +7,8 @@ import { I18nProvider, useI18n } from '../i18n/i18n-context.js';
 import { LoginPage } from '../login/login-page.js';
 import { RealtimeProvider } from '../realtime/realtime-context.js';
 import { ReviewPage } from '../review/review-page.js';
+import { canViewReports } from '../reports/report-access.js';
+import { QualityPage } from '../quality/quality-page.js';
 import { SupervisorPage } from '../supervisor/supervisor-page.js';
 import { canViewWallboard } from '../wallboard/wallboard-access.js';
 import { WallboardPage } from '../wallboard/wallboard-page.js';
@@ -15,6 +17,10 @@ import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
 import { canSupervise, handlesConversations, homeOf, isAdmin, managesContent, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
+
+/** The report screen carries chart.js: loaded only when someone opens it. */
+const ReportPage = lazy(() => import('../reports/report-page.js').then((m) => ({ default: m.ReportPage })));
+const StaffingPage = lazy(() => import('../reports/staffing-page.js').then((m) => ({ default: m.StaffingPage })));
 
 export function App() {
   return (
@@ -60,6 +66,7 @@ function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
     (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/content' && managesContent(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || ((path === '/reports' || path === '/staffing') && canViewReports(me)) || path === '/quality';
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -69,6 +76,13 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
   if (path === '/content' && allowed) return <ContentPage />;
+  if (path === '/quality') return <QualityPage me={me} />;
+  if ((path === '/reports' || path === '/staffing') && allowed)
+    return (
+      <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}>
+        {path === '/reports' ? <ReportPage /> : <StaffingPage />}
+      </Suspense>
+    );
   if (path === '/') return null;
   return (
     <main className="page-message">

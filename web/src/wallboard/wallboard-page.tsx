@@ -76,6 +76,9 @@ export function WallboardPage() {
         scheduleRefetch();
       } else if (frame.t === 'agent.status') {
         scheduleRefetch();
+      } else if (frame.t === 'wallboard.surveys') {
+        // Today's survey figures come complete in the frame: no refetch needed.
+        dispatch({ type: 'surveys', surveys: frame.surveys, at: Date.now() });
       }
     });
     const offOpen = client.onOpen((reconnected) => reconnected && refetch());
@@ -128,6 +131,7 @@ export function WallboardPage() {
                 ))}
               </dl>
             </section>
+            <SatisfactionPanel surveys={board.surveys} />
             <section className="wallboard-panel" aria-labelledby="wallboard-channels-title">
               <h2 id="wallboard-channels-title">{t('wallboard.channels')}</h2>
               <table className="wallboard-channels" data-testid="wallboard-channels">
@@ -162,6 +166,37 @@ type T = ReturnType<typeof useI18n>['t'];
 
 function channelLabel(t: T, channel: string): string {
   return channel === 'chat' || channel === 'voice' || channel === 'email' || channel === 'whatsapp' ? t(`channel.${channel}`) : channel;
+}
+
+/** Today's NPS with its counts and the mean helpfulness, pushed after every survey answer. */
+function SatisfactionPanel({ surveys }: { surveys: WallboardData['surveys'] }) {
+  const { t } = useI18n();
+  const nps = surveys.netPromoterScore;
+  const help = surveys.helpfulness;
+  return (
+    <section className="wallboard-panel" aria-labelledby="wallboard-satisfaction-title" data-testid="wallboard-satisfaction">
+      <h2 id="wallboard-satisfaction-title">{t('wallboard.satisfaction')}</h2>
+      <dl className="wallboard-figures wallboard-satisfaction">
+        <div className="wallboard-figure big">
+          <dt>{t('wallboard.nps')}</dt>
+          <dd data-testid="wallboard-nps" data-value={nps.value ?? ''} data-denominator={nps.denominator}>
+            {nps.value === null ? '–' : nps.value}
+            <span className="wallboard-counts">{t('wallboard.npsCounts', { promoters: nps.promoters, passives: nps.passives, detractors: nps.detractors })}</span>
+          </dd>
+        </div>
+        <div className="wallboard-figure">
+          <dt>{t('wallboard.responses')}</dt>
+          <dd data-testid="wallboard-survey-responses">{surveys.responses}</dd>
+        </div>
+        <div className="wallboard-figure">
+          <dt>{t('wallboard.helpfulness')}</dt>
+          <dd data-testid="wallboard-helpfulness" data-denominator={help.denominator}>
+            {help.value === null ? '–' : help.value.toFixed(1)}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
 }
 
 function QueueTile({ queue: q }: { queue: WallboardQueue }) {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_WALLBOARD, formatPercent, formatWait, serviceLevelTone, wallboardReducer, type WallboardData } from './wallboard-state.js';
 
 const figure = { value: null, numerator: 0, denominator: 0 };
-const board = (waiting: number): WallboardData => ({
+const surveys = (responses: number, nps: number | null) => ({
+  responses,
+  netPromoterScore: { value: nps, promoters: responses, passives: 0, detractors: 0, denominator: responses },
+  helpfulness: { value: null, numerator: 0, denominator: 0 },
+});
+const board = (waiting: number, responses = 0): WallboardData => ({
   generatedAt: 0,
   todayFrom: 0,
   queues: [
@@ -13,6 +18,7 @@ const board = (waiting: number): WallboardData => ({
   ],
   channels: [],
   agents: { byStatus: { available: 0, busy: 0, wrap_up: 0, away: 0, offline: 0 }, total: 0 },
+  surveys: surveys(responses, responses > 0 ? 100 : null),
 });
 
 describe('wallboard state', () => {
@@ -24,6 +30,16 @@ describe('wallboard state', () => {
     expect(state.board!.queues[0]!.waiting).toBe(1);
     state = wallboardReducer(state, { type: 'board', board: board(0), requestedAt: 12, at: 13 });
     expect(state.board!.queues[0]!.waiting).toBe(0);
+  });
+
+  it('applies pushed survey figures and keeps them over a fetch that started earlier', () => {
+    let state = wallboardReducer(EMPTY_WALLBOARD, { type: 'board', board: board(0), requestedAt: 1, at: 2 });
+    state = wallboardReducer(state, { type: 'surveys', surveys: surveys(1, 100), at: 10 });
+    expect(state.board!.surveys).toMatchObject({ responses: 1, netPromoterScore: { value: 100 } });
+    state = wallboardReducer(state, { type: 'board', board: board(0, 0), requestedAt: 5, at: 11 });
+    expect(state.board!.surveys.responses).toBe(1);
+    state = wallboardReducer(state, { type: 'board', board: board(0, 2), requestedAt: 12, at: 13 });
+    expect(state.board!.surveys.responses).toBe(2);
   });
 
   it('colours the service level against the target and formats without NaN', () => {

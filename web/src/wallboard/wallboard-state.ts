@@ -1,5 +1,5 @@
 /** The wallboard's data as `GET /api/wallboard` returns it: the server's own types. */
-import type { Wallboard, WallboardQueue } from '../../../src/app/wallboard/wallboard.types.js';
+import type { Wallboard, WallboardQueue, WallboardSurveys } from '../../../src/app/wallboard/wallboard.types.js';
 import type { AgentStatus } from '../../../src/core/model/index.js';
 export { AGENT_STATUSES as WALLBOARD_STATUSES } from '../../../src/core/model/index.js';
 export type { WallboardQueue };
@@ -12,11 +12,16 @@ export interface WallboardState {
   updatedAt: number | null;
   /** When the last `supervisor.update` frame was applied: older fetches must not undo it. */
   liveAt: number;
+  /** When the last `wallboard.surveys` frame was applied: older fetches must not undo it either. */
+  surveysAt: number;
 }
 
-export const EMPTY_WALLBOARD: WallboardState = { board: null, updatedAt: null, liveAt: 0 };
+export const EMPTY_WALLBOARD: WallboardState = { board: null, updatedAt: null, liveAt: 0, surveysAt: 0 };
 
-export type WallboardAction = { type: 'board'; board: WallboardData; requestedAt: number; at: number } | { type: 'live'; data: Record<string, unknown>; at: number };
+export type WallboardAction =
+  | { type: 'board'; board: WallboardData; requestedAt: number; at: number }
+  | { type: 'live'; data: Record<string, unknown>; at: number }
+  | { type: 'surveys'; surveys: WallboardSurveys; at: number };
 
 interface LiveQueue {
   queueId: string;
@@ -30,14 +35,20 @@ export function wallboardReducer(state: WallboardState, action: WallboardAction)
     case 'board': {
       // A fetch that started before the last frame carries older live counts: keep the frame's.
       const keepLive = state.board !== null && action.requestedAt < state.liveAt;
-      const board = keepLive ? withLive(action.board, new Map(state.board!.queues.map((q) => [q.queueId, q]))) : action.board;
+      const withQueues = keepLive ? withLive(action.board, new Map(state.board!.queues.map((q) => [q.queueId, q]))) : action.board;
+      const keepSurveys = state.board !== null && action.requestedAt < state.surveysAt;
+      const board = keepSurveys ? { ...withQueues, surveys: state.board!.surveys } : withQueues;
       return { ...state, board, updatedAt: action.at };
+    }
+    case 'surveys': {
+      if (!state.board) return state;
+      return { ...state, board: { ...state.board, surveys: action.surveys }, updatedAt: action.at, surveysAt: action.at };
     }
     case 'live': {
       if (!state.board || !Array.isArray(action.data.queues)) return state;
       const live = new Map<string, LiveQueue>();
       for (const q of action.data.queues as LiveQueue[]) if (q && typeof q.queueId === 'string') live.set(q.queueId, q);
-      return { board: withLive(state.board, live), updatedAt: action.at, liveAt: action.at };
+      return { ...state, board: withLive(state.board, live), updatedAt: action.at, liveAt: action.at };
     }
   }
 }
