@@ -116,6 +116,68 @@ describe.each(testDialects())('voice: a call through the IVR to an agent on %s',
     expect(JSON.stringify(log.body.events)).not.toContain('+32470123456');
   });
 
+  it('an agent\'s time-out is read out to the caller when the agent leg ends', async () => {
+    const call = new TwilioClient(server.url, BANK);
+    twiml(await call.post('incoming', { CallStatus: 'in-progress' }));
+    twiml(await call.post('gather', { Digits: '1' }));
+    twiml(await call.post('gather', { Digits: '2' }));
+    const offer = await thomasSocket.next((f) => f.t === 'offer', 10_000, 'offer');
+    const conversationId = offer.conversationId as string;
+    await thomasSocket.request({ t: 'offer.accept', conversationId });
+    expect(names(twiml(await call.post('queue-result', { QueueResult: 'leave' })))).toEqual(['Say', 'Dial', 'Hangup']);
+
+    const timeOut = await thomas.request('POST', `/api/conversations/${conversationId}/safety-action`, { kind: 'time_out', reason: 'scheldt de medewerker uit', minutes: 5 });
+    expect(timeOut.status, timeOut.text).toBe(200);
+    const said = twiml(await call.post('dial-result', { DialCallStatus: 'completed' }));
+    expect(names(said)).toEqual(['Say', 'Hangup']);
+    expect(said[0]?.attributes.language).toBe('nl-NL');
+    expect(said[0]?.text.length).toBeGreaterThan(10);
+    const log = await thomas.request<{ events: Array<{ type: string; data: Record<string, unknown> }> }>('GET', `/api/conversations/${conversationId}/events`);
+    const timedOut = log.body.events.find((e) => e.type === 'safety.timed_out');
+    expect(timedOut?.data).toMatchObject({ minutes: 5, audioRef: expect.any(String) });
+    expect(said[0]?.text).toContain('5');
+
+    expect((await call.post('status', { CallStatus: 'completed' })).status).toBe(204);
+    expect((await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'klacht' })).status).toBe(200);
+  });
+
+  it('a waiting caller who presses 1 gets a callback that keeps the place in the queue and is offered as an outbound call', async () => {
+    await thomasSocket.request({ t: 'status.set', status: 'away' });
+    const first = new TwilioClient(server.url, BANK, undefined, '+32470111111');
+    const second = new TwilioClient(server.url, BANK, undefined, '+32470222222');
+    for (const call of [first, second]) {
+      twiml(await call.post('incoming', { CallStatus: 'in-progress' }));
+      twiml(await call.post('gather', { Digits: '1' }));
+      twiml(await call.post('gather', { Digits: '2' }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const secondHold = twiml(await second.post('hold'));
+    expect(secondHold[0]?.text).toMatch(/^U bent nummer 2 in de wachtrij/);
+
+    const taken = twiml(await first.post('hold-input', { Digits: '1' }));
+    expect(names(taken)).toEqual(['Say', 'Leave']);
+    expect(taken[0]?.text).toBe('We bellen u terug zodra een medewerker vrij is. Tot straks.');
+    expect(names(twiml(await first.post('queue-result', { QueueResult: 'leave' })))).toEqual(['Hangup']);
+    // The second caller is still number 2: the callback stands where the first caller stood.
+    expect(twiml(await second.post('hold'))[0]?.text).toMatch(/^U bent nummer 2 in de wachtrij/);
+
+    const firstRow = await server.running.app.deps.repos.voice.getCall(first.callSid);
+    await thomasSocket.request({ t: 'status.set', status: 'available' });
+    const offer = await thomasSocket.next((f) => f.t === 'offer', 10_000, 'offer');
+    const details = await thomas.request<{ id: string; channel: string; state: string; context: Record<string, unknown> }>('GET', `/api/conversations/${offer.conversationId as string}`);
+    expect(details.body).toMatchObject({ channel: 'voice', state: 'offered', context: { direction: 'outbound', callbackFor: firstRow?.conversationId, callbackNumber: '+32470111111' } });
+    const inbound = await server.running.app.deps.repos.conversations.getAnyTenant(firstRow?.conversationId ?? '');
+    expect(inbound?.state).toBe('closed');
+    // The hidden-number rule: a caller without a number hears no callback offer.
+    const hidden = new TwilioClient(server.url, BANK, undefined, 'anonymous');
+    twiml(await hidden.post('incoming', { CallStatus: 'in-progress' }));
+    twiml(await hidden.post('gather', { Digits: '1' }));
+    twiml(await hidden.post('gather', { Digits: '2' }));
+    expect(names(twiml(await hidden.post('hold')))).toEqual(['Say', 'Play', 'Redirect']);
+    for (const call of [second, hidden]) await call.post('status', { CallStatus: 'completed' });
+    await thomasSocket.request({ t: 'offer.decline', conversationId: offer.conversationId });
+  });
+
   it('a caller who hangs up inside the IVR closes the conversation there', async () => {
     const call = new TwilioClient(server.url, BANK);
     twiml(await call.post('incoming', { CallStatus: 'ringing' }));

@@ -3,6 +3,7 @@ import { contactKey, pseudonymFromKey } from '../../core/contact/pseudonym.js';
 import { continueIvr, IvrStateError, startIvr, type IvrContext, type IvrInput, type IvrInstruction, type IvrState, type IvrStep } from '../../core/ivr/index.js';
 import { EMPTY_REGISTRATION, type Conversation, type Line } from '../../core/model/index.js';
 import { isAppError } from '../../core/errors/app-error.js';
+import { parseAbusePolicy } from '../../core/policy/index.js';
 import type { VoiceCallRecord } from '../../storage/index.js';
 import { endByCustomer } from '../conversation/close.js';
 import type { EventDraft } from '../conversation/event-recorder.js';
@@ -325,7 +326,10 @@ export class VoiceCallService {
     if (c?.state === 'timed_out') {
       const events = await this.deps.repos.events.listAfter(c.id, 0, 10_000);
       const timedOut = [...events].reverse().find((e) => e.type === 'safety.timed_out');
-      const text = typeof timedOut?.data.text === 'string' ? timedOut.data.text : VOICE_TEXTS.ended[c.language];
+      // On voice the policy names a recorded message; until one is uploaded, its text is spoken.
+      const policy = parseAbusePolicy(line.abusePolicy ?? {});
+      const minutes = typeof timedOut?.data.minutes === 'number' ? timedOut.data.minutes : 10;
+      const text = typeof timedOut?.data.text === 'string' ? timedOut.data.text : policy.messages.timeOut[c.language].replace('{minutes}', String(minutes));
       return sayAndHangUpTwiml(c.language, text);
     }
     return [{ verb: 'Hangup' }];
