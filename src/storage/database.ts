@@ -226,6 +226,56 @@ export interface VoiceCallTable {
   updated_at: number;
 }
 
+export interface CampaignTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  name: string;
+  /** draft | running | paused | done */
+  status: string;
+  max_attempts: number;
+  retry_delay_minutes: number;
+  default_country: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface CampaignContactTable {
+  id: string;
+  campaign_id: string;
+  tenant_id: string;
+  /** The CSV line the contact came from (header = 1). */
+  row_number: number;
+  phone: string;
+  name: string | null;
+  reference: string | null;
+  /** pending | in_progress | done */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_result: string | null;
+  /** The agent previewing or calling it (in_progress), or who called it last. */
+  agent_id: string | null;
+  updated_at: number;
+}
+
+export interface CampaignAttemptTable {
+  id: string;
+  campaign_id: string;
+  contact_id: string;
+  agent_id: string;
+  result: string;
+  note: string | null;
+  at: number;
+}
+
+export interface DoNotCallTable {
+  tenant_id: string;
+  phone: string;
+  reason: string;
+  created_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -243,4 +293,8 @@ export interface Database {
   compliments: ComplimentTable;
   ivr_flows: IvrFlowTable;
   voice_calls: VoiceCallTable;
+  campaigns: CampaignTable;
+  campaign_contacts: CampaignContactTable;
+  campaign_attempts: CampaignAttemptTable;
+  do_not_call: DoNotCallTable;
 }

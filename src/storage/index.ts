@@ -8,3 +8,4 @@ export { createScratchPostgresDatabase } from './scratch-database.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
 export type { VoiceCallRecord, StoredIvrFlow, CallDirection } from './repositories/voice.repository.js';
+export type { CampaignRecord, CampaignContactRecord, CampaignAttemptRecord } from './repositories/campaign.repository.js';

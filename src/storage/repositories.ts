@@ -15,6 +15,7 @@ import { SurveyRepository } from './repositories/survey.repository.js';
 import { TenantRepository } from './repositories/tenant.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { VoiceRepository } from './repositories/voice.repository.js';
+import { CampaignRepository } from './repositories/campaign.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -30,6 +31,7 @@ export interface Repositories {
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
   voice: VoiceRepository;
+  campaigns: CampaignRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -49,6 +51,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
     voice: new VoiceRepository(kysely),
+    campaigns: new CampaignRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }
