@@ -32,7 +32,9 @@ describe.each(testDialects())('outbound campaigns from CSV import to result code
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    [marleen, thomas, camille] = await Promise.all(['marleen', 'thomas', 'camille'].map((n) => StaffClient.login(server.url, `${n}@contactpunt.example`)));
+    marleen = await StaffClient.login(server.url, 'marleen@contactpunt.example');
+    thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
+    camille = await StaffClient.login(server.url, 'camille@contactpunt.example');
   });
   afterAll(async () => server?.stop());
 
