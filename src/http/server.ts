@@ -20,6 +20,7 @@ import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
 import { wallboardRoutes } from './routes/wallboard.routes.js';
 import { campaignRoutes } from './routes/campaign.routes.js';
+import { popupSeatRoutes } from './routes/popup-seat.routes.js';
 import { ivrAdminRoutes } from './routes/ivr-admin.routes.js';
 import { voiceRoutes } from './routes/voice.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
@@ -77,6 +78,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await voiceRoutes(scope, ctx);
     await ivrAdminRoutes(scope, ctx);
     await campaignRoutes(scope, ctx);
+    await popupSeatRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

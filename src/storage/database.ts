@@ -276,6 +276,26 @@ export interface DoNotCallTable {
   created_at: number;
 }
 
+export interface ThankYouCallTable {
+  id: string;
+  tenant_id: string;
+  executive_id: string;
+  agent_id: string;
+  conversation_id: string;
+  /** ringing | answered | missed | ended */
+  status: string;
+  compliment_id: string | null;
+  created_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+}
+
+export interface PopupSeatSettingsTable {
+  tenant_id: string;
+  reveal_caller_before_answer: number;
+  updated_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -297,4 +317,6 @@ export interface Database {
   campaign_contacts: CampaignContactTable;
   campaign_attempts: CampaignAttemptTable;
   do_not_call: DoNotCallTable;
+  thank_you_calls: ThankYouCallTable;
+  popup_seat_settings: PopupSeatSettingsTable;
 }

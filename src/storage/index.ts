@@ -9,3 +9,4 @@ export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
 export type { VoiceCallRecord, StoredIvrFlow, CallDirection } from './repositories/voice.repository.js';
 export type { CampaignRecord, CampaignContactRecord, CampaignAttemptRecord } from './repositories/campaign.repository.js';
+export type { ThankYouCallRecord, ThankYouCallStatus } from './repositories/thank-you.repository.js';

@@ -16,6 +16,7 @@ import { TenantRepository } from './repositories/tenant.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { VoiceRepository } from './repositories/voice.repository.js';
 import { CampaignRepository } from './repositories/campaign.repository.js';
+import { ThankYouRepository } from './repositories/thank-you.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -32,6 +33,7 @@ export interface Repositories {
   compliments: ComplimentRepository;
   voice: VoiceRepository;
   campaigns: CampaignRepository;
+  thankYou: ThankYouRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -52,6 +54,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     compliments: new ComplimentRepository(kysely),
     voice: new VoiceRepository(kysely),
     campaigns: new CampaignRepository(kysely, flags),
+    thankYou: new ThankYouRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

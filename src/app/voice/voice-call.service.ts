@@ -86,7 +86,8 @@ export class VoiceCallService {
     const now = this.deps.clock.now();
     const tenant = this.deps.directory.tenant(line.tenantId);
     const number = params.From && /^\+[1-9][0-9]{6,14}$/.test(params.From) ? params.From : null;
-    const identifier = number ?? `anonymous:${params.CallSid}`;
+    // A softphone caller (`client:<identity>`, the pop-up seat) is one contact; a hidden number is a new one each call.
+    const identifier = number ?? (params.From?.startsWith('client:') ? params.From : `anonymous:${params.CallSid}`);
     const key = contactKey(tenant.secret, 'phone', identifier);
     const flow = this.deps.ivrFlows.forLine(line).flow;
     try {
@@ -401,4 +402,16 @@ function ivrStepLog(step: IvrStep, heard: string | null): Record<string, unknown
     waitingFor: step.waitingFor,
     next: step.instructions.at(-1)?.kind ?? null,
   };
+}
+
+const services = new WeakMap<ServiceDeps, VoiceCallService>();
+
+/** One adapter per application: the webhooks and the pop-up seat share it (and its connecting log). */
+export function voiceCallsOf(deps: ServiceDeps): VoiceCallService {
+  let service = services.get(deps);
+  if (!service) {
+    service = new VoiceCallService(deps);
+    services.set(deps, service);
+  }
+  return service;
 }

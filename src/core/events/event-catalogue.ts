@@ -44,6 +44,8 @@ export const EVENT_CATALOGUE = {
   'call.status': 'internal',
   'call.connecting': 'internal',
   'callback.requested': 'internal',
+  // Thank-you day: who is calling, shown to the agent when the tenant's setting allows it (after answering by default).
+  'thank_you.caller': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

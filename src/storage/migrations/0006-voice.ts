@@ -94,5 +94,30 @@ export const voiceMigration = (_flags: DialectFlags): Migration => ({
       .addColumn('created_at', TIME, (c) => c.notNull())
       .addPrimaryKeyConstraint('do_not_call_pk', ['tenant_id', 'phone'])
       .execute();
+
+    // Thank-you day: executives call agents directly from the pop-up seat; each call is tracked.
+    await db.schema
+      .createTable('thank_you_calls')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+      .addColumn('executive_id', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text', (c) => c.notNull())
+      .addColumn('conversation_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('compliment_id', 'text')
+      .addColumn('created_at', TIME, (c) => c.notNull())
+      .addColumn('answered_at', TIME)
+      .addColumn('ended_at', TIME)
+      .addCheckConstraint('thank_you_calls_status', sql`status in ('ringing', 'answered', 'missed', 'ended')`)
+      .execute();
+    await db.schema.createIndex('thank_you_calls_tenant_time').on('thank_you_calls').columns(['tenant_id', 'created_at']).execute();
+
+    await db.schema
+      .createTable('popup_seat_settings')
+      .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+      /** 1: the agent sees who calls while it rings; 0 (default): only after answering. */
+      .addColumn('reveal_caller_before_answer', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('updated_at', TIME, (c) => c.notNull())
+      .execute();
   },
 });
