@@ -175,7 +175,22 @@ describe.each(testDialects())('voice: a call through the IVR to an agent on %s',
     twiml(await hidden.post('gather', { Digits: '2' }));
     expect(names(twiml(await hidden.post('hold')))).toEqual(['Say', 'Play', 'Redirect']);
     for (const call of [second, hidden]) await call.post('status', { CallStatus: 'completed' });
-    await thomasSocket.request({ t: 'offer.decline', conversationId: offer.conversationId });
+
+    // Thomas accepts the callback; his softphone calls the customer back through the TwiML app.
+    await thomasSocket.request({ t: 'offer.accept', conversationId: offer.conversationId });
+    const softphone = new TwilioClient(server.url, 'outbound', undefined, `client:${thomas.agentId}`);
+    const dialled = twiml(await softphone.postTo('/api/voice/twilio/outbound', { ConversationId: offer.conversationId as string }));
+    expect(dialled).toEqual([{ name: 'Dial', attributes: { action: `${VOICE_BASE}/dial-result`, method: 'POST', timeout: '30' }, text: '', children: [{ name: 'Number', attributes: {}, text: '+32470111111', children: [] }] }]);
+    const stranger = new TwilioClient(server.url, 'outbound', undefined, 'client:us_lucas');
+    const refused = await stranger.postTo('/api/voice/twilio/outbound', { ConversationId: offer.conversationId as string });
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text).error.code).toBe('VOICE_DIAL_NOT_ALLOWED');
+    // The customer answers and later hangs up: the callback goes to wrap-up like any call.
+    expect((await softphone.postTo(`/api/voice/twilio/${BANK}/status`, { CallStatus: 'in-progress' })).status).toBe(204);
+    expect((await softphone.postTo(`/api/voice/twilio/${BANK}/status`, { CallStatus: 'completed' })).status).toBe(204);
+    const after = await thomas.request<{ state: string }>('GET', `/api/conversations/${offer.conversationId as string}`);
+    expect(after.body.state).toBe('wrap_up');
+    expect((await thomas.request('POST', `/api/conversations/${offer.conversationId as string}/close`, { wrapUpCode: 'terugbellen' })).status).toBe(200);
   });
 
   it('a caller who hangs up inside the IVR closes the conversation there', async () => {

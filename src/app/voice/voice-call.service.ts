@@ -336,6 +336,32 @@ export class VoiceCallService {
     return [{ verb: 'Hangup' }];
   }
 
+  /**
+   * The agent's softphone places an outbound call (the TwiML app's voice URL): a callback the agent
+   * accepted (`ConversationId`), or a campaign contact the agent holds (`CampaignId` + `ContactId`).
+   * Anything else is refused: an agent cannot dial arbitrary numbers through Centraal.
+   */
+  async outbound(params: CallParams & { ConversationId?: string; CampaignId?: string; ContactId?: string }): Promise<TwimlVerb[]> {
+    const agentId = params.From?.startsWith('client:') ? params.From.slice('client:'.length) : '';
+    if (params.ConversationId) {
+      const c = await this.deps.repos.conversations.getAnyTenant(params.ConversationId);
+      const live = c ? (this.deps.live.peek(c.id)?.conversation ?? c) : undefined;
+      if (!live || live.assignedAgentId !== agentId || live.state !== 'active' || live.context.direction !== 'outbound' || !live.context.callbackNumber) {
+        throw voiceErrors.dialNotAllowed('Only the agent who accepted a callback can call its number');
+      }
+      const now = this.deps.clock.now();
+      await this.deps.repos.voice.insertCall({ callSid: params.CallSid, tenantId: live.tenantId, lineId: live.lineId, conversationId: live.id, direction: 'outbound', callerNumber: live.context.callbackNumber, status: 'initiated', ivrState: null, createdAt: now, updatedAt: now });
+      await this.recordOn(live.id, [{ type: 'call.status', actor: { kind: 'system' }, data: { status: 'initiated', direction: 'outbound' } }]);
+      return [{ verb: 'Dial', target: { noun: 'Number', number: live.context.callbackNumber }, timeout: 30, action: this.links(live.lineId).dialResult }];
+    }
+    if (params.CampaignId && params.ContactId) {
+      const contact = await this.deps.repos.campaigns.getContact(params.CampaignId, params.ContactId);
+      if (!contact || contact.status !== 'in_progress' || contact.agentId !== agentId) throw voiceErrors.dialNotAllowed('Only the agent holding this campaign contact can call it');
+      return [{ verb: 'Dial', target: { noun: 'Number', number: contact.phone }, timeout: 30 }];
+    }
+    throw voiceErrors.dialNotAllowed('An outbound call needs a callback (ConversationId) or a campaign contact (CampaignId, ContactId)');
+  }
+
   /** Status callbacks: logged on the conversation; a finished call ends it like a customer leaving. */
   async status(lineId: string, params: CallParams): Promise<void> {
     const line = this.voiceLine(lineId);

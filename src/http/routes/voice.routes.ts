@@ -72,6 +72,17 @@ export async function voiceRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     r.post('/api/voice/twilio/:lineId/dial-result', { schema: { ...route, summary: 'The agent leg ended (Dial action)' } }, async (request, reply) =>
       sendTwiml(reply, await calls.dialResult(request.params.lineId, request.body as CallParams)),
     );
+    r.post(
+      '/api/voice/twilio/outbound',
+      {
+        schema: {
+          tags: ['voice'],
+          summary: "An agent's softphone calls out: a callback it accepted or a campaign contact it holds",
+          body: callBody.extend({ ConversationId: z.string().max(64).optional(), CampaignId: z.string().max(64).optional(), ContactId: z.string().max(64).optional() }),
+        },
+      },
+      async (request, reply) => sendTwiml(reply, await calls.outbound(request.body as CallParams)),
+    );
     r.post('/api/voice/twilio/:lineId/status', { schema: { ...route, summary: 'Call status callback' } }, async (request, reply) => {
       await calls.status(request.params.lineId, request.body as CallParams);
       return reply.status(204).send();
