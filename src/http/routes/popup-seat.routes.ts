@@ -22,6 +22,12 @@ export async function popupSeatRoutes(app: FastifyInstance, ctx: RouteContext): 
     return deps.directory.agent(agent.tenantId, agent.id);
   };
 
+  r.get('/api/popup-seat/lines', { ...executives, schema: { tags, summary: 'The voice lines of my tenant an executive can call' } }, async (request) => ({
+    lines: deps.directory
+      .linesOf(me(request).tenantId)
+      .filter((l) => l.channels.includes('voice'))
+      .map((l) => ({ id: l.id, name: l.name, languages: l.languages })),
+  }));
   r.post('/api/popup-seat/line-calls', { ...executives, schema: { tags, summary: 'Call a line as a customer: the real IVR, queue and routing', body: z.object({ lineId: z.string().min(1).max(64) }) } }, async (request, reply) =>
     reply.status(201).send(await startLineCall(deps, me(request), request.body.lineId)),
   );

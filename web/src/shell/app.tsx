@@ -13,7 +13,8 @@ import { AppHeader } from './app-header.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
-import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, sitsInPopupSeat, useSession } from './session-context.js';
+import { PopupSeatPage } from '../popup-seat/popup-seat-page.js';
 
 export function App() {
   return (
@@ -58,7 +59,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/popup-seat' && sitsInPopupSeat(me));
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -67,6 +68,7 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/review' && allowed) return <ReviewPage />;
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
+  if (path === '/popup-seat' && allowed) return <PopupSeatPage />;
   if (path === '/') return null;
   return (
     <main className="page-message">
