@@ -35,7 +35,16 @@ export async function campaignRoutes(app: FastifyInstance, ctx: RouteContext): P
   r.post('/api/campaigns', { ...managers, schema: { tags, summary: 'Create a campaign (draft)', body: newCampaign } }, async (request, reply) =>
     reply.status(201).send(await createCampaign(deps, who(request).tenantId, request.body, who(request).id)),
   );
-  r.get('/api/campaigns', { ...agents, schema: { tags, summary: 'Campaigns of my tenant' } }, async (request) => ({ campaigns: await deps.repos.campaigns.listCampaigns(who(request).tenantId) }));
+  r.get('/api/campaigns', { ...agents, schema: { tags, summary: 'Campaigns of my tenant, and the voice lines a campaign can run on' } }, async (request) => {
+    const tenantId = who(request).tenantId;
+    return {
+      campaigns: await deps.repos.campaigns.listCampaigns(tenantId),
+      lines: deps.directory
+        .linesOf(tenantId)
+        .filter((l) => l.channels.includes('voice'))
+        .map((l) => ({ id: l.id, name: l.name })),
+    };
+  });
   r.post(
     '/api/campaigns/:campaignId/contacts',
     { ...managers, schema: { tags, summary: 'Import a CSV contact list (all or nothing; 422 CAMPAIGN_CSV_INVALID lists every row problem)', params: campaignParams, body: z.object({ csv: z.string().min(1).max(1_000_000) }) } },

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { LanguageSwitch } from '../i18n/language-switch.js';
 import { navigate, type RoutePath } from './router.js';
 import { canViewWallboard } from '../wallboard/wallboard-access.js';
-import { canSupervise, handlesConversations, isAdmin, reviewsIncidents, sitsInPopupSeat, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, isAdmin, reviewsIncidents, sitsInPopupSeat, useSession, worksCampaigns } from './session-context.js';
 
 export function AppHeader({ me, path }: { me: Me | null; path: string }) {
   const { t } = useI18n();
@@ -15,6 +15,7 @@ export function AppHeader({ me, path }: { me: Me | null; path: string }) {
         { path: '/wallboard', label: t('nav.wallboard'), show: canViewWallboard(me) },
         { path: '/review', label: t('nav.review'), show: reviewsIncidents(me) },
         { path: '/admin', label: t('nav.admin'), show: isAdmin(me) },
+        { path: '/campaigns', label: t('nav.campaigns'), show: worksCampaigns(me) },
         { path: '/popup-seat', label: t('nav.popupSeat'), show: sitsInPopupSeat(me) },
       ]
     : [];

@@ -13,7 +13,8 @@ import { AppHeader } from './app-header.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
-import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, sitsInPopupSeat, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, homeOf, isAdmin, reviewsIncidents, SessionProvider, sitsInPopupSeat, useSession, worksCampaigns } from './session-context.js';
+import { CampaignsPage } from '../campaigns/campaigns-page.js';
 import { PopupSeatPage } from '../popup-seat/popup-seat-page.js';
 
 export function App() {
@@ -59,7 +60,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/popup-seat' && sitsInPopupSeat(me));
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/popup-seat' && sitsInPopupSeat(me)) || (path === '/campaigns' && worksCampaigns(me));
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -69,6 +70,7 @@ function Routed({ me, path }: { me: Me; path: string }) {
   if (path === '/admin' && allowed) return <AdminPage />;
   if (path === '/wallboard' && allowed) return <WallboardPage />;
   if (path === '/popup-seat' && allowed) return <PopupSeatPage />;
+  if (path === '/campaigns' && allowed) return <CampaignsPage me={me} />;
   if (path === '/') return null;
   return (
     <main className="page-message">
