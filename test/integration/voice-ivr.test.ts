@@ -167,7 +167,7 @@ describe.each(testDialects())('voice: a call through the IVR to an agent on %s',
     const details = await thomas.request<{ id: string; channel: string; state: string; context: Record<string, unknown> }>('GET', `/api/conversations/${offer.conversationId as string}`);
     expect(details.body).toMatchObject({ channel: 'voice', state: 'offered', context: { direction: 'outbound', callbackFor: firstRow?.conversationId, callbackNumber: '+32470111111' } });
     const inbound = await server.running.app.deps.repos.conversations.getAnyTenant(firstRow?.conversationId ?? '');
-    expect(inbound?.state).toBe('closed');
+    expect(inbound?.state).toBe('transferred');
     // The hidden-number rule: a caller without a number hears no callback offer.
     const hidden = new TwilioClient(server.url, BANK, undefined, 'anonymous');
     twiml(await hidden.post('incoming', { CallStatus: 'in-progress' }));
@@ -191,6 +191,34 @@ describe.each(testDialects())('voice: a call through the IVR to an agent on %s',
     const after = await thomas.request<{ state: string }>('GET', `/api/conversations/${offer.conversationId as string}`);
     expect(after.body.state).toBe('wrap_up');
     expect((await thomas.request('POST', `/api/conversations/${offer.conversationId as string}/close`, { wrapUpCode: 'terugbellen' })).status).toBe(200);
+  });
+
+  it('the callback choice in the IVR menu hands the call to a callback conversation in the queue', async () => {
+    const call = new TwilioClient(server.url, BANK, undefined, '+32470333333');
+    twiml(await call.post('incoming', { CallStatus: 'in-progress' }));
+    twiml(await call.post('gather', { Digits: '2' }));
+    const confirmed = twiml(await call.post('gather', { Digits: '3' }));
+    expect(names(confirmed)).toEqual(['Say', 'Say', 'Hangup']);
+    expect(confirmed[0]?.text).toBe("Nous vous rappelons à ce numéro dès qu'un conseiller est libre.");
+    const { repos } = server.running.app.deps;
+    const row = await repos.voice.getCall(call.callSid);
+    expect((await repos.conversations.getAnyTenant(row?.conversationId ?? ''))?.state).toBe('transferred');
+    const events = await repos.events.listAfter(row?.conversationId ?? '', 0, 100);
+    const requested = events.find((e) => e.type === 'callback.requested');
+    const callback = await repos.conversations.getAnyTenant(String(requested?.data.callbackConversationId));
+    expect(callback).toMatchObject({ channel: 'voice', language: 'fr', queueId: 'qu_bank', context: { direction: 'outbound', callbackNumber: '+32470333333', callbackFor: row?.conversationId } });
+    expect(['queued', 'offered']).toContain(callback?.state);
+  });
+
+  it('a busy or failed call during the IVR ends it too', async () => {
+    for (const status of ['busy', 'failed']) {
+      const call = new TwilioClient(server.url, BANK);
+      twiml(await call.post('incoming', { CallStatus: 'ringing' }));
+      expect((await call.post('status', { CallStatus: status })).status).toBe(204);
+      const row = await server.running.app.deps.repos.voice.getCall(call.callSid);
+      expect(row?.status).toBe(status);
+      expect((await server.running.app.deps.repos.conversations.getAnyTenant(row?.conversationId ?? ''))?.state).toBe('closed');
+    }
   });
 
   it('a caller who hangs up inside the IVR closes the conversation there', async () => {

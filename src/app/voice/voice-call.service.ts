@@ -211,9 +211,10 @@ export class VoiceCallService {
         if (!line.anonymous && Object.keys(step.data.variables).length > 0) c.context = { ...c.context, ivrVariables: { ...step.data.variables } };
         drafts.push({ type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } });
       } else if (c.state === 'bot' && closeReason) {
-        c.state = 'closed';
+        // Handed on (an outside number, or the callback conversation that replaces it): reports count it as transferred out.
+        c.state = closeReason === 'ivr_hangup' ? 'closed' : 'transferred';
         c.closedAt = this.deps.clock.now();
-        drafts.push({ type: 'conversation.closed', actor: IVR_ACTOR, data: { reason: closeReason } });
+        drafts.push({ type: c.state === 'closed' ? 'conversation.closed' : 'conversation.transferred', actor: IVR_ACTOR, data: { reason: closeReason } });
       }
       await this.deps.recorder.record(entry, drafts, true);
       return { ...c };
@@ -224,9 +225,8 @@ export class VoiceCallService {
       const created = await createCallbackConversation(this.deps, { from: conversation, number: callback.number, queueId: callback.queueId, skills: callback.skills, priority: callback.priority, language: callback.language, enqueuedAt: this.deps.clock.now() });
       await this.recordOn(conversation.id, [{ type: 'callback.requested', actor: IVR_ACTOR, data: { callbackConversationId: created.id, queueId: callback.queueId } }]);
     }
-    if (conversation.state === 'closed') this.deps.live.evict(conversation.id);
-    const verbs = ivrInstructionsToTwiml(instructions, links);
-    return verbs;
+    if (conversation.state === 'closed' || conversation.state === 'transferred') this.deps.live.evict(conversation.id);
+    return ivrInstructionsToTwiml(instructions, links);
   }
 
   /** A webhook for the IVR after the IVR handed the call on (a late or repeated request). */
@@ -286,9 +286,10 @@ export class VoiceCallService {
       const engine = this.deps.routing.engine(c.tenantId);
       if (engine.conversationState(c.id)?.phase !== 'waiting') return null;
       this.deps.routing.decide(c.tenantId, (e, now) => e.abandon(c.id, now));
-      c.state = 'closed';
+      // The callback conversation takes over; this call is handed on, not abandoned.
+      c.state = 'transferred';
       c.closedAt = this.deps.clock.now();
-      await this.deps.recorder.record(entry, [{ type: 'conversation.closed', actor: { kind: 'customer' }, data: { reason: 'callback_requested' } }], true);
+      await this.deps.recorder.record(entry, [{ type: 'conversation.transferred', actor: { kind: 'customer' }, data: { reason: 'callback_requested' } }], true);
       return { ...c };
     });
     if (!taken) return null;
