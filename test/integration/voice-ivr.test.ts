@@ -221,6 +221,26 @@ describe.each(testDialects())('voice: a call through the IVR to an agent on %s',
     }
   });
 
+  it('on the anonymous Kinderlijn the caller\'s number is stored nowhere and no callback is offered', async () => {
+    const number = '+32470987654';
+    const call = new TwilioClient(server.url, 'ln_kinderlijn', undefined, number);
+    const welcome = twiml(await call.post('incoming', { CallStatus: 'in-progress' }));
+    expect(welcome[0]?.text).toMatch(/^Hoi, je belt met de Kinderlijn/);
+    expect(names(twiml(await call.post('gather', { Digits: '1' })))).toEqual(['Say', 'Enqueue']);
+    const hold = twiml(await call.post('hold'));
+    expect(names(hold)).toEqual(['Say', 'Play', 'Redirect']);
+    expect(names(twiml(await call.post('hold-input', { Digits: '1' })))).toEqual(['Redirect']);
+    await call.post('status', { CallStatus: 'completed' });
+
+    const { db } = server.running.app.deps;
+    const row = await db.kysely.selectFrom('voice_calls').selectAll().where('call_sid', '=', call.callSid).executeTakeFirstOrThrow();
+    const conversation = await db.kysely.selectFrom('conversations').selectAll().where('id', '=', row.conversation_id ?? '').executeTakeFirstOrThrow();
+    const contact = await db.kysely.selectFrom('contacts').selectAll().where('id', '=', conversation.contact_id).executeTakeFirstOrThrow();
+    const events = await db.kysely.selectFrom('events').selectAll().where('conversation_id', '=', conversation.id).execute();
+    expect(events.length).toBeGreaterThan(3);
+    for (const stored of [row, conversation, contact, ...events]) expect(JSON.stringify(stored)).not.toContain(number.slice(3));
+  });
+
   it('a caller who hangs up inside the IVR closes the conversation there', async () => {
     const call = new TwilioClient(server.url, BANK);
     twiml(await call.post('incoming', { CallStatus: 'ringing' }));
