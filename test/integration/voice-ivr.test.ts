@@ -244,6 +244,10 @@ describe.each(testDialects())('voice: a call through the IVR to an agent on %s',
   it('a caller who hangs up inside the IVR closes the conversation there', async () => {
     const call = new TwilioClient(server.url, BANK);
     twiml(await call.post('incoming', { CallStatus: 'ringing' }));
+    // Silence: the provider follows the Redirect after the Gather (a signed URL with a query string).
+    const silence = twiml(await call.post('gather?timeout=1'));
+    expect(names(silence)).toEqual(['Say', 'Say', 'Say', 'Gather', 'Redirect']);
+    expect(silence[0]?.text).toBe('We hebben geen keuze gehoord.');
     expect((await call.post('status', { CallStatus: 'completed' })).status).toBe(204);
     const row = await server.running.app.deps.repos.voice.getCall(call.callSid);
     const conversation = await server.running.app.deps.repos.conversations.getAnyTenant(row?.conversationId ?? '');
