@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js';
 import { createCallbackConversation } from './callback.js';
+import { ivrStepLog } from './ivr-step-log.js';
 import { voiceErrors } from './voice.errors.js';
 
 /** The form parameters a Twilio-style provider posts (only the ones the adapter reads). */
@@ -410,25 +411,6 @@ export class VoiceCallService {
     if (live) return live;
     return this.deps.repos.conversations.get(call.tenantId, call.conversationId);
   }
-}
-
-/** What the log keeps of one IVR step: what was heard, the nodes passed, what the caller was told. */
-function ivrStepLog(step: IvrStep, heard: string | null): Record<string, unknown> {
-  const said: string[] = [];
-  const collect = (i: IvrInstruction) => {
-    if (i.kind === 'say') said.push(i.text);
-    else if (i.kind === 'play') said.push(`[audio] ${i.url}`);
-    else if (i.kind === 'gather') i.prompts.forEach(collect);
-  };
-  step.instructions.forEach(collect);
-  return {
-    ...(heard ? { heard } : {}),
-    trace: step.trace,
-    said,
-    language: step.data.language,
-    waitingFor: step.waitingFor,
-    next: step.instructions.at(-1)?.kind ?? null,
-  };
 }
 
 const services = new WeakMap<ServiceDeps, VoiceCallService>();
