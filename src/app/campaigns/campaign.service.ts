@@ -67,9 +67,9 @@ export async function importContacts(deps: ServiceDeps, campaign: CampaignRecord
   const existing = await deps.repos.campaigns.phonesOf(campaign.id);
   const now = deps.clock.now();
   const fresh = result.contacts.filter((c) => !existing.has(c.phone));
-  await deps.repos.campaigns.insertContacts(
-    fresh.map((c) => ({ id: newId('cc'), campaignId: campaign.id, tenantId: campaign.tenantId, rowNumber: c.row, phone: c.phone, name: c.name, reference: c.reference, status: 'pending', attempts: 0, nextAttemptAt: now, lastResult: null, agentId: null, updatedAt: now })),
-  );
+  // One transaction: a failure halfway leaves no half-imported list.
+  const rows = fresh.map((c): CampaignContactRecord => ({ id: newId('cc'), campaignId: campaign.id, tenantId: campaign.tenantId, rowNumber: c.row, phone: c.phone, name: c.name, reference: c.reference, status: 'pending', attempts: 0, nextAttemptAt: now, lastResult: null, agentId: null, updatedAt: now }));
+  await deps.db.kysely.transaction().execute((trx) => deps.repos.withTransaction(trx).campaigns.insertContacts(rows));
   return {
     imported: fresh.length,
     duplicates: result.duplicates,
