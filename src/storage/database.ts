@@ -271,6 +271,77 @@ export interface JobLeaseTable {
   last_run_at: number | null;
 }
 
+
+export interface CampaignTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  name: string;
+  /** draft | running | paused | done */
+  status: string;
+  max_attempts: number;
+  retry_delay_minutes: number;
+  default_country: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface CampaignContactTable {
+  id: string;
+  campaign_id: string;
+  tenant_id: string;
+  /** The CSV line the contact came from (header = 1). */
+  row_number: number;
+  phone: string;
+  name: string | null;
+  reference: string | null;
+  /** pending | in_progress | done */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_result: string | null;
+  /** The agent previewing or calling it (in_progress), or who called it last. */
+  agent_id: string | null;
+  updated_at: number;
+}
+
+export interface CampaignAttemptTable {
+  id: string;
+  campaign_id: string;
+  contact_id: string;
+  agent_id: string;
+  result: string;
+  note: string | null;
+  at: number;
+}
+
+export interface DoNotCallTable {
+  tenant_id: string;
+  phone: string;
+  reason: string;
+  created_at: number;
+}
+
+export interface ThankYouCallTable {
+  id: string;
+  tenant_id: string;
+  executive_id: string;
+  agent_id: string;
+  conversation_id: string;
+  /** ringing | answered | missed | ended */
+  status: string;
+  compliment_id: string | null;
+  created_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+}
+
+export interface PopupSeatSettingsTable {
+  tenant_id: string;
+  reveal_caller_before_answer: number;
+  updated_at: number;
+}
+
 export interface Database extends QualityTables {
   tenants: TenantTable;
   clients: ClientTable;
@@ -293,6 +364,12 @@ export interface Database extends QualityTables {
   audit_log: AuditLogTable;
   consent_records: ConsentRecordTable;
   job_leases: JobLeaseTable;
+  campaigns: CampaignTable;
+  campaign_contacts: CampaignContactTable;
+  campaign_attempts: CampaignAttemptTable;
+  do_not_call: DoNotCallTable;
+  thank_you_calls: ThankYouCallTable;
+  popup_seat_settings: PopupSeatSettingsTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

@@ -16,3 +16,5 @@ export { MIGRATION_NAMES } from './migrations/migrate.js';
 export type { ComplaintFollowUpRecord } from './repositories/complaint.repository.js';
 export type { IdeaRecord, RoundtableRecord } from './repositories/idea.repository.js';
 export type { AwardRecord, BadgeRecord, GestureRecord, NominationRecord } from './repositories/recognition.repository.js';
+export type { CampaignRecord, CampaignContactRecord, CampaignAttemptRecord } from './repositories/campaign.repository.js';
+export type { ThankYouCallRecord, ThankYouCallStatus } from './repositories/thank-you.repository.js';

@@ -23,6 +23,8 @@ import { UnansweredRepository } from './repositories/unanswered.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { VoiceRepository } from './repositories/voice.repository.js';
 import { UtteranceRepository } from './repositories/utterance.repository.js';
+import { CampaignRepository } from './repositories/campaign.repository.js';
+import { ThankYouRepository } from './repositories/thank-you.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -46,6 +48,8 @@ export interface Repositories {
   complaints: ComplaintRepository;
   ideas: IdeaRepository;
   recognition: RecognitionRepository;
+  campaigns: CampaignRepository;
+  thankYou: ThankYouRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -73,6 +77,8 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     complaints: new ComplaintRepository(kysely),
     ideas: new IdeaRepository(kysely),
     recognition: new RecognitionRepository(kysely, flags),
+    campaigns: new CampaignRepository(kysely, flags),
+    thankYou: new ThankYouRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -60,6 +60,8 @@ export const EVENT_CATALOGUE = {
   'call.ended': 'public',
   // Privacy: the customer's consent to a referral or a recording, as the agent noted it.
   'consent.recorded': 'internal',
+  // Thank-you day: who is calling, shown to the agent when the tenant's setting allows it (after answering by default).
+  'thank_you.caller': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;
