@@ -7,3 +7,4 @@ export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repo
 export { createScratchPostgresDatabase } from './scratch-database.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
+export type { ChannelAttachmentRecord, ChannelOutboxRecord, ChannelThreadRecord, OutboxDraft } from './repositories/channel.repository.js';

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
 import { BlockRepository } from './repositories/block.repository.js';
+import { ChannelRepository } from './repositories/channel.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
 import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
@@ -28,6 +29,8 @@ export interface Repositories {
   knowledge: KnowledgeRepository;
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
+  /** Email and WhatsApp threads, message ids, outbox, attachments (never read by agent views). */
+  channels: ChannelRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -46,6 +49,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
+    channels: new ChannelRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }
