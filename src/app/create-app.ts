@@ -1,7 +1,11 @@
 import type { Config } from '../config/config.js';
 import { MemoryEventBus, type EventBus } from '../realtime/event-bus.js';
 import { createRepositories, type Db } from '../storage/index.js';
+import { EmailAdapter } from '../channels/email/email-adapter.js';
+import { WhatsAppAdapter } from '../channels/whatsapp/whatsapp-adapter.js';
 import { AuthService } from './auth/auth.service.js';
+import { ChannelHub } from './channels/channel-hub.js';
+import { OutboxWorker } from './channels/outbox-worker.js';
 import { warmBotModels } from './bot/bot-models.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventRecorder } from './conversation/event-recorder.js';
@@ -17,6 +21,8 @@ export interface CentraalApp {
   deps: ServiceDeps;
   auth: AuthService;
   journal: Journal;
+  /** Delivers email and WhatsApp replies (tests call `pass()` to deliver at once). */
+  outbox: OutboxWorker;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
   stop(): Promise<void>;
@@ -46,7 +52,15 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
-  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
+  const channels = new ChannelHub(repos, clock);
+  const lines = () => directory.allLines();
+  channels.register(new EmailAdapter({ lines, outboundUrl: config.SMTP_OUTBOUND_URL, maxAttachmentBytes: config.EMAIL_MAX_ATTACHMENT_BYTES, now: () => clock.now() }));
+  channels.register(
+    new WhatsAppAdapter({ lines, graphBaseUrl: config.WHATSAPP_GRAPH_BASE_URL, graphVersion: config.WHATSAPP_GRAPH_VERSION, appSecret: config.WHATSAPP_APP_SECRET, accessToken: config.WHATSAPP_ACCESS_TOKEN }),
+  );
+  recorder.setOutboundSelector(channels.selectOutbound);
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, bus, channels, clock, log };
+  const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS });
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));
@@ -58,7 +72,9 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     deps,
     auth,
     journal,
+    outbox,
     startTimers() {
+      outbox.start();
       timer ??= setInterval(() => {
         routing.tick();
         if (++rounds % 4 === 0) positions.round();
@@ -67,8 +83,10 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     },
     async stop() {
       if (timer) clearInterval(timer);
+      await outbox.stop();
       await routing.settled();
       await journal.drain();
+      await channels.close();
       await bus.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import type { Db, Repositories } from '../storage/index.js';
+import type { ChannelHub } from './channels/channel-hub.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   /** The knowledge base search of this node. */
   knowledge: KnowledgeService;
   bus: EventBus;
+  /** Email and WhatsApp adapters: outbound selection, reply windows. */
+  channels: ChannelHub;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }

@@ -44,7 +44,7 @@ const configSchema = z.object({
     .max(24 * 60)
     .optional()
     .describe('Tests and demos only: replaces the length of every abuse time-out (fractions allowed, 0.05 = 3 s); unset in production'),
-  SMTP_INBOUND_PORT: port.default(0).describe('Port of the inbound SMTP server that receives the lines\' email; 0 = off'),
+  SMTP_INBOUND_PORT: port.optional().describe('Port of the inbound SMTP server that receives the lines\' email; unset = off, 0 = any free port (tests)'),
   SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1').describe('Interface of the inbound SMTP server; loopback by default (put a relay in front)'),
   SMTP_OUTBOUND_URL: z
     .string()

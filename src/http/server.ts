@@ -11,6 +11,7 @@ import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { channelRoutes } from './routes/channel.routes.js';
 import { complimentRoutes } from './routes/compliment.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -71,6 +72,7 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     await complimentRoutes(scope, ctx);
     await reportRoutes(scope, ctx);
     await wallboardRoutes(scope, ctx);
+    await channelRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

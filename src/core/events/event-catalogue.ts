@@ -39,6 +39,10 @@ export const EVENT_CATALOGUE = {
   'conversation.handed_over': 'public',
   'bot.answered': 'internal',
   'bot.clarified': 'internal',
+  // Email and WhatsApp: delivery of an agent or bot message (sent, delivered, read, failed with the
+  // provider's error) and automatic mail (auto-replies, bounces) that arrived in the thread.
+  'message.delivery': 'internal',
+  'channel.automated_received': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -1,0 +1,127 @@
+import { ChannelSendError, type OutboundMessage, type ProviderError } from '../../channels/channel-contract.js';
+import type { Language } from '../../core/model/index.js';
+import type { ChannelOutboxRecord } from '../../storage/index.js';
+import type { ServiceDeps } from '../deps.js';
+import { recordDelivery } from './receive-inbound.js';
+import { unsealAddress } from './sealed-address.js';
+
+const BATCH = 20;
+/** References grow with every mail; the newest ids are the ones mail clients thread by. */
+const MAX_REFERENCES = 20;
+
+export interface OutboxWorkerOptions {
+  intervalMs: number;
+  maxAttempts: number;
+}
+
+/**
+ * Delivers agent and bot messages on email and WhatsApp. Rows were committed with their message
+ * events, so nothing acknowledged is lost when the provider is down or the node restarts: the
+ * worker retries with back-off and, when the provider refuses or the attempts run out, marks the
+ * row failed and records `message.delivery {status: failed, error}` for the agent.
+ * One pass at a time; messages of one conversation go out in order (a conversation whose earlier
+ * message waits for a retry is skipped in that pass).
+ */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly options: OutboxWorkerOptions,
+  ) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.pass(), this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  /** One delivery pass; concurrent calls share the running pass. */
+  pass(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.running ??= this.deliverDue().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async deliverDue(): Promise<void> {
+    const { deps } = this;
+    let rows: ChannelOutboxRecord[];
+    try {
+      rows = await deps.repos.channels.dueOutbox(deps.clock.now(), BATCH);
+    } catch (error) {
+      deps.log('warn', 'outbox: reading due messages failed', { error: String(error) });
+      return;
+    }
+    const held = new Set<string>();
+    for (const row of rows) {
+      if (held.has(row.conversation_id)) continue;
+      const delivered = await this.deliver(row).catch((error: unknown) => {
+        deps.log('error', 'outbox: delivery crashed', { id: row.id, error: String(error) });
+        return false;
+      });
+      if (!delivered) held.add(row.conversation_id);
+    }
+  }
+
+  /** True when the row is finished (sent or failed for good). */
+  private async deliver(row: ChannelOutboxRecord): Promise<boolean> {
+    const { deps } = this;
+    const now = deps.clock.now();
+    const attempts = row.attempts + 1;
+    const conversation = await deps.repos.conversations.getAnyTenant(row.conversation_id);
+    const thread = await deps.repos.channels.threadOf(row.conversation_id);
+    const adapter = conversation ? deps.channels.adapterFor(conversation.channel) : undefined;
+    if (!conversation || !thread || !adapter) {
+      return this.fail(row, attempts, { code: 'CHANNEL_THREAD_MISSING', message: 'The conversation has no channel thread (yet)', retryable: true });
+    }
+    const line = deps.directory.line(conversation.lineId);
+    const payload = JSON.parse(row.payload) as { text: string; template?: { name: string; language: Language; parameters: string[] }; automatic?: boolean; senderName?: string };
+    const ids = await deps.repos.channels.externalIdsOf(conversation.id);
+    const lastInbound = [...ids].reverse().find((i) => i.direction === 'in');
+    const message: OutboundMessage = {
+      line,
+      conversationId: conversation.id,
+      seq: row.seq,
+      language: conversation.language,
+      to: unsealAddress(deps.directory.tenant(conversation.tenantId).secret, thread.sealed_address),
+      text: payload.text,
+      ...(payload.template ? { template: payload.template } : {}),
+      ...(payload.automatic ? { automatic: true } : {}),
+      ...(payload.senderName ? { senderName: payload.senderName } : {}),
+      thread: { subject: thread.subject, replyToken: thread.reply_token, inReplyTo: lastInbound?.externalId ?? null, references: ids.map((i) => i.externalId).slice(-MAX_REFERENCES) },
+    };
+    try {
+      const { externalId } = await adapter.send(message);
+      await deps.repos.channels.markOutbox(row.id, { status: 'sent', attempts, nextAttemptAt: now, lastError: null, now: deps.clock.now() });
+      await deps.repos.channels.rememberMessage({ tenantId: row.tenant_id, conversationId: row.conversation_id, channel: row.channel, externalId, direction: 'out', seq: row.seq, at: deps.clock.now() });
+      await recordDelivery(deps, row.conversation_id, row.seq, 'sent');
+      return true;
+    } catch (error) {
+      const providerError = error instanceof ChannelSendError ? error.providerError : { code: 'SEND_CRASHED', message: String(error), retryable: true };
+      return this.fail(row, attempts, providerError);
+    }
+  }
+
+  private async fail(row: ChannelOutboxRecord, attempts: number, error: ProviderError): Promise<boolean> {
+    const { deps } = this;
+    const now = deps.clock.now();
+    const lastError = JSON.stringify({ code: error.code, message: error.message });
+    if (error.retryable && attempts < this.options.maxAttempts) {
+      // 1 s, 2 s, 4 s … up to five minutes between attempts.
+      const backoff = Math.min(300_000, 1000 * 2 ** (attempts - 1));
+      await deps.repos.channels.markOutbox(row.id, { status: 'pending', attempts, nextAttemptAt: now + backoff, lastError, now });
+      deps.log('warn', 'outbox: delivery will be retried', { id: row.id, attempts, code: error.code });
+      return false;
+    }
+    await deps.repos.channels.markOutbox(row.id, { status: 'failed', attempts, nextAttemptAt: now, lastError, now });
+    await recordDelivery(deps, row.conversation_id, row.seq, 'failed', { code: error.code, message: error.message });
+    return true;
+  }
+}
