@@ -6,6 +6,7 @@ import { useNotices } from '../shell/notice-bar.js';
 import { hasRole } from '../shell/session-context.js';
 import { AssistPanel } from './assist-panel.js';
 import { ComplimentsFeed } from './compliments-feed.js';
+import { ChannelPanel } from './channel-panel.js';
 import { ContactPanel } from './contact-panel.js';
 import { FlagDialog } from './flag-dialog.js';
 import { ConversationList } from './conversation-list.js';
@@ -143,6 +144,9 @@ export function DesktopPage({ me }: { me: Me }) {
           <ConversationView ref={composer} entry={selected} line={line} actions={actions} onTransfer={() => setDialog('transfer')} onFlag={canFlag ? () => setDialog('flag') : undefined} onCloseConversation={() => void close()} />
           <aside className="desktop-right" aria-label={t('desktop.details')}>
             {selected.details && <ContactPanel details={selected.details} />}
+            {selected.details && (selected.details.channel === 'email' || selected.details.channel === 'whatsapp') && (
+              <ChannelPanel key={selected.id} conversationId={selected.id} refreshKey={selected.log.events.filter((e) => e.type === 'message.created').length} ended={hasEnded(selected)} />
+            )}
             {selected.details && line && (
               <RegistrationPanel key={selected.id} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
             )}
