@@ -52,10 +52,11 @@ export function summariseThread(messages: readonly SummaryMessage[], language: L
   });
 }
 
+/** Sentences within lines: a mail's salutation or signature on its own line never joins the next sentence. */
 function splitSentences(text: string): string[] {
   return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u)
+    .split(/\n+/)
+    .flatMap((line) => line.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}])/u))
     .map((s) => s.trim())
     .filter((s) => s.length >= 12 && s.length <= 600);
 }

@@ -5,8 +5,8 @@ import { loadConversation } from '../conversation/read-conversation.js';
 import type { ServiceDeps } from '../deps.js';
 import { channelErrors } from './channel.errors.js';
 
-/** Threads longer than this many characters of messages get a summary in the desktop. */
-const SUMMARY_FROM_CHARS = 1200;
+/** Threads longer than this many characters (about a screen of mail) get a summary in the desktop. */
+const SUMMARY_FROM_CHARS = 700;
 
 /**
  * What the desktop shows about an email or WhatsApp conversation besides the transcript: the
