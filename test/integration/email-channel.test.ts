@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const MAILBOX = 'klantenservice@energienoord.example';
 const MAX_ATTACHMENT = 64 * 1024;
+const WEBHOOK_SECRET = 'inbound-webhook-secret-0123';
 
 type WireEvent = { conversationId: string; seq: number; type: string; actor: { kind: string }; data: Record<string, unknown> };
 
@@ -30,6 +31,7 @@ describe.each(testDialects())('the email channel on %s', (dialect) => {
       SMTP_OUTBOUND_URL: sink.url,
       EMAIL_MAX_ATTACHMENT_BYTES: String(MAX_ATTACHMENT),
       CHANNEL_OUTBOX_INTERVAL_MS: '50',
+      EMAIL_INBOUND_WEBHOOK_SECRET: WEBHOOK_SECRET,
     });
     customer = nodemailer.createTransport({ host: '127.0.0.1', port: server.running.smtpPort!, secure: false, ignoreTLS: true });
     emma = await StaffClient.login(server.url, 'emma@contactpunt.example');
@@ -80,6 +82,10 @@ describe.each(testDialects())('the email channel on %s', (dialect) => {
     expect((offer.offer as { channel: string }).channel).toBe('email');
     const conversationId = String(offer.conversationId);
     await socket.request({ t: 'offer.accept', conversationId });
+
+    // An email counts against Emma's email capacity, not her chat capacity.
+    const work = await emma.request<{ load: Record<string, number> }>('GET', '/api/agent/work');
+    expect(work.body.load).toMatchObject({ email: 1, chat: 0 });
 
     const events = await emma.request<{ events: WireEvent[] }>('GET', `/api/conversations/${conversationId}/events?after=0`);
     const first = events.body.events.find((e) => e.type === 'message.created' && e.actor.kind === 'customer')!;
@@ -173,5 +179,69 @@ describe.each(testDialects())('the email channel on %s', (dialect) => {
     const failed = await socket.event('message.delivery', (e) => e.conversationId === conversationId);
     expect(failed.data).toMatchObject({ seq: reply.body.seq, status: 'failed', error: { code: 'SMTP_550' } });
     expect(String((failed.data as { error: { message: string } }).error.message)).toContain('No such user');
+  });
+
+  it('takes parsed mail from a provider webhook as well, behind its bearer secret', async () => {
+    const body = { from: { address: 'webhook.klant@klant.example', name: 'Wim' }, to: [MAILBOX], subject: 'Via de provider', text: 'Mijn meterstand is 9999.', messageId: '<wh.1@klant.example>' };
+    const post = (auth: string | undefined) =>
+      fetch(`${server.url}/api/channels/email/inbound`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(body) });
+    const refused = await post('Bearer wrong-secret-wrong-secret');
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('EMAIL_WEBHOOK_UNAUTHORISED');
+    const accepted = await post(`Bearer ${WEBHOOK_SECRET}`);
+    expect(accepted.status).toBe(201);
+    const outcome = (await accepted.json()) as { outcome: string; conversationId: string };
+    expect(outcome.outcome).toBe('new_conversation');
+    const again = await post(`Bearer ${WEBHOOK_SECRET}`);
+    expect(((await again.json()) as { outcome: string }).outcome).toBe('duplicate');
+    const invalid = await fetch(`${server.url}/api/channels/email/inbound`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${WEBHOOK_SECRET}` }, body: JSON.stringify({ to: [] }) });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { error: { code: string } }).error.code).toBe('EMAIL_WEBHOOK_INVALID');
+    await acceptOfferFor('9999');
+  });
+
+  it('keeps the address from agents on an anonymous line, and the reply still reaches the customer', async () => {
+    const beheer = await StaffClient.login(server.url, 'beheer@contactpunt.example');
+    const config = await beheer.request<{ lines: Array<Record<string, unknown> & { id: string; channels: string[] }> }>('GET', '/api/admin/config');
+    const kinderlijn = config.body.lines.find((l) => l.id === 'ln_kinderlijn')!;
+    const { id: _id, tenantId: _tenant, ...input } = kinderlijn;
+    const taken = await beheer.request<{ error: { code: string } }>('PUT', '/api/admin/lines/ln_kinderlijn', { ...input, channels: [...kinderlijn.channels, 'email'], email: { address: MAILBOX } });
+    expect(taken.status).toBe(409); // Energie Noord's mailbox belongs to Energie Noord
+    const badAddress = await beheer.request('PUT', '/api/admin/lines/ln_kinderlijn', { ...input, channels: [...kinderlijn.channels, 'email'], email: { address: 'hulp+x@kinderlijn.example' } });
+    expect(badAddress.status).toBe(400);
+    const saved = await beheer.request('PUT', '/api/admin/lines/ln_kinderlijn', { ...input, channels: [...kinderlijn.channels, 'email'], email: { address: 'hulp@kinderlijn.example', signature: { nl: 'Groetjes,\nDe Kinderlijn' } } });
+    expect(saved.status).toBe(200);
+
+    // Emma also works the Kinderlijn queue.
+    const address = 'kim.anoniem@kindmail.example';
+    const seen = { payloads: emma.payloads.length, frames: socket.raw.length };
+    await customer.sendMail({ from: { name: 'Kim Kindermans', address }, to: 'hulp@kinderlijn.example', subject: 'Ik word gepest', text: `Ik word gepest op school. Mail me terug op ${address} alsjeblieft.` });
+    const conversationId = await acceptOfferFor('gepest');
+    const log = await emma.request<{ events: WireEvent[] }>('GET', `/api/conversations/${conversationId}/events?after=0`);
+    const message = log.body.events.find((e) => e.type === 'message.created' && e.actor.kind === 'customer')!;
+    expect(message.data.text).toBe('Ik word gepest op school. Mail me terug op […] alsjeblieft.');
+    const details = await emma.request<{ contact: Record<string, unknown> }>('GET', `/api/conversations/${conversationId}`);
+    expect(details.body.contact.pseudonym).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(details.body.contact).not.toHaveProperty('identifier');
+    await emma.request('GET', `/api/conversations/${conversationId}/channel`);
+    await emma.request('GET', `/api/conversations/${conversationId}/history`);
+    await emma.request('POST', `/api/conversations/${conversationId}/messages`, { clientId: 'kl-1', text: 'Fijn dat je ons mailt. Vertel eens wat er gebeurt?' });
+
+    const reply = await sink.next((m) => m.envelopeTo.includes(address));
+    expect(reply.parsed.text).toContain('Vertel eens wat er gebeurt?');
+    expect(reply.parsed.text).toContain('De Kinderlijn');
+    expect(reply.parsed.from?.value[0]?.address).toBe('hulp@kinderlijn.example');
+    await socket.event('message.delivery', (e) => e.conversationId === conversationId);
+
+    const everything = [...emma.payloads.slice(seen.payloads), ...socket.raw.slice(seen.frames)].join('\n');
+    expect(everything).toContain('Vertel eens');
+    expect(everything.toLowerCase()).not.toContain('kim.anoniem');
+    expect(everything).not.toContain('Kindermans');
+    const db = await server.database.open();
+    const contact = await db.kysely.selectFrom('contacts as c').innerJoin('conversations as v', 'v.contact_id', 'c.id').select(['c.identifier', 'c.display_name']).where('v.id', '=', conversationId).executeTakeFirstOrThrow();
+    const thread = await db.kysely.selectFrom('channel_threads').select('sealed_address').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
+    await db.close();
+    expect(contact).toEqual({ identifier: null, display_name: null });
+    expect(thread.sealed_address).not.toContain('kim');
   });
 });
