@@ -26,7 +26,7 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.port}?ignoreTLS=true`;
   }
 
-  static async start(): Promise<SmtpSink> {
+  static async start(port = 0): Promise<SmtpSink> {
     let sink: SmtpSink | undefined;
     const server = new SMTPServer({
       authOptional: true,
@@ -52,7 +52,7 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
     sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
     return sink;
   }
