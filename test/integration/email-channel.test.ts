@@ -181,6 +181,14 @@ describe.each(testDialects())('the email channel on %s', (dialect) => {
     expect(String((failed.data as { error: { message: string } }).error.message)).toContain('No such user');
   });
 
+  it('gives a French mail on a Dutch and French line the French language, for a French-speaking agent', async () => {
+    await customer.sendMail({ from: 'claire@client.example', to: MAILBOX, subject: 'Plan de paiement', text: 'Bonjour, je voudrais un plan de paiement pour ma facture de mars. Merci beaucoup.' });
+    const db = await server.database.open();
+    const language = async () => (await db.kysely.selectFrom('conversations as c').innerJoin('channel_threads as t', 't.conversation_id', 'c.id').select('c.language').where('t.subject', '=', 'Plan de paiement').executeTakeFirst())?.language;
+    await expect.poll(language).toBe('fr');
+    await db.close();
+  });
+
   it('takes parsed mail from a provider webhook as well, behind its bearer secret', async () => {
     const body = { from: { address: 'webhook.klant@klant.example', name: 'Wim' }, to: [MAILBOX], subject: 'Via de provider', text: 'Mijn meterstand is 9999.', messageId: '<wh.1@klant.example>' };
     const post = (auth: string | undefined) =>

@@ -214,6 +214,13 @@ describe.each(testDialects())('the WhatsApp channel on %s', (dialect) => {
     expect(greeting.body.type).toBe('text');
     const answer = await graph.next((r) => r.body.to === number && /blokkeer/i.test(String((r.body.text as { body: string }).body)) && r !== greeting);
     expect(answer.body.type).toBe('text');
+
+    // Asking for a person hands over to the queue, and the customer reads that on WhatsApp too.
+    expect((await post(fixture('text', (value) => {
+      fromNumber(number, 'wamid.BOT0002')(value);
+      (value.messages![0]!.text as { body: string }).body = 'ik wil een medewerker spreken';
+    }))).status).toBe(200);
+    await graph.next((r) => r.body.to === number && /medewerker/i.test(String((r.body.text as { body: string }).body)));
   });
 
   it('sends media through the Cloud API in its documented shape', async () => {

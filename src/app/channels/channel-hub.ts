@@ -10,6 +10,9 @@ import { channelErrors } from './channel.errors.js';
  * the hub instead of testing the channel kind; a channel without an adapter (chat, voice) has
  * nothing to deliver and no window.
  */
+/** Public events whose text is written for the customer (in their language): they go out on the channel too. */
+const CUSTOMER_NOTICES: ReadonlySet<string> = new Set(['conversation.handed_over', 'safety.warning', 'safety.timed_out']);
+
 export class ChannelHub {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
 
@@ -26,11 +29,11 @@ export class ChannelHub {
     return this.adapters.get(channel);
   }
 
-  /** Agent and bot messages on a channel with an adapter become outbox rows (committed with the event). */
+  /** Agent and bot messages (and the customer notices) on a channel with an adapter become outbox rows, committed with the event. */
   readonly selectOutbound = (conversation: Conversation, events: readonly ConversationEvent[]): OutboxDraft[] => {
     if (!this.adapters.has(conversation.channel)) return [];
     return events
-      .filter((e) => e.type === 'message.created' && (e.actor.kind === 'agent' || e.actor.kind === 'bot'))
+      .filter((e) => (e.type === 'message.created' && (e.actor.kind === 'agent' || e.actor.kind === 'bot')) || (CUSTOMER_NOTICES.has(e.type) && typeof e.data.text === 'string' && e.data.text !== ''))
       .map((e) => ({
         tenantId: conversation.tenantId,
         conversationId: conversation.id,
@@ -39,7 +42,7 @@ export class ChannelHub {
         payload: {
           text: String(e.data.text ?? ''),
           ...(e.data.template ? { template: e.data.template } : {}),
-          ...(e.actor.kind === 'bot' ? { automatic: true } : {}),
+          ...(e.actor.kind !== 'agent' ? { automatic: true } : {}),
           ...(e.actor.kind === 'agent' && e.actor.name ? { senderName: e.actor.name.split(/\s+/)[0] } : {}),
         },
       }));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { guessLanguage } from '../../ai/text/index.js';
 import type { DeliveryStatusUpdate, InboundMessage } from '../../channels/channel-contract.js';
 import { contactKey } from '../../core/contact/pseudonym.js';
 import { AppError } from '../../core/errors/app-error.js';
@@ -60,6 +61,8 @@ export async function receiveInbound(deps: ServiceDeps, item: InboundMessage): P
     channel: item.channel,
     identifier: { kind: item.from.identifierKind, value: item.from.address },
     ...(item.from.displayName ? { displayName: item.from.displayName } : {}),
+    // A French mail on a NL/FR line goes to a French-speaking agent; unclear text keeps the line's first language.
+    ...(line.languages.length > 1 ? { language: guessLanguage(`${item.subject ?? ''}\n${item.text}`, line.languages) ?? line.languages[0]! } : {}),
     acceptOutsideOpeningHours: deps.channels.adapterFor(item.channel)?.capabilities.asynchronous ?? false,
   });
   const conversation = deps.live.peek(started.conversationId)?.conversation;
