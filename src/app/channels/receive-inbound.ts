@@ -14,7 +14,9 @@ import { sealAddress } from './sealed-address.js';
 export type InboundOutcome =
   | { outcome: 'new_conversation' | 'threaded'; conversationId: string; seq: number }
   | { outcome: 'duplicate'; conversationId: string }
-  | { outcome: 'automated'; conversationId: string | null; reason: string };
+  | { outcome: 'automated'; conversationId: string | null; reason: string }
+  /** Refused for good (a blocked contact, a line that no longer takes the channel): acknowledged, not stored, not retried. */
+  | { outcome: 'refused'; conversationId: null; code: string };
 
 const TOKEN_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -176,8 +178,18 @@ function replyToken(): string {
 export async function receiveItems(deps: ServiceDeps, items: ReadonlyArray<InboundMessage | DeliveryStatusUpdate>): Promise<InboundOutcome[]> {
   const outcomes: InboundOutcome[] = [];
   for (const item of items) {
-    if (item.kind === 'status') await receiveStatus(deps, item);
-    else outcomes.push(await receiveInbound(deps, item));
+    if (item.kind === 'status') {
+      await receiveStatus(deps, item);
+      continue;
+    }
+    try {
+      outcomes.push(await receiveInbound(deps, item));
+    } catch (error) {
+      // A provider that gets an error delivers again; only a temporary failure deserves that.
+      if (!(error instanceof AppError) || error.retryable || error.status >= 500) throw error;
+      deps.log('info', 'inbound message refused', { channel: item.channel, lineId: item.lineId, code: error.code });
+      outcomes.push({ outcome: 'refused', conversationId: null, code: error.code });
+    }
   }
   return outcomes;
 }

@@ -145,12 +145,12 @@ export function DesktopPage({ me }: { me: Me }) {
           <aside className="desktop-right" aria-label={t('desktop.details')}>
             {selected.details && <ContactPanel details={selected.details} />}
             {selected.details && (selected.details.channel === 'email' || selected.details.channel === 'whatsapp') && (
-              <ChannelPanel key={selected.id} conversationId={selected.id} refreshKey={selected.log.events.filter((e) => e.type === 'message.created').length} ended={hasEnded(selected)} />
+              <ChannelPanel key={`channel-${selected.id}`} conversationId={selected.id} refreshKey={selected.log.events.filter((e) => e.type === 'message.created').length} ended={hasEnded(selected)} />
             )}
             {selected.details && line && (
-              <RegistrationPanel key={selected.id} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
+              <RegistrationPanel key={`registration-${selected.id}`} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
             )}
-            <AssistPanel key={selected.id} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
+            <AssistPanel key={`assist-${selected.id}`} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
             <HistoryPanel conversationId={selected.id} line={line} />
           </aside>
         </>
