@@ -187,6 +187,23 @@ describe.each(testDialects())('the WhatsApp channel on %s', (dialect) => {
     expect(log.some((e) => e.type === 'message.created' && e.data.text === 'Hallo, we komen terug op uw vraag over uw bankkaart. Wilt u hier antwoorden om verder te gaan?')).toBe(true);
   });
 
+  it('puts two quick messages from a new number, delivered in parallel, into one conversation', async () => {
+    const number = '32476660000';
+    const [a, b] = await Promise.all([
+      post(fixture('text', fromNumber(number, 'wamid.PAR0001'))),
+      post(fixture('image', fromNumber(number, 'wamid.PAR0002'))),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.conversations).toEqual(b.body.conversations);
+    const db = await server.database.open();
+    const threads = await db.kysely.selectFrom('channel_messages').select('conversation_id').where('external_id', 'in', ['wamid.PAR0001', 'wamid.PAR0002']).execute();
+    await db.close();
+    expect(new Set(threads.map((t) => t.conversation_id)).size).toBe(1);
+    const conversationId = await acceptNextOffer();
+    // Thomas closes it: his WhatsApp capacity (3) is needed for the next test.
+    expect((await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' })).status).toBe(200);
+  });
+
   it('stores the provider error on the message when the Cloud API refuses the send', async () => {
     expect((await post(fixture('text', fromNumber('32491234567', 'wamid.UNDELIVERABLE1')))).status).toBe(200);
     const conversationId = await acceptNextOffer();

@@ -3,6 +3,7 @@ import type { Channel, Conversation, ConversationEvent } from '../../core/model/
 import type { OutboxDraft, Repositories } from '../../storage/index.js';
 import type { Clock } from '../clock.js';
 import { channelErrors } from './channel.errors.js';
+import { KeyedTurns } from './keyed-turns.js';
 
 /**
  * The application's view of the outside channels: which adapter serves a conversation's channel,
@@ -15,6 +16,8 @@ const CUSTOMER_NOTICES: ReadonlySet<string> = new Set(['conversation.handed_over
 
 export class ChannelHub {
   private readonly adapters = new Map<Channel, ChannelAdapter>();
+  /** Inbound messages of one sender on one line are handled one at a time (see receiveInbound). */
+  readonly senderTurns = new KeyedTurns();
 
   constructor(
     private readonly repos: Repositories,

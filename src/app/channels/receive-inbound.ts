@@ -32,9 +32,16 @@ const TOKEN_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export async function receiveInbound(deps: ServiceDeps, item: InboundMessage): Promise<InboundOutcome> {
   const line = deps.directory.line(item.lineId);
   const tenant = deps.directory.tenant(line.tenantId);
+  const key = contactKey(tenant.secret, item.from.identifierKind, item.from.address);
+  // One sender's messages are taken one at a time: two quick WhatsApp messages (webhooks arrive in parallel)
+  // or a redelivered mail racing its first delivery must land in one conversation, not start two.
+  return deps.channels.senderTurns.run(`${line.id}:${item.channel}:${key}`, () => receiveInTurn(deps, line, key, item));
+}
+
+async function receiveInTurn(deps: ServiceDeps, line: Line, key: string, item: InboundMessage): Promise<InboundOutcome> {
   const known = await deps.repos.channels.messageByExternalId(item.channel, item.externalId);
   if (known) return { outcome: 'duplicate', conversationId: known.conversationId };
-  const key = contactKey(tenant.secret, item.from.identifierKind, item.from.address);
+  const tenant = deps.directory.tenant(line.tenantId);
   const contact = await deps.repos.contacts.findByKey(line.tenantId, key);
   const threaded = contact ? await findThread(deps, line, contact.id, item) : undefined;
 
