@@ -93,4 +93,30 @@ describe('an email conversation in the desktop, in Chromium', () => {
     expect(await seriousViolations(emma)).toEqual([]);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it("lets an admin change the line's mailbox settings, and the next reply carries the new signature", async () => {
+    const admin = await watchedPage(await newContext(browser), problems);
+    await admin.goto(`${server.url}/admin`);
+    await admin.getByTestId('login-email').fill('beheer@contactpunt.example');
+    await admin.getByTestId('login-password').fill('centraal-demo');
+    await admin.getByTestId('login-submit').click();
+    await admin.getByTestId('admin').waitFor();
+    await admin.locator('[data-testid="admin-list-item"][data-id="ln_energienoord"]').click();
+    const address = admin.getByTestId('line-email-address');
+    await expect.poll(() => address.inputValue()).toBe('klantenservice@energienoord.example');
+    await admin.getByTestId('line-whatsapp-id').fill('12 34');
+    await admin.getByTestId('line-save').click();
+    await expectText(admin, 'admin-error', /phone-number id/);
+    await admin.getByTestId('line-whatsapp-id').fill('');
+    await admin.getByTestId('line-email-signature-nl').fill('Team Energie Noord, bereikbaar op werkdagen');
+    expect(await seriousViolations(admin, '[data-testid="line-channels"]')).toEqual([]);
+    await admin.getByTestId('line-save').click();
+    await admin.getByTestId('line-form').waitFor({ state: 'detached' });
+
+    await emma.getByTestId('composer-input').fill('Uw nieuwe factuur volgt deze week.');
+    await emma.getByTestId('composer-send').click();
+    const mail = await sink.next((m) => String(m.parsed.text).includes('nieuwe factuur volgt'));
+    expect(mail.parsed.text).toContain('Team Energie Noord, bereikbaar op werkdagen');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -395,4 +395,9 @@ export const en: Dictionary = {
   'delivery.pending': 'Being sent',
   'system.automatedReceived': 'Automatic reply received ({reason})',
   'error.channelWindowClosed': 'The 24-hour reply window has closed. Send an approved template.',
+  'admin.channelSettings': 'Email and WhatsApp',
+  'admin.emailAddress': "The line's email address",
+  'admin.emailDisplayName': 'Sender name',
+  'admin.emailSignature': 'Signature under replies',
+  'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
 };

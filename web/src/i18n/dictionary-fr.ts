@@ -395,4 +395,9 @@ export const fr: Dictionary = {
   'delivery.pending': "En cours d'envoi",
   'system.automatedReceived': 'Réponse automatique reçue ({reason})',
   'error.channelWindowClosed': 'La fenêtre de réponse de 24 heures est fermée. Envoyez un modèle approuvé.',
+  'admin.channelSettings': 'E-mail et WhatsApp',
+  'admin.emailAddress': 'Adresse e-mail de la ligne',
+  'admin.emailDisplayName': "Nom d'expéditeur",
+  'admin.emailSignature': 'Signature des réponses',
+  'admin.whatsappNumberId': 'Identifiant du numéro WhatsApp (Cloud API)',
 };

@@ -394,6 +394,11 @@ export const nl = {
   'delivery.pending': 'Wordt verstuurd',
   'system.automatedReceived': 'Automatisch antwoord ontvangen ({reason})',
   'error.channelWindowClosed': 'Het antwoordvenster van 24 uur is gesloten. Stuur een goedgekeurd sjabloon.',
+  'admin.channelSettings': 'E-mail en WhatsApp',
+  'admin.emailAddress': 'E-mailadres van de lijn',
+  'admin.emailDisplayName': 'Afzendernaam',
+  'admin.emailSignature': 'Handtekening onder antwoorden',
+  'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
 } as const;
 
 export type MessageKey = keyof typeof nl;
