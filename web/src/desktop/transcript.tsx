@@ -93,6 +93,7 @@ function EventRow({ event, delivery }: { event: WireEvent; delivery: Delivery | 
           </p>
         )}
         {html ? <MailBody html={html} text={text} /> : <p className="bubble-text">{text}</p>}
+        <ChannelContent content={event.data.channelContent} />
         {attachments.length > 0 && (
           <ul className="bubble-attachments" aria-label={t('channel.attachments')} data-testid="message-attachments">
             {attachments.map((a) => (
@@ -151,4 +152,29 @@ function DeliveryStatus({ delivery }: { delivery: Delivery }) {
       · {t(key)}
     </span>
   );
+}
+
+/** What a WhatsApp message carried besides text: a place (with a map link) or a media reference kept at the provider. */
+function ChannelContent({ content }: { content: unknown }) {
+  const { t } = useI18n();
+  if (typeof content !== 'object' || content === null) return null;
+  const { location, media } = content as { location?: { latitude: number; longitude: number }; media?: { kind: string; mimeType: string | null } };
+  if (location && Number.isFinite(location.latitude) && Number.isFinite(location.longitude)) {
+    const href = `https://www.openstreetmap.org/?mlat=${location.latitude}&mlon=${location.longitude}#map=17/${location.latitude}/${location.longitude}`;
+    return (
+      <p className="bubble-meta" data-testid="message-location">
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {t('channel.location')}: {location.latitude.toFixed(5)}, {location.longitude.toFixed(5)}
+        </a>
+      </p>
+    );
+  }
+  if (media) {
+    return (
+      <p className="bubble-meta" data-testid="message-media">
+        {t('channel.media', { kind: media.kind, type: media.mimeType ?? '' })}
+      </p>
+    );
+  }
+  return null;
 }

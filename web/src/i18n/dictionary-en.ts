@@ -400,4 +400,5 @@ export const en: Dictionary = {
   'admin.emailDisplayName': 'Sender name',
   'admin.emailSignature': 'Signature under replies',
   'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
+  'channel.media': 'WhatsApp attachment: {kind} {type}',
 };

@@ -400,4 +400,5 @@ export const fr: Dictionary = {
   'admin.emailDisplayName': "Nom d'expéditeur",
   'admin.emailSignature': 'Signature des réponses',
   'admin.whatsappNumberId': 'Identifiant du numéro WhatsApp (Cloud API)',
+  'channel.media': 'Pièce jointe WhatsApp : {kind} {type}',
 };

@@ -399,6 +399,7 @@ export const nl = {
   'admin.emailDisplayName': 'Afzendernaam',
   'admin.emailSignature': 'Handtekening onder antwoorden',
   'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
+  'channel.media': 'Bijlage bij WhatsApp: {kind} {type}',
 } as const;
 
 export type MessageKey = keyof typeof nl;
