@@ -22,7 +22,7 @@ interface Props {
   onDiscard: (clientId: string) => void;
 }
 
-/** The conversation as bubbles; every text is rendered as text, never as HTML. */
+/** The conversation as bubbles; texts are rendered as text — only an email's HTML, sanitised by the server, as HTML (MailBody). */
 export function Transcript({ events, pending, customerTyping, onRetry, onDiscard }: Props) {
   const { t } = useI18n();
   const end = useRef<HTMLDivElement>(null);
