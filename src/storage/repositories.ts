@@ -49,7 +49,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
-    channels: new ChannelRepository(kysely),
+    channels: new ChannelRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

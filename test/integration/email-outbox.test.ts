@@ -58,12 +58,23 @@ describe.each(testDialects())('the email outbox on %s', (dialect) => {
     await socket.request({ t: 'offer.accept', conversationId });
     const reply = await emma.request<{ seq: number }>('POST', `/api/conversations/${conversationId}/messages`, { clientId: 'o1', text: 'Dank u, we zetten de verhuizing klaar.' });
     expect(reply.status).toBe(201);
+    const second = await emma.request<{ seq: number }>('POST', `/api/conversations/${conversationId}/messages`, { clientId: 'o2', text: 'En het nieuwe adres staat genoteerd.' });
+    expect(second.status).toBe(201);
 
     // The relay refuses connections: the row stays pending with the error and a later attempt.
     const db = await database.open();
     await expect
-      .poll(async () => (await db.kysely.selectFrom('channel_outbox').select(['status', 'attempts', 'last_error']).where('conversation_id', '=', conversationId).executeTakeFirst()) ?? null, { timeout: 5000 })
+      .poll(async () => (await db.kysely.selectFrom('channel_outbox').select(['status', 'attempts', 'last_error']).where('conversation_id', '=', conversationId).where('seq', '=', reply.body.seq).executeTakeFirst()) ?? null, { timeout: 5000 })
       .toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('ECONNREFUSED') });
+    // The second reply waits behind the first instead of overtaking it.
+    await new Promise((r) => setTimeout(r, 1500)); // past the first retry
+    const rows = await db.kysely.selectFrom('channel_outbox').select(['seq', 'attempts', 'status']).where('conversation_id', '=', conversationId).orderBy('seq').execute();
+    expect(rows.map((r) => [r.seq, r.status])).toEqual([
+      [reply.body.seq, 'pending'],
+      [second.body.seq, 'pending'],
+    ]);
+    expect(rows[0]!.attempts).toBeGreaterThanOrEqual(2);
+    expect(rows[1]!.attempts).toBe(0);
     await socket.close();
     await running.stop();
     running = undefined;
@@ -71,12 +82,18 @@ describe.each(testDialects())('the email outbox on %s', (dialect) => {
     // Centraal restarts; the relay comes back on its port; the stored reply goes out.
     sink = await SmtpSink.start(relayPort);
     running = await startCentraal(config, { quiet: true });
-    const mail = await sink.next((m) => m.envelopeTo.includes('piet@klant.example'), 15_000);
-    expect(mail.parsed.text).toContain('we zetten de verhuizing klaar');
-    await expect.poll(async () => (await db.kysely.selectFrom('channel_outbox').select('status').where('conversation_id', '=', conversationId).executeTakeFirst())?.status, { timeout: 5000 }).toBe('sent');
+    await sink.next((m) => String(m.parsed.text).includes('nieuwe adres'), 15_000);
+    expect(sink.mails.map((m) => String(m.parsed.text).split('\n')[0])).toEqual(['Dank u, we zetten de verhuizing klaar.', 'En het nieuwe adres staat genoteerd.']);
+    expect(sink.mails[1]!.parsed.references).toContain(sink.mails[0]!.parsed.messageId);
+    await expect
+      .poll(async () => (await db.kysely.selectFrom('channel_outbox').select('status').where('conversation_id', '=', conversationId).execute()).map((r) => r.status), { timeout: 5000 })
+      .toEqual(['sent', 'sent']);
     const deliveries = async () =>
       (await db.kysely.selectFrom('events').select('data').where('conversation_id', '=', conversationId).where('type', '=', 'message.delivery').execute()).map((e) => JSON.parse(e.data) as unknown);
-    await expect.poll(deliveries, { timeout: 5000 }).toEqual([{ seq: reply.body.seq, status: 'sent' }]);
+    await expect.poll(deliveries, { timeout: 5000 }).toEqual([
+      { seq: reply.body.seq, status: 'sent' },
+      { seq: second.body.seq, status: 'sent' },
+    ]);
     await db.close();
   }, 30_000);
 });

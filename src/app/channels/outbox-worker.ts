@@ -6,6 +6,8 @@ import { recordDelivery } from './receive-inbound.js';
 import { unsealAddress } from './sealed-address.js';
 
 const BATCH = 20;
+/** Longer than a send may take (the WhatsApp send times out after 10 s; SMTP after nodemailer's timeouts). */
+const CLAIM_LEASE_MS = 120_000;
 /** References grow with every mail; the newest ids are the ones mail clients thread by. */
 const MAX_REFERENCES = 20;
 
@@ -19,8 +21,9 @@ export interface OutboxWorkerOptions {
  * events, so nothing acknowledged is lost when the provider is down or the node restarts: the
  * worker retries with back-off and, when the provider refuses or the attempts run out, marks the
  * row failed and records `message.delivery {status: failed, error}` for the agent.
- * One pass at a time; messages of one conversation go out in order (a conversation whose earlier
- * message waits for a retry is skipped in that pass).
+ * One pass at a time per node; rows are claimed with a lease (row locks on PostgreSQL), so nodes
+ * sharing a database do not send a message twice. Messages of one conversation go out in order:
+ * only the oldest pending one is claimed, so a later one never overtakes one waiting for a retry.
  */
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -54,24 +57,19 @@ export class OutboxWorker {
     const { deps } = this;
     let rows: ChannelOutboxRecord[];
     try {
-      rows = await deps.repos.channels.dueOutbox(deps.clock.now(), BATCH);
+      rows = await deps.repos.channels.claimDueOutbox(deps.clock.now(), BATCH, CLAIM_LEASE_MS);
     } catch (error) {
       deps.log('warn', 'outbox: reading due messages failed', { error: String(error) });
       return;
     }
-    const held = new Set<string>();
     for (const row of rows) {
-      if (held.has(row.conversation_id)) continue;
-      const delivered = await this.deliver(row).catch((error: unknown) => {
-        deps.log('error', 'outbox: delivery crashed', { id: row.id, error: String(error) });
-        return false;
-      });
-      if (!delivered) held.add(row.conversation_id);
+      // A crash here leaves the row claimed: it is tried again when the lease runs out.
+      await this.deliver(row).catch((error: unknown) => deps.log('error', 'outbox: delivery crashed', { id: row.id, error: String(error) }));
     }
   }
 
-  /** True when the row is finished (sent or failed for good). */
-  private async deliver(row: ChannelOutboxRecord): Promise<boolean> {
+  /** null when the row is finished (sent or failed for good), else when it is tried again. */
+  private async deliver(row: ChannelOutboxRecord): Promise<number | null> {
     const { deps } = this;
     const now = deps.clock.now();
     const attempts = row.attempts + 1;
@@ -102,14 +100,14 @@ export class OutboxWorker {
       await deps.repos.channels.markOutbox(row.id, { status: 'sent', attempts, nextAttemptAt: now, lastError: null, now: deps.clock.now() });
       await deps.repos.channels.rememberMessage({ tenantId: row.tenant_id, conversationId: row.conversation_id, channel: row.channel, externalId, direction: 'out', seq: row.seq, at: deps.clock.now() });
       await recordDelivery(deps, row.conversation_id, row.seq, 'sent');
-      return true;
+      return null;
     } catch (error) {
       const providerError = error instanceof ChannelSendError ? error.providerError : { code: 'SEND_CRASHED', message: String(error), retryable: true };
       return this.fail(row, attempts, providerError);
     }
   }
 
-  private async fail(row: ChannelOutboxRecord, attempts: number, error: ProviderError): Promise<boolean> {
+  private async fail(row: ChannelOutboxRecord, attempts: number, error: ProviderError): Promise<number | null> {
     const { deps } = this;
     const now = deps.clock.now();
     const lastError = JSON.stringify({ code: error.code, message: error.message });
@@ -118,10 +116,10 @@ export class OutboxWorker {
       const backoff = Math.min(300_000, 1000 * 2 ** (attempts - 1));
       await deps.repos.channels.markOutbox(row.id, { status: 'pending', attempts, nextAttemptAt: now + backoff, lastError, now });
       deps.log('warn', 'outbox: delivery will be retried', { id: row.id, attempts, code: error.code });
-      return false;
+      return now + backoff;
     }
     await deps.repos.channels.markOutbox(row.id, { status: 'failed', attempts, nextAttemptAt: now, lastError, now });
     await recordDelivery(deps, row.conversation_id, row.seq, 'failed', { code: error.code, message: error.message });
-    return true;
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ChannelAttachmentTable, ChannelOutboxTable, ChannelThreadTable, Database } from '../database.js';
+import type { DialectFlags } from '../dialect-flags.js';
 import { OPEN_STATES } from './conversation.repository.js';
 
 export type ChannelThreadRecord = Selectable<ChannelThreadTable>;
@@ -19,7 +20,10 @@ export interface OutboxDraft {
  * provider message ids, the outbox and attachments. Agent-facing reads never use this repository.
  */
 export class ChannelRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly flags: DialectFlags,
+  ) {}
 
   async insertThread(thread: ChannelThreadRecord): Promise<void> {
     await this.db.insertInto('channel_threads').values(thread).execute();
@@ -113,8 +117,35 @@ export class ChannelRepository {
       .execute();
   }
 
-  async dueOutbox(now: number, limit: number): Promise<ChannelOutboxRecord[]> {
-    return this.db.selectFrom('channel_outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('id').limit(limit).execute();
+  /**
+   * Takes up to `limit` due rows (one per conversation) for one delivery pass and pushes their next attempt `leaseMs` ahead,
+   * so another node (or a pass after a crash mid-send) takes them only once the lease ran out.
+   * PostgreSQL skips rows another node is claiming; SQLite has one writer anyway.
+   */
+  async claimDueOutbox(now: number, limit: number, leaseMs: number): Promise<ChannelOutboxRecord[]> {
+    return this.db.transaction().execute(async (trx) => {
+      // Only the oldest pending message of a conversation is eligible: a later one never overtakes one that waits for a retry.
+      let query = trx
+        .selectFrom('channel_outbox as o')
+        .selectAll('o')
+        .where('o.status', '=', 'pending')
+        .where('o.next_attempt_at', '<=', now)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('channel_outbox as e').select('e.id').whereRef('e.conversation_id', '=', 'o.conversation_id').where('e.status', '=', 'pending').whereRef('e.id', '<', 'o.id'))),
+        )
+        .orderBy('o.id')
+        .limit(limit);
+      if (this.flags.supportsRowLocks) query = query.forUpdate().skipLocked();
+      const rows = await query.execute();
+      if (rows.length > 0) {
+        await trx
+          .updateTable('channel_outbox')
+          .set({ next_attempt_at: now + leaseMs })
+          .where('id', 'in', rows.map((r) => r.id))
+          .execute();
+      }
+      return rows;
+    });
   }
 
   async outboxOf(conversationId: string): Promise<ChannelOutboxRecord[]> {
