@@ -6,6 +6,8 @@ import { recordDelivery } from './receive-inbound.js';
 import { unsealAddress } from './sealed-address.js';
 
 const BATCH = 20;
+/** Claim rounds per pass, so one pass cannot run forever while new messages keep arriving. */
+const MAX_ROUNDS = 10;
 /** Longer than a send may take (the WhatsApp send times out after 10 s; SMTP after nodemailer's timeouts). */
 const CLAIM_LEASE_MS = 120_000;
 /** References grow with every mail; the newest ids are the ones mail clients thread by. */
@@ -53,18 +55,22 @@ export class OutboxWorker {
     await this.running;
   }
 
+  /** Claims and sends until nothing is due (a conversation's next message becomes eligible once the one before it went out). */
   private async deliverDue(): Promise<void> {
     const { deps } = this;
-    let rows: ChannelOutboxRecord[];
-    try {
-      rows = await deps.repos.channels.claimDueOutbox(deps.clock.now(), BATCH, CLAIM_LEASE_MS);
-    } catch (error) {
-      deps.log('warn', 'outbox: reading due messages failed', { error: String(error) });
-      return;
-    }
-    for (const row of rows) {
-      // A crash here leaves the row claimed: it is tried again when the lease runs out.
-      await this.deliver(row).catch((error: unknown) => deps.log('error', 'outbox: delivery crashed', { id: row.id, error: String(error) }));
+    for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
+      let rows: ChannelOutboxRecord[];
+      try {
+        rows = await deps.repos.channels.claimDueOutbox(deps.clock.now(), BATCH, CLAIM_LEASE_MS);
+      } catch (error) {
+        deps.log('warn', 'outbox: reading due messages failed', { error: String(error) });
+        return;
+      }
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        // A crash here leaves the row claimed: it is tried again when the lease runs out.
+        await this.deliver(row).catch((error: unknown) => deps.log('error', 'outbox: delivery crashed', { id: row.id, error: String(error) }));
+      }
     }
   }
 
