@@ -3,6 +3,8 @@ import type { DestinationStream } from 'pino';
 import type { Clock } from './app/clock.js';
 import { createApp, type CentraalApp } from './app/create-app.js';
 import type { Config } from './config/config.js';
+import { receiveItems } from './app/channels/receive-inbound.js';
+import { startSmtpInbound, type RunningSmtpInbound } from './channels/email/smtp-inbound-server.js';
 import { buildServer } from './http/server.js';
 import { RealtimeGateway } from './realtime/gateway.js';
 import { migrateToLatest, openDatabase, type Db } from './storage/index.js';
@@ -15,6 +17,8 @@ export interface RunningCentraal {
   server: FastifyInstance;
   gateway: RealtimeGateway;
   db: Db;
+  /** The inbound SMTP server's port, when SMTP_INBOUND_PORT is set. */
+  smtpPort: number | undefined;
   /**
    * Graceful shutdown (SIGTERM): /ready turns 503, sockets are told to reconnect elsewhere
    * (close code 1012), the HTTP server stops accepting and finishes in-flight requests, the
@@ -46,10 +50,12 @@ export async function startCentraal(config: Config, options: StartOptions = {}):
   app.ops.metrics.countSocketsWith(() => gateway.connectionCount);
   await server.listen({ port: config.PORT, host: config.HOST });
   app.startTimers();
+  const smtp = config.SMTP_INBOUND_PORT === undefined ? undefined : await startMailIntake(app, config);
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
   if (!options.quiet) printBanner(url, demoLogins, Date.now() - started);
+  if (smtp && !options.quiet) printMailboxes(app, config.SMTP_INBOUND_HOST, smtp.port);
   const stopDemoTraffic = options.demoTraffic ? startDemoTraffic(app.deps) : () => undefined;
   if (options.demoTraffic && !options.quiet) console.log('Demo traffic: simulated customers write in on the demo lines.');
   return {
@@ -58,9 +64,11 @@ export async function startCentraal(config: Config, options: StartOptions = {}):
     server,
     gateway,
     db,
+    smtpPort: smtp?.port,
     async stop() {
       app.ops.draining = true;
       stopDemoTraffic();
+      await smtp?.close();
       await gateway.close();
       await server.close();
       await app.stop();
@@ -77,4 +85,25 @@ function printBanner(url: string, logins: DemoLogin[] | undefined, ms: number): 
     console.log('Demo logins:');
     for (const login of logins) console.log(`  ${login.role.padEnd(16)} ${login.email.padEnd(34)} ${login.password}`);
   }
+}
+
+/** The lines' mailboxes over SMTP: a mail is parsed by the email adapter and stored before the 250 reply. */
+function startMailIntake(app: CentraalApp, config: Config): Promise<RunningSmtpInbound> {
+  const { deps } = app;
+  const email = deps.channels.adapterFor('email')!;
+  return startSmtpInbound({
+    host: config.SMTP_INBOUND_HOST,
+    port: config.SMTP_INBOUND_PORT ?? 0,
+    maxMessageBytes: config.EMAIL_MAX_MESSAGE_BYTES,
+    lines: () => deps.directory.allLines(),
+    receive: async (raw) => {
+      await receiveItems(deps, await email.parseInbound(raw));
+    },
+    log: deps.log,
+  });
+}
+
+function printMailboxes(app: CentraalApp, host: string, port: number): void {
+  const boxes = app.deps.directory.allLines().filter((l) => l.email);
+  console.log(`Mail intake: smtp://${host}:${port}${boxes.length ? ` for ${boxes.map((l) => `${l.email!.address} (${l.name})`).join(', ')}` : ''}`);
 }

@@ -1,8 +1,12 @@
 import type { Config } from '../config/config.js';
 import { MemoryEventBus, type EventBus } from '../realtime/event-bus.js';
 import { createRepositories, type Db } from '../storage/index.js';
+import { EmailAdapter } from '../channels/email/email-adapter.js';
+import { WhatsAppAdapter } from '../channels/whatsapp/whatsapp-adapter.js';
 import { AuthService } from './auth/auth.service.js';
 import { BotModels } from './bot/bot-models.js';
+import { ChannelHub } from './channels/channel-hub.js';
+import { OutboxWorker } from './channels/outbox-worker.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventRecorder } from './conversation/event-recorder.js';
 import type { ServiceDeps } from './deps.js';
@@ -24,6 +28,8 @@ export interface CentraalApp {
   journal: Journal;
   /** Metrics and the draining flag, read by /metrics and /ready. */
   ops: OpsState;
+  /** Delivers email and WhatsApp replies (tests call `pass()` to deliver at once). */
+  outbox: OutboxWorker;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
   stop(): Promise<void>;
@@ -58,7 +64,15 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const calls = new CallRegistry();
   const botModels = new BotModels();
   botModels.loadImported((await repos.utterances.listLabelled()).map((u) => ({ lineId: u.lineId, language: u.language, text: u.text, intent: u.intent ?? '' })));
-  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, clock, log };
+    const channels = new ChannelHub(repos, clock);
+  const lines = () => directory.allLines();
+  channels.register(new EmailAdapter({ lines, outboundUrl: config.SMTP_OUTBOUND_URL, maxAttachmentBytes: config.EMAIL_MAX_ATTACHMENT_BYTES, now: () => clock.now() }));
+  channels.register(
+    new WhatsAppAdapter({ lines, graphBaseUrl: config.WHATSAPP_GRAPH_BASE_URL, graphVersion: config.WHATSAPP_GRAPH_VERSION, appSecret: config.WHATSAPP_APP_SECRET, accessToken: config.WHATSAPP_ACCESS_TOKEN }),
+  );
+  recorder.setOutboundSelector(channels.selectOutbound);
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, channels, clock, log };
+  const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS });
   await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) botModels.warm(directory.linesOf(tenantId));
@@ -74,7 +88,9 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     auth,
     journal,
     ops,
+    outbox,
     startTimers() {
+      outbox.start();
       // Retention runs once at start, then on its interval (a DB lease keeps it to one node at a time).
       retention ??= scheduleRetention(deps, config.RETENTION_INTERVAL_MINUTES * 60_000);
       timer ??= setInterval(() => {
@@ -87,8 +103,10 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
       if (timer) clearInterval(timer);
       calls.stop();
       await retention?.stop();
+      await outbox.stop();
       await routing.settled();
       await journal.drain();
+      await channels.close();
       await bus.close();
     },
   };

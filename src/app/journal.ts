@@ -1,11 +1,13 @@
 import type { Conversation, ConversationEvent } from '../core/model/index.js';
-import type { Db, Repositories } from '../storage/index.js';
+import type { Db, OutboxDraft, Repositories } from '../storage/index.js';
 import { errors } from './app.errors.js';
 
 export interface JournalEntry {
   events: ConversationEvent[];
   /** The conversation row as it must be after these events. */
   conversation?: Conversation;
+  /** Messages to deliver on the conversation's channel (email, WhatsApp), committed with their events. */
+  outbox?: OutboxDraft[];
 }
 
 interface Pending {
@@ -85,6 +87,8 @@ export class Journal {
       const repos = this.repos.withTransaction(trx);
       await repos.events.insertBatch(events);
       for (const conversation of conversations.values()) await repos.conversations.upsert(conversation);
+      const outbox = entries.flatMap((e) => e.outbox ?? []);
+      if (outbox.length > 0) await repos.channels.insertOutbox(outbox, Math.max(...events.map((e) => e.at)));
     });
   }
 }

@@ -13,6 +13,7 @@ import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { channelRoutes } from './routes/channel.routes.js';
 import { complimentRoutes } from './routes/compliment.routes.js';
 import { contentRoutes } from './routes/content.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
@@ -138,6 +139,7 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     await ivrAdminRoutes(scope, ctx);
     await campaignRoutes(scope, ctx);
     await popupSeatRoutes(scope, ctx);
+    await channelRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

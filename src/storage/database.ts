@@ -342,6 +342,67 @@ export interface PopupSeatSettingsTable {
   updated_at: number;
 }
 
+
+export interface ChannelThreadTable {
+  conversation_id: string;
+  tenant_id: string;
+  line_id: string;
+  contact_id: string;
+  /** email | whatsapp */
+  channel: string;
+  /** The customer's routable address, AES-256-GCM sealed with a key derived from the tenant secret. */
+  sealed_address: string;
+  /** Carried in plus-addressing and the subject, so a reply without headers still finds its thread. */
+  reply_token: string;
+  subject: string | null;
+  /** When the customer last wrote (the provider's time): WhatsApp's 24-hour window runs from it. */
+  last_inbound_at: number | null;
+  created_at: number;
+}
+
+export interface ChannelMessageTable {
+  id: Generated<number>;
+  tenant_id: string;
+  conversation_id: string;
+  channel: string;
+  /** Email Message-ID (without <>) or WhatsApp wamid. */
+  external_id: string;
+  /** in | out */
+  direction: string;
+  /** The conversation event it belongs to. */
+  seq: number | null;
+  created_at: number;
+}
+
+export interface ChannelOutboxTable {
+  id: Generated<number>;
+  tenant_id: string;
+  conversation_id: string;
+  /** The `message.created` event to deliver. */
+  seq: number;
+  channel: string;
+  /** JSON: { text, template? } */
+  payload: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChannelAttachmentTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content_base64: string;
+  created_at: number;
+}
+
 export interface Database extends QualityTables {
   tenants: TenantTable;
   clients: ClientTable;
@@ -370,6 +431,10 @@ export interface Database extends QualityTables {
   do_not_call: DoNotCallTable;
   thank_you_calls: ThankYouCallTable;
   popup_seat_settings: PopupSeatSettingsTable;
+  channel_threads: ChannelThreadTable;
+  channel_messages: ChannelMessageTable;
+  channel_outbox: ChannelOutboxTable;
+  channel_attachments: ChannelAttachmentTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

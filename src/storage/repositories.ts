@@ -5,6 +5,7 @@ import type { Db } from './open-database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
 import { ComplaintRepository } from './repositories/complaint.repository.js';
+import { ChannelRepository } from './repositories/channel.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
 import { ConsentRepository } from './repositories/consent.repository.js';
 import { IdeaRepository } from './repositories/idea.repository.js';
@@ -50,6 +51,8 @@ export interface Repositories {
   recognition: RecognitionRepository;
   campaigns: CampaignRepository;
   thankYou: ThankYouRepository;
+  /** Email and WhatsApp threads, message ids, outbox, attachments (never read by agent views). */
+  channels: ChannelRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -79,6 +82,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     recognition: new RecognitionRepository(kysely, flags),
     campaigns: new CampaignRepository(kysely, flags),
     thankYou: new ThankYouRepository(kysely),
+    channels: new ChannelRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -55,6 +55,8 @@ export function systemText(event: WireEvent, t: T, formatTime: (iso: string) => 
       return t('system.safetyWarning', { text: str(d.text) });
     case 'safety.timed_out':
       return t('system.timedOut', { minutes: num(d.minutes), until: str(d.until) ? formatTime(str(d.until)) : '' });
+    case 'channel.automated_received':
+      return t('system.automatedReceived', { reason: str(d.reason) });
     case 'safety.time_out_ended':
       return t('system.timeOutEnded');
     case 'safety.time_out_suggested':
