@@ -28,6 +28,12 @@ export const errors = {
       userMessage: 'The service is briefly unavailable; please retry.',
       cause,
     }),
+  tenantMoving: (tenantId: string, why: string) =>
+    new AppError('TENANT_MOVING', `Tenant ${tenantId}: ${why}`, {
+      status: 503,
+      retryable: true,
+      userMessage: 'The service is briefly unavailable; please retry.',
+    }),
   invalid: (message: string) => new AppError('INVALID_INPUT', message, { status: 400 }),
   staleArticle: (id: string, version: number) =>
     new AppError('KNOWLEDGE_STALE_VERSION', `Article ${id} is stored with version ${version} or newer`, { status: 409, userMessage: 'Someone saved a newer version of this article; reload it first.' }),

@@ -12,6 +12,7 @@ import { KnowledgeService } from './knowledge/knowledge.service.js';
 import { LiveConversations } from './live-conversations.js';
 import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
+import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
 
 export interface CentraalApp {
   deps: ServiceDeps;
@@ -19,6 +20,10 @@ export interface CentraalApp {
   journal: Journal;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
+  /** Several nodes: this node took the tenant's lease; reload its configuration and rebuild its routing from the database. */
+  takeOver(tenantId: string): Promise<void>;
+  /** Several nodes: another node runs the tenant now; forget its engine and conversations here. */
+  letGo(tenantId: string): void;
   stop(): Promise<void>;
 }
 
@@ -29,6 +34,8 @@ export interface CreateAppOptions {
   bus?: EventBus;
   log?: ServiceDeps['log'];
   tickMs?: number;
+  /** Which tenants this node runs; one node alone runs them all (the default). */
+  ownership?: TenantOwnership;
 }
 
 /** Wires the application services together and restores routing state from the database. */
@@ -40,14 +47,16 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const repos = createRepositories(db);
   const directory = new Directory(repos);
   await directory.loadAll();
-  const live = new LiveConversations(repos);
-  const journal = new Journal(db, repos);
+  const ownership = options.ownership ?? SINGLE_NODE;
+  const live = new LiveConversations(repos, ownership);
+  const journal = new Journal(db, repos, undefined, ownership);
   const recorder = new EventRecorder(journal, live, bus, directory, clock);
-  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
+  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log, ownership);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
   const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, bus, clock, log };
-  await routing.restore();
+  // With several nodes a tenant's routing is restored when this node takes its lease.
+  if (!ownership.clustered) await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) warmBotModels(directory.linesOf(tenantId));
   const auth = new AuthService(repos, clock, config.SESSION_TTL_HOURS * 3600_000);
@@ -64,6 +73,15 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
         if (++rounds % 4 === 0) positions.round();
       }, options.tickMs ?? 250);
       timer.unref();
+    },
+    async takeOver(tenantId) {
+      await directory.reloadTenant(tenantId);
+      live.evictTenant(tenantId);
+      await routing.restoreTenant(tenantId);
+    },
+    letGo(tenantId) {
+      routing.dropTenant(tenantId);
+      live.evictTenant(tenantId);
     },
     async stop() {
       if (timer) clearInterval(timer);

@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../app/deps.js';
-import { setAgentStatus } from '../app/agent/agent-status.js';
+import type { FrameCommands } from './write-frames.js';
 
 /**
  * Counts each agent's open sockets. When the last one closes (laptop lid, lost network) the
@@ -13,6 +13,7 @@ export class AgentPresence {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly graceMs: number,
+    private readonly commands: FrameCommands,
   ) {}
 
   connected(tenantId: string, agentId: string): void {
@@ -40,9 +41,10 @@ export class AgentPresence {
 
   private async goOffline(tenantId: string, agentId: string): Promise<void> {
     const agent = this.deps.directory.findAgent(tenantId, agentId);
-    if (!agent || agent.status === 'offline') return;
+    // With several nodes this node's copy of the status may be old; the holder decides.
+    if (!agent || (agent.status === 'offline' && !this.commands.clustered)) return;
     try {
-      await setAgentStatus(this.deps, agent, agentId, 'offline');
+      await this.commands.run(tenantId, { kind: 'agent', tenantId, agentId }, { t: 'status.set', clientId: 'presence', status: 'offline' });
     } catch (error) {
       this.deps.log('warn', 'could not set a disconnected agent offline', { agentId, error: String(error) });
     }

@@ -10,6 +10,7 @@ import { loadConversation } from '../app/conversation/read-conversation.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { AgentPresence } from './agent-presence.js';
 import { RealtimeConnection } from './realtime-connection.js';
+import { localFrameCommands, type FrameCommands } from './write-frames.js';
 
 export const SESSION_COOKIE = 'centraal_session';
 
@@ -22,12 +23,16 @@ export class RealtimeGateway {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly connections = new Set<RealtimeConnection>();
   private readonly presence: AgentPresence;
+  private readonly commands: FrameCommands;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly auth: AuthService,
+    /** Where write frames run; with several nodes, on the tenant's lease holder. */
+    commands?: FrameCommands,
   ) {
-    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000);
+    this.commands = commands ?? localFrameCommands(deps);
+    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000, this.commands);
   }
 
   attach(server: Server): void {
@@ -51,15 +56,15 @@ export class RealtimeGateway {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') return reject(socket, 404, 'Not Found');
     try {
-      const who = await this.authenticate(request, url);
-      if (!who) return reject(socket, 401, 'Unauthorized');
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, who, url));
+      const authenticated = await this.authenticate(request, url);
+      if (!authenticated) return reject(socket, 401, 'Unauthorized');
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, authenticated.who, authenticated.tenantId, url));
     } catch (error) {
       reject(socket, isAppError(error) ? error.status : 500, 'Upgrade failed');
     }
   }
 
-  private async authenticate(request: IncomingMessage, url: URL): Promise<Participant | undefined> {
+  private async authenticate(request: IncomingMessage, url: URL): Promise<{ who: Participant; tenantId: string } | undefined> {
     const token = url.searchParams.get('token');
     if (token) {
       const conversationId = conversationIdOfToken(token);
@@ -67,16 +72,16 @@ export class RealtimeGateway {
       const conversation = await loadConversation(this.deps, conversationId).catch(() => undefined);
       if (!conversation) return undefined;
       const secret = this.deps.directory.tenant(conversation.tenantId).secret;
-      return verifyWidgetToken(secret, token) ? { kind: 'customer', conversationId } : undefined;
+      return verifyWidgetToken(secret, token) ? { who: { kind: 'customer', conversationId }, tenantId: conversation.tenantId } : undefined;
     }
     const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!cookie || !sameOrigin(request)) return undefined;
     const session = await this.auth.authenticate(cookie, (tenantId, id) => this.deps.directory.findAgent(tenantId, id));
-    return session && { kind: 'agent', agent: session.agent };
+    return session && { who: { kind: 'agent', agent: session.agent }, tenantId: session.agent.tenantId };
   }
 
-  private open(ws: WebSocket, who: Participant, url: URL): void {
-    const connection = new RealtimeConnection(ws, who, this.deps);
+  private open(ws: WebSocket, who: Participant, tenantId: string, url: URL): void {
+    const connection = new RealtimeConnection(ws, who, this.deps, tenantId, this.commands);
     this.connections.add(connection);
     if (who.kind === 'agent') this.presence.connected(who.agent.tenantId, who.agent.id);
     ws.on('close', () => {

@@ -203,6 +203,15 @@ export interface ComplimentTable {
   created_at: number;
 }
 
+/** Several nodes: which node runs a tenant's routing, until when, with which fencing token. */
+export interface RoutingLeaseTable {
+  tenant_id: string;
+  holder: string;
+  token: number;
+  /** Epoch ms on the database's clock. */
+  expires_at: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   clients: ClientTable;
@@ -218,4 +227,5 @@ export interface Database {
   knowledge_articles: KnowledgeArticleTable;
   survey_responses: SurveyResponseTable;
   compliments: ComplimentTable;
+  routing_leases: RoutingLeaseTable;
 }

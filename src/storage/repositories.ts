@@ -8,6 +8,7 @@ import { ContactRepository } from './repositories/contact.repository.js';
 import { ConversationRepository } from './repositories/conversation.repository.js';
 import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
+import { LeaseRepository } from './repositories/lease.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   knowledge: KnowledgeRepository;
   surveys: SurveyRepository;
   compliments: ComplimentRepository;
+  leases: LeaseRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -46,6 +48,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     knowledge: new KnowledgeRepository(kysely),
     surveys: new SurveyRepository(kysely),
     compliments: new ComplimentRepository(kysely),
+    leases: new LeaseRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -5,6 +5,7 @@ import { initialMigration } from './0001-initial.js';
 import { safetyMigration } from './0002-safety.js';
 import { knowledgeMigration } from './0003-knowledge.js';
 import { surveysMigration } from './0004-surveys.js';
+import { routingLeasesMigration } from './0010-routing-leases.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0002-safety': safetyMigration(flags),
     '0003-knowledge': knowledgeMigration(flags),
     '0004-surveys': surveysMigration(flags),
+    '0010-routing-leases': routingLeasesMigration(flags),
   };
 }
 
