@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp, type CentraalApp } from './app/create-app.js';
-import type { Config } from './config/config.js';
+import { ConfigError, type Config } from './config/config.js';
+import { createClusterNode, type ClusterNode } from './cluster/start-cluster-node.js';
 import { buildServer } from './http/server.js';
 import { RealtimeGateway } from './realtime/gateway.js';
 import { migrateToLatest, openDatabase, type Db } from './storage/index.js';
@@ -23,11 +24,18 @@ export async function startCentraal(config: Config, options: { quiet?: boolean; 
   await migrateToLatest(db);
   let demoLogins: DemoLogin[] | undefined;
   if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT });
-  const app = await createApp({ config, db });
-  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL });
-  const gateway = new RealtimeGateway(app.deps, app.auth);
+  let cluster: ClusterNode | undefined;
+  if (config.REDIS_URL) {
+    if (!config.DATABASE_URL) throw new ConfigError(['REDIS_URL: several nodes share one PostgreSQL database; set DATABASE_URL too']);
+    cluster = await createClusterNode(config, db, config.REDIS_URL);
+  }
+  const app = cluster?.app ?? (await createApp({ config, db }));
+  const clusterHooks = cluster && { onRequest: cluster.router.hook, onResponse: cluster.router.afterResponse };
+  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL, ...(clusterHooks ? { cluster: clusterHooks } : {}) });
+  const gateway = new RealtimeGateway(app.deps, app.auth, cluster?.router);
   gateway.attach(server.server);
   await server.listen({ port: config.PORT, host: config.HOST });
+  await cluster?.start(server);
   app.startTimers();
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -46,6 +54,7 @@ export async function startCentraal(config: Config, options: { quiet?: boolean; 
       await gateway.close();
       await server.close();
       await app.stop();
+      await cluster?.stop();
       await db.close();
     },
   };

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isAppError } from '../core/errors/app-error.js';
+import { errors } from '../app/app.errors.js';
 import { isAppRoute } from './static-assets.js';
 
 export interface ErrorBody {
@@ -19,9 +19,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : error.validationContext;
       return reply.status(400).send(body('INVALID_INPUT', `${field ?? 'input'}: ${first?.message ?? 'invalid'}`));
     }
-    if (isAppError(error)) {
-      if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return reply.status(error.status).send(body(error.code, error.userMessage, error.retryable));
+    const known = errors.known(error);
+    if (known) {
+      if (known.status >= 500) request.log.error({ err: error }, known.message);
+      return reply.status(known.status).send(body(known.code, known.userMessage, known.retryable));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = error.statusCode === 429 ? 'RATE_LIMITED' : (error.code ?? 'BAD_REQUEST');

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type onRequestHookHandler, type onResponseHookHandler } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
@@ -25,10 +25,12 @@ export interface BuildServerOptions {
   deps: ServiceDeps;
   auth: AuthService;
   logLevel: string;
+  /** Several nodes: hooks that forward a tenant's writes to its lease holder and announce configuration changes. */
+  cluster?: { onRequest: onRequestHookHandler; onResponse: onResponseHookHandler };
 }
 
 /** The HTTP API: schemas from zod (validated and published as OpenAPI at /api/openapi.json). */
-export async function buildServer({ deps, auth, logLevel }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ deps, auth, logLevel, cluster }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel },
     // Per-request lines drown the useful ones at 2,000 messages/s; errors are still logged.
@@ -37,6 +39,11 @@ export async function buildServer({ deps, auth, logLevel }: BuildServerOptions):
     trustProxy: false,
     genReqId: () => Math.random().toString(36).slice(2, 12),
   });
+  if (cluster) {
+    // First of all hooks: a forwarded request is rate-limited, authenticated and handled on the holder.
+    app.addHook('onRequest', cluster.onRequest);
+    app.addHook('onResponse', cluster.onResponse);
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply, payload) => {

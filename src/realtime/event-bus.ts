@@ -15,7 +15,7 @@ export type BusMessage =
   /** Several nodes: an admin changed a tenant's configuration on one node; the others reload it. */
   | { kind: 'directory.changed'; tenantId: string }
   /** Several nodes: a knowledge article was saved on one node; the others update their index. */
-  | { kind: 'knowledge.saved'; articleId: string };
+  | { kind: 'knowledge.saved'; tenantId: string; articleId: string };
 
 export interface EventBus {
   publish(topic: string, message: BusMessage): void;

@@ -1,5 +1,4 @@
 import { WebSocket } from 'ws';
-import { isAppError } from '../core/errors/app-error.js';
 import { errors } from '../app/app.errors.js';
 import type { ConversationEvent } from '../core/model/index.js';
 import { isSupervising, type Participant } from '../app/conversation/access.js';
@@ -178,10 +177,11 @@ export class RealtimeConnection {
 
   private sendError(error: unknown, clientId?: string): void {
     // Catalogued errors carry a message meant for people; anything else stays in the log.
-    const frame: ServerFrame = isAppError(error)
-      ? { t: 'error', code: error.code, message: error.userMessage, retryable: error.retryable }
+    const known = errors.known(error);
+    const frame: ServerFrame = known
+      ? { t: 'error', code: known.code, message: known.userMessage, retryable: known.retryable }
       : { t: 'error', code: 'INTERNAL', message: 'Something went wrong', retryable: false };
-    if (!isAppError(error)) this.deps.log('error', 'realtime frame failed', { error: String(error) });
+    if (!known) this.deps.log('error', 'realtime frame failed', { error: String(error) });
     if (clientId) frame.clientId = clientId;
     this.send(frame);
   }
