@@ -4,7 +4,7 @@ import { ConfigError, type Config } from './config/config.js';
 import { createClusterNode, type ClusterNode } from './cluster/start-cluster-node.js';
 import { buildServer } from './http/server.js';
 import { RealtimeGateway } from './realtime/gateway.js';
-import { migrateToLatest, openDatabase, type Db } from './storage/index.js';
+import { migrateToLatest, openDatabase, withStartupLock, type Db } from './storage/index.js';
 import { seedDemoTenant, type DemoLogin } from './storage/seed/demo-tenant.seed.js';
 import { startDemoTraffic } from './demo/demo-traffic.js';
 
@@ -21,9 +21,11 @@ export interface RunningCentraal {
 export async function startCentraal(config: Config, options: { quiet?: boolean; demoTraffic?: boolean } = {}): Promise<RunningCentraal> {
   const started = Date.now();
   const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
-  await migrateToLatest(db);
-  let demoLogins: DemoLogin[] | undefined;
-  if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT });
+  // Several nodes may start at once on the same PostgreSQL: one migrates and seeds at a time.
+  const demoLogins: DemoLogin[] | undefined = await withStartupLock(db, async () => {
+    await migrateToLatest(db);
+    return config.DEMO_DATA ? seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT }) : undefined;
+  });
   let cluster: ClusterNode | undefined;
   if (config.REDIS_URL) {
     if (!config.DATABASE_URL) throw new ConfigError(['REDIS_URL: several nodes share one PostgreSQL database; set DATABASE_URL too']);
@@ -32,7 +34,7 @@ export async function startCentraal(config: Config, options: { quiet?: boolean; 
   const app = cluster?.app ?? (await createApp({ config, db }));
   const clusterHooks = cluster && { onRequest: cluster.router.hook, onResponse: cluster.router.afterResponse };
   const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL, ...(clusterHooks ? { cluster: clusterHooks } : {}) });
-  const gateway = new RealtimeGateway(app.deps, app.auth, cluster?.router);
+  const gateway = new RealtimeGateway(app.deps, app.auth, cluster?.router, cluster?.presence);
   gateway.attach(server.server);
   await server.listen({ port: config.PORT, host: config.HOST });
   await cluster?.start(server);

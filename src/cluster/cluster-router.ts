@@ -13,7 +13,7 @@ import { ClusterRpc } from './cluster-rpc.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 
 /** How long a forwarded request may take on the holder before the caller gets a retryable 503. */
-const FORWARD_TIMEOUT_MS = 8000;
+const FORWARD_TIMEOUT_MS = 5000;
 /** Lease holders are read at most this often (a takeover is noticed within it, or on a failed call). */
 const HOLDER_CACHE_MS = 500;
 const FORWARDED_HEADER = 'x-centraal-forwarded';

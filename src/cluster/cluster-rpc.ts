@@ -29,6 +29,7 @@ interface Pending {
 export class ClusterRpc {
   private readonly pending = new Map<string, Pending>();
   private off: () => void = () => undefined;
+  private offDisconnect: () => void = () => undefined;
 
   constructor(
     private readonly bus: RedisEventBus,
@@ -38,14 +39,25 @@ export class ClusterRpc {
 
   start(): void {
     this.off = this.bus.subscribeRaw(`rpc:${this.nodeId}`, (payload) => this.onMessage(JSON.parse(payload) as Envelope));
+    // Replies cannot reach us over a dropped connection: fail the waiting calls now, not at their time-out.
+    this.offDisconnect = this.bus.onDisconnect(() => this.failPending('the connection to Redis dropped'));
+  }
+
+  private failPending(why: string): void {
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(unavailable(why));
+    }
+    this.pending.clear();
   }
 
   call(node: string, body: unknown, timeoutMs: number): Promise<unknown> {
+    if (!this.bus.connected) return Promise.reject(unavailable('Redis is not reachable'));
     const id = randomUUID();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new AppError('TENANT_MOVING', `node ${node} did not answer within ${timeoutMs} ms`, { status: 503, retryable: true, userMessage: 'The service is briefly unavailable; please retry.' }));
+        reject(unavailable(`node ${node} did not answer within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.bus.publishRaw(`rpc:${node}`, JSON.stringify({ type: 'request', id, from: this.nodeId, body } satisfies Envelope));
@@ -83,10 +95,11 @@ export class ClusterRpc {
 
   stop(): void {
     this.off();
-    for (const pending of this.pending.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(new AppError('TENANT_MOVING', 'node is stopping', { status: 503, retryable: true }));
-    }
-    this.pending.clear();
+    this.offDisconnect();
+    this.failPending('this node is stopping');
   }
+}
+
+function unavailable(why: string): AppError {
+  return new AppError('TENANT_MOVING', why, { status: 503, retryable: true, userMessage: 'The service is briefly unavailable; please retry.' });
 }

@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../app/deps.js';
 import type { Config } from '../config/config.js';
 import { RedisEventBus } from '../realtime/redis-event-bus.js';
 import { createRepositories, type Db } from '../storage/index.js';
+import { ClusterPresence } from './cluster-presence.js';
 import { ClusterRouter } from './cluster-router.js';
 import { LeaseKeeper } from './lease-keeper.js';
 
@@ -14,6 +15,7 @@ export interface ClusterNode {
   app: CentraalApp;
   router: ClusterRouter;
   keeper: LeaseKeeper;
+  presence: ClusterPresence;
   /** Call once the HTTP server exists: starts answering other nodes and taking leases. */
   start(server: FastifyInstance): Promise<void>;
   /** Hands the leases back (after the app drained) so another node takes over at once. */
@@ -56,17 +58,21 @@ export async function createClusterNode(config: Config, db: Db, redisUrl: string
   );
   app = await createApp({ config, db, bus, ownership: keeper, log });
   const router = new ClusterRouter(app.deps, app.auth, keeper, bus);
+  const presence = new ClusterPresence(bus.commands, nodeId);
   return {
     nodeId,
     app,
     router,
     keeper,
+    presence,
     async start(server) {
       router.start(server);
+      presence.start();
       await keeper.start();
       log('info', 'node started', { node: nodeId, tenants: keeper.heldTenants() });
     },
     async stop() {
+      presence.stop();
       router.stop();
       await keeper.stop();
     },

@@ -21,7 +21,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const known = errors.known(error);
     if (known) {
-      if (known.status >= 500) request.log.error({ err: error }, known.message);
+      // A retryable 503 (database or routing briefly away) is expected in operation; a warning, not an error.
+      if (known.status >= 500) request.log[known.retryable ? 'warn' : 'error']({ err: error }, known.message);
       return reply.status(known.status).send(body(known.code, known.userMessage, known.retryable));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -8,7 +8,7 @@ import { conversationIdOfToken, verifyWidgetToken } from '../app/auth/widget-tok
 import { isSupervising, type Participant } from '../app/conversation/access.js';
 import { loadConversation } from '../app/conversation/read-conversation.js';
 import type { ServiceDeps } from '../app/deps.js';
-import { AgentPresence } from './agent-presence.js';
+import { AgentPresence, type SharedPresence } from './agent-presence.js';
 import { RealtimeConnection } from './realtime-connection.js';
 import { localFrameCommands, type FrameCommands } from './write-frames.js';
 
@@ -30,9 +30,11 @@ export class RealtimeGateway {
     private readonly auth: AuthService,
     /** Where write frames run; with several nodes, on the tenant's lease holder. */
     commands?: FrameCommands,
+    /** Several nodes: agents' sockets counted across nodes. */
+    sharedPresence?: SharedPresence,
   ) {
     this.commands = commands ?? localFrameCommands(deps);
-    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000, this.commands);
+    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000, this.commands, sharedPresence);
   }
 
   attach(server: Server): void {

@@ -19,6 +19,7 @@ export class RedisEventBus implements EventBus {
   private readonly handlers = new Map<string, Set<RawHandler>>();
   private readonly busHandlers = new Map<BusHandler, RawHandler>();
   private wasReady = false;
+  private readonly disconnectListeners = new Set<() => void>();
   private lostSinceReady = false;
 
   constructor(
@@ -32,6 +33,7 @@ export class RedisEventBus implements EventBus {
     this.subscriber.on('message', (channel: string, payload: string) => this.dispatch(channel, payload));
     this.subscriber.on('close', () => {
       if (this.wasReady) this.lostSinceReady = true;
+      for (const listener of this.disconnectListeners) listener();
     });
     this.subscriber.on('ready', () => {
       if (this.lostSinceReady) {
@@ -41,6 +43,22 @@ export class RedisEventBus implements EventBus {
       }
       this.wasReady = true;
     });
+  }
+
+  /** Called whenever the subscriber connection drops (what was on its way to us is lost). */
+  onDisconnect(listener: () => void): () => void {
+    this.disconnectListeners.add(listener);
+    return () => this.disconnectListeners.delete(listener);
+  }
+
+  /** Both connections are up (a request/reply over a bus that is down would only time out). */
+  get connected(): boolean {
+    return this.publisher.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
+  /** The publishing connection, for plain commands of other cluster parts (presence). */
+  get commands(): Redis {
+    return this.publisher;
   }
 
   /** Resolves when both connections are ready (start-up), rejects after `ms`. */

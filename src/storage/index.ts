@@ -6,5 +6,6 @@ export { OPEN_STATES } from './repositories/conversation.repository.js';
 export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repository.js';
 export { createScratchPostgresDatabase } from './scratch-database.js';
 export { isStorageUnavailable } from './storage-errors.js';
+export { withStartupLock } from './startup-lock.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
