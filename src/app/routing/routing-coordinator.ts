@@ -89,9 +89,9 @@ export class RoutingCoordinator {
     this.lastSupervisorPush.delete(tenantId);
   }
 
-  /** Whether this node runs the tenant's engine. */
+  /** Whether this node runs the tenant's routing (one node alone runs every tenant's). */
   runs(tenantId: string): boolean {
-    return this.engines.has(tenantId);
+    return !this.ownership.clustered || this.engines.has(tenantId);
   }
 
   private restoreConversation(engine: RoutingEngine, c: Conversation): void {
