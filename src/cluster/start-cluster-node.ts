@@ -42,7 +42,7 @@ export function clusterLog(config: Config): ServiceDeps['log'] {
 export async function createClusterNode(config: Config, db: Db, redisUrl: string): Promise<ClusterNode> {
   const log = clusterLog(config);
   const nodeId = config.NODE_ID ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const bus = new RedisEventBus(redisUrl, log);
+  const bus = new RedisEventBus(redisUrl, log, `centraal-${nodeId}`);
   await bus.ready();
   let app: CentraalApp | undefined;
   const ttlMs = config.LEASE_TTL_SECONDS * 1000;

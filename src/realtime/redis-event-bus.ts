@@ -19,16 +19,20 @@ export class RedisEventBus implements EventBus {
   private readonly handlers = new Map<string, Set<RawHandler>>();
   private readonly busHandlers = new Map<BusHandler, RawHandler>();
   private wasReady = false;
+  private lastPayload: string | undefined;
+  private lastParsed: BusMessage | undefined;
   private readonly disconnectListeners = new Set<() => void>();
   private lostSinceReady = false;
 
   constructor(
     url: string,
     private readonly log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void = () => undefined,
+    /** Shows in Redis `CLIENT LIST` as `<name>-pub` and `<name>-sub`. */
+    name = 'centraal',
   ) {
     const options = { lazyConnect: false, maxRetriesPerRequest: 2, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
-    this.publisher = new Redis(url, { ...options, connectionName: 'centraal-pub' });
-    this.subscriber = new Redis(url, { ...options, connectionName: 'centraal-sub' });
+    this.publisher = new Redis(url, { ...options, connectionName: `${name}-pub` });
+    this.subscriber = new Redis(url, { ...options, connectionName: `${name}-sub` });
     for (const connection of [this.publisher, this.subscriber]) connection.on('error', () => undefined);
     this.subscriber.on('message', (channel: string, payload: string) => this.dispatch(channel, payload));
     this.subscriber.on('close', () => {
@@ -39,7 +43,8 @@ export class RedisEventBus implements EventBus {
       if (this.lostSinceReady) {
         this.log('warn', 'Redis is back: subscribers catch up from the database');
         this.lostSinceReady = false;
-        this.resyncAll();
+        // After the re-subscriptions took effect, so nothing falls between the catch-up read and live messages.
+        setTimeout(() => this.resyncAll(), 100).unref();
       }
       this.wasReady = true;
     });
@@ -75,13 +80,22 @@ export class RedisEventBus implements EventBus {
   }
 
   subscribe(topic: string, handler: BusHandler): () => void {
-    const raw: RawHandler = (payload) => handler(JSON.parse(payload) as BusMessage);
+    const raw: RawHandler = (payload) => handler(this.parse(payload));
     this.busHandlers.set(handler, raw);
     const off = this.subscribeRaw(topic, raw);
     return () => {
       this.busHandlers.delete(handler);
       off();
     };
+  }
+
+  /** Every local handler of a message gets the same parsed object (as with the in-process bus): parsed once. */
+  private parse(payload: string): BusMessage {
+    if (payload !== this.lastPayload) {
+      this.lastPayload = payload;
+      this.lastParsed = JSON.parse(payload) as BusMessage;
+    }
+    return this.lastParsed!;
   }
 
   /** Plain strings on a channel (cluster request/reply uses it beside the topics). */
