@@ -103,13 +103,13 @@ export class ClusterRouter implements FrameCommands {
   // ---- HTTP
 
   /** The `onRequest` hook: forwards the request when another node must handle it; otherwise lets it through. */
-  readonly hook = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (request.headers[FORWARDED_HEADER] === this.injectedMark) return;
+  readonly hook = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (request.headers[FORWARDED_HEADER] === this.injectedMark) return undefined;
     const url = request.url;
-    if (!url.startsWith('/api/') || url.startsWith('/api/auth/')) return;
-    if (SAFE_METHODS.has(request.method) && !HOLDER_READS.test(url)) return;
+    if (!url.startsWith('/api/') || url.startsWith('/api/auth/')) return undefined;
+    if (SAFE_METHODS.has(request.method) && !HOLDER_READS.test(url)) return undefined;
     const tenantId = await this.tenantOf(request);
-    if (!tenantId || this.keeper.serves(tenantId)) return;
+    if (!tenantId || this.keeper.serves(tenantId)) return undefined;
     const holder = await this.holderOf(tenantId);
     this.forwarded.add(request);
     const body = await readBody(request.raw);
@@ -118,7 +118,8 @@ export class ClusterRouter implements FrameCommands {
     const answer = (await this.call(holder, { kind: 'http', method: request.method, url, headers, body: body.toString('base64'), remoteAddress: request.ip })) as HttpReply;
     reply.status(answer.status);
     for (const [key, value] of Object.entries(answer.headers)) if (!HOP_HEADERS.has(key)) void reply.header(key, value);
-    await reply.send(Buffer.from(answer.body, 'base64'));
+    // Returning the reply tells Fastify the request is answered: no local handler runs.
+    return reply.send(Buffer.from(answer.body, 'base64'));
   };
 
   private async tenantOf(request: FastifyRequest): Promise<string | undefined> {

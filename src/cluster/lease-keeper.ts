@@ -32,6 +32,7 @@ export class LeaseKeeper implements TenantOwnership {
   private watchdog: NodeJS.Timeout | undefined;
   private stopped = false;
   private round: Promise<void> = Promise.resolve();
+  private readonly takeovers = new Set<Promise<void>>();
 
   constructor(
     private readonly repos: Repositories,
@@ -56,6 +57,7 @@ export class LeaseKeeper implements TenantOwnership {
   /** Runs the first round now (so a single first node serves at once) and then every `renewMs`. */
   async start(): Promise<void> {
     await this.runRound();
+    await Promise.all([...this.takeovers]);
     // A round can hang on an unreachable database; the watchdog still stops serving in time.
     this.watchdog = setInterval(() => this.expireUnrenewed(Date.now(), 'renewal overdue'), this.settings.renewMs);
     this.watchdog.unref();
@@ -98,15 +100,25 @@ export class LeaseKeeper implements TenantOwnership {
     if (this.tokens.get(tenantId) === lease.token) return;
     if (this.tokens.has(tenantId)) this.lose(tenantId, 'the lease lapsed');
     this.tokens.set(tenantId, lease.token);
+    // Restoring a large tenant may take longer than a renew interval: it runs beside the renewals.
+    const takeOver = this.takeOver(tenantId, lease.token);
+    this.takeovers.add(takeOver);
+    void takeOver.finally(() => this.takeovers.delete(takeOver));
+  }
+
+  private async takeOver(tenantId: string, token: number): Promise<void> {
     try {
       await this.hooks.takeOver(tenantId);
-      if (this.tokens.get(tenantId) === lease.token) {
+      if (this.tokens.get(tenantId) === token) {
         this.ready.add(tenantId);
-        this.log('info', 'took over tenant routing', { tenantId, token: lease.token, node: this.nodeId });
+        this.log('info', 'took over tenant routing', { tenantId, token, node: this.nodeId });
+      } else if (!this.tokens.has(tenantId)) {
+        // Lost while restoring: drop what the restore just built.
+        this.hooks.letGo(tenantId);
       }
     } catch (error) {
       this.log('error', 'restoring tenant routing failed', { tenantId, error: String(error) });
-      this.lose(tenantId, 'restore failed');
+      if (this.tokens.get(tenantId) === token) this.lose(tenantId, 'restore failed');
     }
   }
 
