@@ -67,17 +67,23 @@ export class RealtimeConnection {
     if (!this.deps.routing.runs(tenantId) && this.commands.clustered) return this.rejoinFromDatabase(tenantId, agentId);
     const engine = this.deps.routing.engine(tenantId);
     const state = engine.agentState(agentId);
-    for (const conversationId of state.assignedConversationIds) this.subscribe(conversationId, null).holdUntilResume(REJOIN_HOLD_MS);
+    for (const conversationId of state.assignedConversationIds) this.rejoin(conversationId);
     for (const conversationId of state.offeredConversationIds) {
       const c = this.deps.live.peek(conversationId)?.conversation;
       if (c?.offerExpiresAt) this.send({ t: 'offer', conversationId, expiresAt: new Date(c.offerExpiresAt).toISOString(), offer: { channel: c.channel, language: c.language, lineId: c.lineId, queueId: c.queueId } });
     }
   }
 
+  /** Joins an assigned conversation; a new subscription waits briefly for the client's `resume`. */
+  private rejoin(conversationId: string): void {
+    if (this.subscriptions.has(conversationId)) return;
+    this.subscribe(conversationId, null).holdUntilResume(REJOIN_HOLD_MS);
+  }
+
   /** Several nodes: this node does not run the tenant's routing, so the agent's open work comes from the database. */
   private async rejoinFromDatabase(tenantId: string, agentId: string): Promise<void> {
     const { assigned, offered } = await this.deps.repos.conversations.listOpenOfAgent(tenantId, agentId);
-    for (const c of assigned) this.subscribe(c.id, null).holdUntilResume(REJOIN_HOLD_MS);
+    for (const c of assigned) this.rejoin(c.id);
     for (const c of offered) {
       if (c.offerExpiresAt) this.send({ t: 'offer', conversationId: c.id, expiresAt: new Date(c.offerExpiresAt).toISOString(), offer: { channel: c.channel, language: c.language, lineId: c.lineId, queueId: c.queueId } });
     }
@@ -140,7 +146,7 @@ export class RealtimeConnection {
     );
     subscription.unsubscribe = this.deps.bus.subscribe(topics.conversation(conversationId), (message) => {
       if (message.kind === 'event') subscription.onLive(message.event);
-      else if (message.kind === 'resync') void subscription.catchUp();
+      else if (message.kind === 'resync') subscription.resync();
       else this.forwardFrame(message);
     });
     this.subscriptions.set(conversationId, subscription);
