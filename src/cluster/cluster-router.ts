@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../app/app.errors.js';
+import { AppError } from '../core/errors/app-error.js';
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { readCookie, SESSION_COOKIE } from '../realtime/gateway.js';
@@ -125,9 +126,12 @@ export class ClusterRouter implements FrameCommands {
   private async tenantOf(request: FastifyRequest): Promise<string | undefined> {
     const widget = /^\/api\/widget\/v1\/(lines|conversations)\/([^/?]+)/.exec(request.url);
     if (widget) {
-      const [, kind, id] = widget;
-      if (kind === 'lines') return this.deps.directory.findLine(decodeURIComponent(id!))?.tenantId;
-      return this.tenantOfConversation(decodeURIComponent(id!));
+      const [, kind, raw] = widget;
+      const id = safeDecode(raw!);
+      // A malformed id is left to the local route, which answers it with its own 4xx.
+      if (!id) return undefined;
+      if (kind === 'lines') return this.deps.directory.findLine(id)?.tenantId;
+      return this.tenantOfConversation(id);
     }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!token) return undefined;
@@ -199,6 +203,14 @@ export class ClusterRouter implements FrameCommands {
   }
 }
 
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function readBody(raw: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -207,7 +219,7 @@ function readBody(raw: IncomingMessage): Promise<Buffer> {
       size += chunk.length;
       // The same limit as the server's bodyLimit; the holder refuses anything larger anyway.
       if (size > 256 * 1024) {
-        reject(errors.invalid('Request body too large'));
+        reject(new AppError('FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large', { status: 413 }));
         raw.destroy();
         return;
       }
