@@ -67,7 +67,7 @@ describe('several nodes when Redis or PostgreSQL fails', () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('recovers from a Redis restart: every acknowledged message reaches the other side', async () => {
+  it('recovers from a Redis restart (every acknowledged message reaches the other side) and keeps an agent who moved node available', async () => {
     requireEnv('TEST_DATABASE_URL');
     requireEnv('TEST_REDIS_URL');
     const redisDir = mkdtempSync(join(tmpdir(), 'centraal-test-redis-'));
@@ -80,7 +80,7 @@ describe('several nodes when Redis or PostgreSQL fails', () => {
     const db = await database.open();
     const seed = await seedLoadTenant(db, { agents: 2, chatCapacity: 4 });
     await db.close();
-    const env = { ...database.env, REDIS_URL: `redis://127.0.0.1:${redisPort}`, DEMO_DATA: 'false', LEASE_TTL_SECONDS: '2' };
+    const env = { ...database.env, REDIS_URL: `redis://127.0.0.1:${redisPort}`, DEMO_DATA: 'false', LEASE_TTL_SECONDS: '2', AGENT_DISCONNECT_GRACE_SECONDS: '1' };
     await sleep(200);
     const nodes = [await spawnServer({ ...env, NODE_ID: 'redis-a' }), await spawnServer({ ...env, NODE_ID: 'redis-b' })];
     cleanups.push(() => Promise.all(nodes.map((n) => n.kill('SIGKILL'))).then(() => undefined));
@@ -108,6 +108,25 @@ describe('several nodes when Redis or PostgreSQL fails', () => {
     await until('the customer to have every reply', () => replies().every((seq) => customer.received.some((r) => r.seq === seq)), 10_000);
     const seqs = customer.received.map((r) => r.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
+
+    // Presence counts sockets on every node: an agent who moves to the other node stays available after the
+    // first node's grace period; an agent who leaves altogether goes offline.
+    const statusOf = async () => {
+      const check = await database.open();
+      try {
+        return (await check.kysely.selectFrom('users').select('status').where('id', '=', agent.agentId).executeTakeFirstOrThrow()).status;
+      } finally {
+        await check.close();
+      }
+    };
+    const before = agent.nodesUsed.length;
+    agent.ws!.close();
+    await until('the agent to reconnect to the other node', () => agent.nodesUsed.length > before && agent.ws?.readyState === 1, 10_000);
+    expect(agent.url).not.toBe(agent.nodesUsed[before - 1]);
+    await sleep(2500);
+    expect(await statusOf()).toBe('available');
+    agent.stop();
+    await until('the agent who left to go offline', async () => (await statusOf()) === 'offline', 10_000);
   }, 60_000);
 
   it('answers 503 with a retryable code while PostgreSQL is away, stays up, and works again when it is back', async () => {
