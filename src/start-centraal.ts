@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { Clock } from './app/clock.js';
 import { createApp, type CentraalApp } from './app/create-app.js';
-import type { Config } from './config/config.js';
+import { ConfigError, type Config } from './config/config.js';
+import { createClusterNode, type ClusterNode } from './cluster/start-cluster-node.js';
 import { receiveItems } from './app/channels/receive-inbound.js';
 import { startSmtpInbound, type RunningSmtpInbound } from './channels/email/smtp-inbound-server.js';
 import { buildServer } from './http/server.js';
 import { RealtimeGateway } from './realtime/gateway.js';
-import { migrateToLatest, openDatabase, type Db } from './storage/index.js';
+import { migrateToLatest, openDatabase, withStartupLock, type Db } from './storage/index.js';
 import { seedDemoTenant, type DemoLogin } from './storage/seed/demo-tenant.seed.js';
 import { startDemoTraffic } from './demo/demo-traffic.js';
 
@@ -40,15 +41,24 @@ export interface StartOptions {
 export async function startCentraal(config: Config, options: StartOptions = {}): Promise<RunningCentraal> {
   const started = Date.now();
   const db = await openDatabase({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, synchronous: config.SQLITE_SYNCHRONOUS });
-  await migrateToLatest(db);
-  let demoLogins: DemoLogin[] | undefined;
-  if (config.DEMO_DATA) demoLogins = await seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT });
-  const app = await createApp({ config, db, ...(options.clock ? { clock: options.clock } : {}) });
-  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL, ops: app.ops, ...(options.logStream ? { logStream: options.logStream } : {}) });
-  const gateway = new RealtimeGateway(app.deps, app.auth);
+  // Several nodes may start at once on the same PostgreSQL: one migrates and seeds at a time.
+  const demoLogins: DemoLogin[] | undefined = await withStartupLock(db, async () => {
+    await migrateToLatest(db);
+    return config.DEMO_DATA ? seedDemoTenant(db, Date.now(), { customerBot: config.DEMO_CUSTOMER_BOT }) : undefined;
+  });
+  let cluster: ClusterNode | undefined;
+  if (config.REDIS_URL) {
+    if (!config.DATABASE_URL) throw new ConfigError(['REDIS_URL: several nodes share one PostgreSQL database; set DATABASE_URL too']);
+    cluster = await createClusterNode(config, db, config.REDIS_URL);
+  }
+  const app = cluster?.app ?? (await createApp({ config, db, ...(options.clock ? { clock: options.clock } : {}) }));
+  const clusterHooks = cluster && { onRequest: cluster.router.hook, onResponse: cluster.router.afterResponse };
+  const server = await buildServer({ deps: app.deps, auth: app.auth, logLevel: config.LOG_LEVEL, ops: app.ops, ...(options.logStream ? { logStream: options.logStream } : {}), ...(clusterHooks ? { cluster: clusterHooks } : {}) });
+  const gateway = new RealtimeGateway(app.deps, app.auth, cluster?.router, cluster?.presence);
   gateway.attach(server.server);
   app.ops.metrics.countSocketsWith(() => gateway.connectionCount);
   await server.listen({ port: config.PORT, host: config.HOST });
+  await cluster?.start(server);
   app.startTimers();
   const smtp = config.SMTP_INBOUND_PORT === undefined ? undefined : await startMailIntake(app, config);
   const address = server.server.address();
@@ -72,6 +82,7 @@ export async function startCentraal(config: Config, options: StartOptions = {}):
       await gateway.close();
       await server.close();
       await app.stop();
+      await cluster?.stop();
       await db.close();
     },
   };

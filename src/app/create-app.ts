@@ -21,6 +21,7 @@ import { IvrFlowService } from './voice/ivr-flow.service.js';
 import { CentraalMetrics } from '../ops/metrics.js';
 import type { OpsState } from '../ops/ops-state.js';
 import { scheduleRetention } from './privacy/retention.js';
+import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
 
 export interface CentraalApp {
   deps: ServiceDeps;
@@ -32,6 +33,10 @@ export interface CentraalApp {
   outbox: OutboxWorker;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
+  /** Several nodes: this node took the tenant's lease; reload its configuration and rebuild its routing from the database. */
+  takeOver(tenantId: string): Promise<void>;
+  /** Several nodes: another node runs the tenant now; forget its engine and conversations here. */
+  letGo(tenantId: string): void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +47,8 @@ export interface CreateAppOptions {
   bus?: EventBus;
   log?: ServiceDeps['log'];
   tickMs?: number;
+  /** Which tenants this node runs; one node alone runs them all (the default). */
+  ownership?: TenantOwnership;
 }
 
 /** Wires the application services together and restores routing state from the database. */
@@ -53,10 +60,11 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const repos = createRepositories(db);
   const directory = new Directory(repos);
   await directory.loadAll();
-  const live = new LiveConversations(repos);
-  const journal = new Journal(db, repos);
+  const ownership = options.ownership ?? SINGLE_NODE;
+  const live = new LiveConversations(repos, ownership);
+  const journal = new Journal(db, repos, undefined, ownership);
   const recorder = new EventRecorder(journal, live, bus, directory, clock);
-  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
+  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log, ownership);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
   const ivrFlows = new IvrFlowService(repos, directory, log);
@@ -73,7 +81,8 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   recorder.setOutboundSelector(channels.selectOutbound);
   const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, channels, clock, log };
   const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS });
-  await routing.restore();
+  // With several nodes a tenant's routing is restored when this node takes its lease.
+  if (!ownership.clustered) await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) botModels.warm(directory.linesOf(tenantId));
   const auth = new AuthService(repos, clock, { ttlMs: config.SESSION_TTL_HOURS * 3600_000, idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
@@ -98,6 +107,15 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
         if (++rounds % 4 === 0) positions.round();
       }, options.tickMs ?? 250);
       timer.unref();
+    },
+    async takeOver(tenantId) {
+      await directory.reloadTenant(tenantId);
+      live.evictTenant(tenantId);
+      await routing.restoreTenant(tenantId);
+    },
+    letGo(tenantId) {
+      routing.dropTenant(tenantId);
+      live.evictTenant(tenantId);
     },
     async stop() {
       if (timer) clearInterval(timer);

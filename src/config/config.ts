@@ -24,7 +24,13 @@ const configSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
-    .describe('Redis for multi-node fan-out (later); unset means in-process'),
+    .describe('Redis for several nodes (events fan out through pub/sub, nodes forward writes to a tenant\'s lease holder); needs DATABASE_URL; unset means one node, in-process'),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash and underscore, at most 64')
+    .optional()
+    .describe('Several nodes: this node\'s name in routing leases and logs; default host name, process id and a random part'),
+  LEASE_TTL_SECONDS: z.coerce.number().min(1).max(60).default(5).describe('Several nodes: a tenant\'s routing moves to another node at most this long after its node died'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute staff session lifetime from login'),
   SESSION_IDLE_MINUTES: z.coerce.number().min(0).default(30).describe('A staff session without requests for this long ends (0: no idle time-out)'),
   METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token for GET /metrics; unset: /metrics answers loopback clients only'),

@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type onRequestHookHandler, type onResponseHookHandler } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
@@ -44,6 +44,8 @@ export interface BuildServerOptions {
   ops?: OpsState;
   /** Where log lines go (tests read them); stdout by default. */
   logStream?: DestinationStream;
+  /** Several nodes: hooks that forward a tenant's writes to its lease holder and announce configuration changes. */
+  cluster?: { onRequest: onRequestHookHandler; onResponse: onResponseHookHandler };
 }
 
 /** A caller's request id is kept when it looks like one; otherwise we make one. */
@@ -67,7 +69,7 @@ export const LOG_REDACT_PATHS = [
 ];
 
 /** The HTTP API: schemas from zod (validated and published as OpenAPI at /api/openapi.json). */
-export async function buildServer({ deps, auth, logLevel, ops, logStream }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ deps, auth, logLevel, ops, logStream, cluster }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
     // Per-request lines drown the useful ones at 2,000 messages/s; errors are still logged.
@@ -83,6 +85,11 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     },
   });
   installRouteRegistry(app);
+  if (cluster) {
+    // First of the request hooks: a forwarded request is rate-limited, authenticated and handled on the holder.
+    app.addHook('onRequest', cluster.onRequest);
+    app.addHook('onResponse', cluster.onResponse);
+  }
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

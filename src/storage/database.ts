@@ -403,6 +403,16 @@ export interface ChannelAttachmentTable {
   created_at: number;
 }
 
+
+/** Several nodes: which node runs a tenant's routing, until when, with which fencing token. */
+export interface RoutingLeaseTable {
+  tenant_id: string;
+  holder: string;
+  token: number;
+  /** Epoch ms on the database's clock. */
+  expires_at: number;
+}
+
 export interface Database extends QualityTables {
   tenants: TenantTable;
   clients: ClientTable;
@@ -435,6 +445,7 @@ export interface Database extends QualityTables {
   channel_messages: ChannelMessageTable;
   channel_outbox: ChannelOutboxTable;
   channel_attachments: ChannelAttachmentTable;
+  routing_leases: RoutingLeaseTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

@@ -5,6 +5,8 @@ export type { DialectFlags, DialectName } from './dialect-flags.js';
 export { OPEN_STATES } from './repositories/conversation.repository.js';
 export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repository.js';
 export { createScratchPostgresDatabase } from './scratch-database.js';
+export { isStorageUnavailable } from './storage-errors.js';
+export { withStartupLock } from './startup-lock.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
 export type { VoiceCallRecord, StoredIvrFlow, CallDirection } from './repositories/voice.repository.js';

@@ -15,6 +15,7 @@ import { ConversationRepository } from './repositories/conversation.repository.j
 import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
 import { JobLeaseRepository } from './repositories/job-lease.repository.js';
+import { LeaseRepository } from './repositories/lease.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -53,6 +54,7 @@ export interface Repositories {
   thankYou: ThankYouRepository;
   /** Email and WhatsApp threads, message ids, outbox, attachments (never read by agent views). */
   channels: ChannelRepository;
+  leases: LeaseRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -83,6 +85,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     campaigns: new CampaignRepository(kysely, flags),
     thankYou: new ThankYouRepository(kysely),
     channels: new ChannelRepository(kysely, flags),
+    leases: new LeaseRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

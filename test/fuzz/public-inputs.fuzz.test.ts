@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { parseCsv } from '../../src/ai/intents/csv.parser.js';
 import type { Participant } from '../../src/app/conversation/access.js';
 import { RealtimeConnection } from '../../src/realtime/realtime-connection.js';
+import { localFrameCommands } from '../../src/realtime/write-frames.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { contentType as _contentType, mutatedObject, nastyString, weirdValue } from './fuzz-arbitraries.js';
 import { genericStaffTarget, HTTP_FUZZ_TARGETS, type FuzzFixture } from './http-fuzz-targets.js';
@@ -263,7 +264,8 @@ function errorCode(body: string): string | undefined {
 function fakeConnection(deps: ConstructorParameters<typeof RealtimeConnection>[2], who: Participant) {
   const sent: string[] = [];
   const ws = { readyState: WebSocket.OPEN, bufferedAmount: 0, send: (data: string) => sent.push(data), close: () => undefined };
-  const connection = new RealtimeConnection(ws as unknown as WebSocket, who, deps);
+  // The demo tenant: every fuzzed participant belongs to it.
+  const connection = new RealtimeConnection(ws as unknown as WebSocket, who, deps, 'tn_contactpunt', localFrameCommands(deps));
   connection.start(0);
   return { connection, sent };
 }

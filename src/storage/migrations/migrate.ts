@@ -10,6 +10,7 @@ import { voiceMigration } from './0006-voice.js';
 import { qualityMigration } from './0007-quality.js';
 import { hardeningMigration } from './0008-hardening.js';
 import { botTrainingMigration } from './0009-bot-training.js';
+import { routingLeasesMigration } from './0010-routing-leases.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -23,6 +24,7 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0007-quality': qualityMigration(flags),
     '0008-hardening': hardeningMigration(flags),
     '0009-bot-training': botTrainingMigration(flags),
+    '0010-routing-leases': routingLeasesMigration(flags),
   };
 }
 
