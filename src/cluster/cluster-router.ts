@@ -161,6 +161,12 @@ export class ClusterRouter implements FrameCommands, InboundForwarder {
       if (kind === 'lines') return this.deps.directory.findLine(id)?.tenantId;
       return this.tenantOfConversation(id);
     }
+    // Phone calls (Twilio webhooks): the IVR position and the call's conversation live on the holder.
+    const phone = /^\/api\/voice\/twilio\/([^/?]+)\//.exec(request.url);
+    if (phone) {
+      const lineId = safeDecode(phone[1]!);
+      return lineId ? this.deps.directory.findLine(lineId)?.tenantId : undefined;
+    }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!token) return undefined;
     const session = await this.auth.authenticate(token, (tenantId, id) => this.deps.directory.findAgent(tenantId, id));
