@@ -5,6 +5,8 @@ import { StaffClient, WidgetClient } from '../support/api-client.js';
 import { startTestNodes, type TestNodes } from '../support/cluster-nodes.js';
 import type { Frame, FrameSocket } from '../support/frame-socket.js';
 import { SmtpSink } from '../support/smtp-sink.js';
+import { TEST_PUBLIC_BASE_URL, TEST_TWILIO_TOKEN, TwilioClient } from '../support/twilio-client.js';
+import { readTwiml } from '../support/twiml-rules.js';
 
 /**
  * The features built single-node (browser calls, email, content and IVR changes) on three
@@ -39,7 +41,7 @@ describe('browser calls, email and configuration changes on several nodes', () =
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    cluster = await startTestNodes(3, { SMTP_INBOUND_PORT: '0', SMTP_OUTBOUND_URL: sink.url, CHANNEL_OUTBOX_INTERVAL_MS: '50', EMAIL_INBOUND_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    cluster = await startTestNodes(3, { SMTP_INBOUND_PORT: '0', SMTP_OUTBOUND_URL: sink.url, CHANNEL_OUTBOX_INTERVAL_MS: '50', EMAIL_INBOUND_WEBHOOK_SECRET: WEBHOOK_SECRET, TWILIO_AUTH_TOKEN: TEST_TWILIO_TOKEN, PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL });
     tenantId = cluster.nodes[0]!.app.deps.directory.line(BANK).tenantId;
     expect(await cluster.holderIndex(tenantId)).toBe(0);
   });
@@ -67,7 +69,7 @@ describe('browser calls, email and configuration changes on several nodes', () =
     sockets.push(socket);
     await socket.event('call.started');
     await socket.event('ivr.prompt', promptWith('Voor Nederlands, druk 1.'));
-    // Keys go to the holder, where the caller's place in the IVR is kept.
+    // Keys go to the holder, where the caller’s place in the IVR is kept.
     await socket.request({ t: 'call.dtmf', conversationId: id, digits: '1' });
     await socket.event('ivr.prompt', promptWith('andere vraag'));
     await socket.request({ t: 'call.dtmf', conversationId: id, digits: '2' });
@@ -150,6 +152,19 @@ describe('browser calls, email and configuration changes on several nodes', () =
     expect(outcome.outcome).toBe('new_conversation');
     expect(((await (await post()).json()) as { outcome: string }).outcome).toBe('duplicate');
     expect(await storedTypes(outcome.conversationId)).toEqual(expect.arrayContaining(['conversation.started', 'message.created', 'conversation.queued']));
+  });
+
+  it('answers phone-call webhooks on any node from the holder, which keeps the place of the caller in the IVR', async () => {
+    // Each webhook of the call lands on another node; the signature still holds after forwarding.
+    const onNode1 = new TwilioClient(url(1), BANK);
+    const incoming = readTwiml((await onNode1.post('incoming', { CallStatus: 'ringing', Direction: 'inbound' })).text);
+    expect(incoming[0]?.text).toBe('Welkom bij Bank Zuid.');
+    const onNode2 = new TwilioClient(url(2), BANK, onNode1.callSid);
+    const menu = await onNode2.post('gather', { Digits: '1' });
+    expect(menu.status).toBe(200);
+    expect(readTwiml(menu.text).some((e) => e.name === 'Gather')).toBe(true);
+    const queued = readTwiml((await onNode1.post('gather', { Digits: '2' })).text);
+    expect(queued.some((e) => e.name === 'Enqueue')).toBe(true);
   });
 
   it('makes content and IVR changes saved through one node current on the others, also after the holder stops', async () => {
