@@ -80,7 +80,7 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   );
   recorder.setOutboundSelector(channels.selectOutbound);
   const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, channels, clock, log };
-  const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS });
+  const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS }, ownership);
   // With several nodes a tenant's routing is restored when this node takes its lease.
   if (!ownership.clustered) await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.

@@ -3,6 +3,7 @@ import type { EventBus } from '../realtime/event-bus.js';
 import type { Db, Repositories } from '../storage/index.js';
 import type { BotModels } from './bot/bot-models.js';
 import type { ChannelHub } from './channels/channel-hub.js';
+import type { InboundForwarder } from './channels/receive-inbound.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   calls: CallRegistry;
   /** Email and WhatsApp adapters: outbound selection, reply windows. */
   channels: ChannelHub;
+  /** Several nodes: sends inbound email/WhatsApp items to their tenant's lease holder (unset on one node). */
+  inboundForwarder?: InboundForwarder;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }

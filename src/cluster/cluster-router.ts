@@ -10,6 +10,8 @@ import type { RedisEventBus } from '../realtime/redis-event-bus.js';
 import { topics, type BusMessage } from '../realtime/event-bus.js';
 import type { ServerFrame } from '../realtime/protocol.js';
 import { executeWriteFrame, type FrameCommands, type ParticipantRef, type WriteFrame } from '../realtime/write-frames.js';
+import { receiveItemsHere, type InboundForwarder, type InboundOutcome } from '../app/channels/receive-inbound.js';
+import type { DeliveryStatusUpdate, InboundAttachment, InboundMessage } from '../channels/channel-contract.js';
 import { ClusterRpc } from './cluster-rpc.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 
@@ -25,7 +27,11 @@ const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'c
 
 type RpcBody =
   | { kind: 'http'; method: string; url: string; headers: Record<string, string | string[]>; body: string; remoteAddress: string }
-  | { kind: 'frame'; tenantId: string; who: ParticipantRef; frame: WriteFrame };
+  | { kind: 'frame'; tenantId: string; who: ParticipantRef; frame: WriteFrame }
+  | { kind: 'inbound'; tenantId: string; items: WireInboundItem[] };
+
+/** An inbound item as it crosses nodes: attachment bytes as base64. */
+type WireInboundItem = DeliveryStatusUpdate | (Omit<InboundMessage, 'attachments'> & { attachments: Array<Omit<InboundAttachment, 'content'> & { content: string }> });
 
 interface HttpReply {
   status: number;
@@ -40,7 +46,7 @@ interface HttpReply {
  * there; socket write frames run there as commands. Everything else is served where it lands:
  * reads from the database, and live events through the Redis bus.
  */
-export class ClusterRouter implements FrameCommands {
+export class ClusterRouter implements FrameCommands, InboundForwarder {
   readonly clustered = true;
   /** Marks a request this node injected itself; only this process knows it, so clients cannot skip forwarding. */
   private readonly injectedMark = randomBytes(16).toString('hex');
@@ -76,10 +82,23 @@ export class ClusterRouter implements FrameCommands {
   /** Another node changed configuration (admin, supervisor, knowledge): bring this node's copies up to date. */
   private async onConfigChange(message: BusMessage): Promise<void> {
     try {
-      if (message.kind === 'directory.changed' && !this.keeper.serves(message.tenantId)) await this.deps.directory.reloadTenant(message.tenantId);
+      if (message.kind === 'directory.changed' && !this.keeper.serves(message.tenantId)) await this.reloadConfiguration(message.tenantId);
       if (message.kind === 'knowledge.saved') await this.deps.knowledge.reloadArticle(message.tenantId, message.articleId);
     } catch (error) {
       this.deps.log('warn', 'applying a configuration change from another node failed', { error: String(error) });
+    }
+  }
+
+  /** Lines, queues, agents, bots (intents, settings), IVR flows and labelled utterances of one tenant, as stored now. */
+  private async reloadConfiguration(tenantId: string): Promise<void> {
+    const { directory, ivrFlows, botModels, repos } = this.deps;
+    await directory.reloadTenant(tenantId);
+    await ivrFlows.reloadTenant(tenantId);
+    const lines = new Set(directory.linesOf(tenantId).map((l) => l.id));
+    const labelled = (await repos.utterances.listLabelled()).filter((u) => lines.has(u.lineId));
+    for (const lineId of lines) {
+      const examples = labelled.filter((u) => u.lineId === lineId).map((u) => ({ lineId, language: u.language, text: u.text, intent: u.intent ?? '' }));
+      if (examples.length > 0 || botModels.importedCount(lineId) > 0) botModels.setImported(lineId, examples);
     }
   }
 
@@ -88,17 +107,26 @@ export class ClusterRouter implements FrameCommands {
     if (this.forwarded.has(request) || SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
     const tenantId = request.session?.agent.tenantId;
     if (!tenantId) return;
-    if (/^\/api\/(admin|supervisor\/agents)\//.test(request.url)) this.bus.publish(topics.cluster, { kind: 'directory.changed', tenantId });
+    // Admin (lines, queues, agents, IVR flows), supervisors (agent skills, queues) and content managers (bots, intents, labelled utterances).
+    if (/^\/api\/(admin|supervisor\/agents|content)\//.test(request.url)) this.bus.publish(topics.cluster, { kind: 'directory.changed', tenantId });
     const article = /^\/api\/knowledge\/articles\/([^/?]+)/.exec(request.url);
     if (article) this.bus.publish(topics.cluster, { kind: 'knowledge.saved', tenantId, articleId: decodeURIComponent(article[1]!) });
   };
 
   // ---- socket write frames
 
-  async run(tenantId: string, who: ParticipantRef, frame: WriteFrame): Promise<ServerFrame> {
+  async run(tenantId: string, who: ParticipantRef, frame: WriteFrame): Promise<ServerFrame | null> {
     if (this.keeper.serves(tenantId)) return executeWriteFrame(this.deps, who, frame);
     const holder = await this.holderOf(tenantId);
-    return this.call(holder, { kind: 'frame', tenantId, who, frame }) as Promise<ServerFrame>;
+    return this.call(holder, { kind: 'frame', tenantId, who, frame }) as Promise<ServerFrame | null>;
+  }
+
+  // ---- inbound email and WhatsApp (webhooks and SMTP reach any node)
+
+  forward(tenantId: string, items: ReadonlyArray<InboundMessage | DeliveryStatusUpdate>): Promise<InboundOutcome[]> | undefined {
+    if (this.keeper.serves(tenantId)) return undefined;
+    const wire: WireInboundItem[] = items.map((item) => (item.kind === 'status' ? item : { ...item, attachments: item.attachments.map((a) => ({ ...a, content: a.content.toString('base64') })) }));
+    return this.holderOf(tenantId).then((holder) => this.call(holder, { kind: 'inbound', tenantId, items: wire }) as Promise<InboundOutcome[]>);
   }
 
   // ---- HTTP
@@ -132,6 +160,12 @@ export class ClusterRouter implements FrameCommands {
       if (!id) return undefined;
       if (kind === 'lines') return this.deps.directory.findLine(id)?.tenantId;
       return this.tenantOfConversation(id);
+    }
+    // Phone calls (Twilio webhooks): the IVR position and the call's conversation live on the holder.
+    const phone = /^\/api\/voice\/twilio\/([^/?]+)\//.exec(request.url);
+    if (phone) {
+      const lineId = safeDecode(phone[1]!);
+      return lineId ? this.deps.directory.findLine(lineId)?.tenantId : undefined;
     }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!token) return undefined;
@@ -186,6 +220,11 @@ export class ClusterRouter implements FrameCommands {
     if (body.kind === 'frame') {
       if (!this.keeper.serves(body.tenantId)) throw errors.tenantMoving(body.tenantId, 'this node no longer runs its routing');
       return executeWriteFrame(this.deps, body.who, body.frame);
+    }
+    if (body.kind === 'inbound') {
+      if (!this.keeper.serves(body.tenantId)) throw errors.tenantMoving(body.tenantId, 'this node no longer runs its routing');
+      const items = body.items.map((item) => (item.kind === 'status' ? item : { ...item, attachments: item.attachments.map((a) => ({ ...a, content: Buffer.from(a.content, 'base64') })) }));
+      return receiveItemsHere(this.deps, items);
     }
     if (!this.server) throw errors.tenantMoving('?', 'this node is starting');
     const response = await this.server.inject({

@@ -58,6 +58,7 @@ export async function createClusterNode(config: Config, db: Db, redisUrl: string
   );
   app = await createApp({ config, db, bus, ownership: keeper, log });
   const router = new ClusterRouter(app.deps, app.auth, keeper, bus);
+  app.deps.inboundForwarder = router;
   const presence = new ClusterPresence(bus.commands, nodeId);
   return {
     nodeId,

@@ -7,12 +7,11 @@ import { loadConversation } from '../app/conversation/read-conversation.js';
 import { assertCanRead } from '../app/conversation/access.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { toWireEvent } from '../app/views/wire-views.js';
-import { answerCall, hangUp, holdCall, muteCall, relayCallSignal, sendDtmf, switchChatToCall, transferCall } from '../app/voice/voice-session.js';
 import { watchesWallboard } from '../app/wallboard/wallboard.js';
 import { CATCH_UP_PAGE, ConversationSubscription } from './conversation-subscription.js';
 import { topics, type BusMessage } from './event-bus.js';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
-import { isWriteFrame, refOf, type FrameCommands } from './write-frames.js';
+import { isCallSignal, isWriteFrame, refOf, type FrameCommands } from './write-frames.js';
 
 /** A socket that buffers more than this is too slow; it is closed and resumes by sequence number. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
@@ -124,7 +123,13 @@ export class RealtimeConnection {
   }
 
   private async handle(frame: ClientFrame): Promise<void> {
-    if (isWriteFrame(frame)) return this.send(await this.commands.run(this.tenantId, refOf(this.who), frame));
+    if (isWriteFrame(frame)) {
+      // Relayed as is; a refused relay answers with an error frame (these frames carry no clientId).
+      if (isCallSignal(frame) && !this.signalBudget.take(this.deps.clock.now())) throw new AppError('RATE_LIMITED', 'Too many call signalling frames', { status: 429, retryable: true, userMessage: 'Too many call signalling frames; slow down.' });
+      const answer = await this.commands.run(this.tenantId, refOf(this.who), frame);
+      if (answer) this.send(answer);
+      return;
+    }
     switch (frame.t) {
       case 'ping':
         return this.send({ t: 'pong' });
@@ -132,40 +137,6 @@ export class RealtimeConnection {
         return this.resume(frame.conversationId, frame.afterSeq);
       case 'typing':
         return this.typing(frame.conversationId, frame.on);
-      case 'call.offer':
-      case 'call.answer':
-      case 'call.ice':
-      case 'call.renegotiate':
-        // Relayed as is; a refused relay answers with an error frame (these frames carry no clientId).
-        if (!this.signalBudget.take(this.deps.clock.now())) throw new AppError('RATE_LIMITED', 'Too many call signalling frames', { status: 429, retryable: true, userMessage: 'Too many call signalling frames; slow down.' });
-        return relayCallSignal(this.deps, this.currentParticipant(), frame);
-      default:
-        await this.handleCallControl(frame);
-        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
-    }
-  }
-
-  private async handleCallControl(frame: Extract<ClientFrame, { t: `call.${string}`; clientId: string }>): Promise<void> {
-    const who = this.currentParticipant();
-    switch (frame.t) {
-      case 'call.start':
-        if (who.kind !== 'customer' || who.conversationId !== frame.conversationId) throw errors.forbidden('Only the customer of this conversation starts a call');
-        return switchChatToCall(this.deps, frame.conversationId);
-      case 'call.answered':
-        return answerCall(this.deps, this.requireAgent(), frame.conversationId);
-      case 'call.hold':
-      case 'call.unhold':
-        return holdCall(this.deps, this.requireAgent(), frame.conversationId, frame.t === 'call.hold');
-      case 'call.mute':
-        return muteCall(this.deps, who, frame.conversationId, frame.muted);
-      case 'call.dtmf':
-        return sendDtmf(this.deps, who, frame.conversationId, frame.digits);
-      case 'call.transfer': {
-        const { conversationId, step, toQueueId, toAgentId, note } = frame;
-        return transferCall(this.deps, this.requireAgent(), { conversationId, step, ...(toQueueId ? { toQueueId } : {}), ...(toAgentId ? { toAgentId } : {}), ...(note ? { note } : {}) });
-      }
-      case 'call.hangup':
-        return hangUp(this.deps, who, frame.conversationId);
     }
   }
 

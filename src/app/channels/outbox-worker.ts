@@ -2,6 +2,7 @@ import { ChannelSendError, type OutboundMessage, type ProviderError } from '../.
 import type { Language } from '../../core/model/index.js';
 import type { ChannelOutboxRecord } from '../../storage/index.js';
 import type { ServiceDeps } from '../deps.js';
+import { SINGLE_NODE, type TenantOwnership } from '../tenant-ownership.js';
 import { recordDelivery } from './receive-inbound.js';
 import { unsealAddress } from './sealed-address.js';
 
@@ -35,6 +36,7 @@ export class OutboxWorker {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly options: OutboxWorkerOptions,
+    private readonly ownership: TenantOwnership = SINGLE_NODE,
   ) {}
 
   start(): void {
@@ -61,7 +63,9 @@ export class OutboxWorker {
     for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
       let rows: ChannelOutboxRecord[];
       try {
-        rows = await deps.repos.channels.claimDueOutbox(deps.clock.now(), BATCH, CLAIM_LEASE_MS);
+        // Several nodes: each sends the messages of the tenants it holds, where their delivery events are written.
+        const tenantIds = this.ownership.clustered ? deps.directory.tenantIds().filter((t) => this.ownership.serves(t)) : undefined;
+        rows = await deps.repos.channels.claimDueOutbox(deps.clock.now(), BATCH, CLAIM_LEASE_MS, tenantIds);
       } catch (error) {
         deps.log('warn', 'outbox: reading due messages failed', { error: String(error) });
         return;
@@ -105,12 +109,13 @@ export class OutboxWorker {
       const { externalId } = await adapter.send(message);
       await deps.repos.channels.markOutbox(row.id, { status: 'sent', attempts, nextAttemptAt: now, lastError: null, now: deps.clock.now() });
       await deps.repos.channels.rememberMessage({ tenantId: row.tenant_id, conversationId: row.conversation_id, channel: row.channel, externalId, direction: 'out', seq: row.seq, at: deps.clock.now() });
-      await recordDelivery(deps, row.conversation_id, row.seq, 'sent');
-      return null;
     } catch (error) {
       const providerError = error instanceof ChannelSendError ? error.providerError : { code: 'SEND_CRASHED', message: String(error), retryable: true };
       return this.fail(row, attempts, providerError);
     }
+    // Sent and marked: a failing delivery note (the tenant just moved to another node) must not send it again.
+    await recordDelivery(deps, row.conversation_id, row.seq, 'sent').catch((error: unknown) => deps.log('warn', 'outbox: recording the delivery failed', { id: row.id, error: String(error) }));
+    return null;
   }
 
   private async fail(row: ChannelOutboxRecord, attempts: number, error: ProviderError): Promise<number | null> {

@@ -182,7 +182,38 @@ function replyToken(): string {
 }
 
 /** Everything one provider delivery carried, in order; resolves once all of it is durable. */
+/**
+ * Several nodes: hands a tenant's inbound items to the node that holds the tenant's routing lease,
+ * where its conversations are written. Returns undefined when this node holds the tenant.
+ */
+export interface InboundForwarder {
+  forward(tenantId: string, items: ReadonlyArray<InboundMessage | DeliveryStatusUpdate>): Promise<InboundOutcome[]> | undefined;
+}
+
+/**
+ * Stores a webhook's or a mail's items; resolves once they are durable. With several nodes each
+ * item is stored on its tenant's lease holder, whichever node the provider reached.
+ */
 export async function receiveItems(deps: ServiceDeps, items: ReadonlyArray<InboundMessage | DeliveryStatusUpdate>): Promise<InboundOutcome[]> {
+  const forwarder = deps.inboundForwarder;
+  if (!forwarder) return receiveItemsHere(deps, items);
+  const outcomes: InboundOutcome[] = [];
+  for (const item of items) {
+    const tenantId = await tenantOfItem(deps, item);
+    const remote = tenantId === undefined ? undefined : forwarder.forward(tenantId, [item]);
+    outcomes.push(...(await (remote ?? receiveItemsHere(deps, [item]))));
+  }
+  return outcomes;
+}
+
+async function tenantOfItem(deps: ServiceDeps, item: InboundMessage | DeliveryStatusUpdate): Promise<string | undefined> {
+  if (item.kind === 'message') return deps.directory.findLine(item.lineId)?.tenantId;
+  const sent = await deps.repos.channels.messageByExternalId(item.channel, item.externalId);
+  return sent ? (await deps.repos.conversations.getAnyTenant(sent.conversationId))?.tenantId : undefined;
+}
+
+/** Stores the items on this node (the tenant's holder, or the only node). */
+export async function receiveItemsHere(deps: ServiceDeps, items: ReadonlyArray<InboundMessage | DeliveryStatusUpdate>): Promise<InboundOutcome[]> {
   const outcomes: InboundOutcome[] = [];
   for (const item of items) {
     if (item.kind === 'status') {

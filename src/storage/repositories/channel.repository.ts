@@ -122,7 +122,8 @@ export class ChannelRepository {
    * so another node (or a pass after a crash mid-send) takes them only once the lease ran out.
    * PostgreSQL skips rows another node is claiming; SQLite has one writer anyway.
    */
-  async claimDueOutbox(now: number, limit: number, leaseMs: number): Promise<ChannelOutboxRecord[]> {
+  async claimDueOutbox(now: number, limit: number, leaseMs: number, tenantIds?: readonly string[]): Promise<ChannelOutboxRecord[]> {
+    if (tenantIds?.length === 0) return [];
     return this.db.transaction().execute(async (trx) => {
       // Only the oldest pending message of a conversation is eligible: a later one never overtakes one that waits for a retry.
       let query = trx
@@ -135,6 +136,7 @@ export class ChannelRepository {
         )
         .orderBy('o.id')
         .limit(limit);
+      if (tenantIds) query = query.where('o.tenant_id', 'in', [...tenantIds]);
       if (this.flags.supportsRowLocks) query = query.forUpdate().skipLocked();
       const rows = await query.execute();
       if (rows.length > 0) {
