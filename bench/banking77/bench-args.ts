@@ -1,4 +1,4 @@
-import type { TrainOptionsInput } from '../../src/ai/intents/index.js';
+import { DEFAULT_INTENT_TRAIN_OPTIONS, type TrainOptionsInput } from '../../src/ai/intents/index.js';
 
 export interface Banking77Args {
   readonly train: string;
@@ -10,7 +10,7 @@ export interface Banking77Args {
   readonly options: TrainOptionsInput;
 }
 
-const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit']);
+const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense']);
 
 function readFlags(argv: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -38,12 +38,19 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
   const charWeight = numberFlag(values, 'char-weight');
   const wordNgramMax = numberFlag(values, 'word-ngrams');
   const minDf = numberFlag(values, 'min-df');
+  const denseHidden = numberFlag(values, 'dense-hidden');
+  const denseEpochs = numberFlag(values, 'dense-epochs');
+  const denseDefaults = DEFAULT_INTENT_TRAIN_OPTIONS.dense || undefined;
   return {
     ...(values.has('no-svm') ? { svm: false as const } : {}),
     ...(values.has('no-softmax') ? { softmax: false as const } : {}),
     ...(values.has('no-knn') ? { knn: false } : {}),
+    ...(values.has('no-dense') ? { dense: false as const } : {}),
+    ...(denseDefaults && (denseHidden !== undefined || denseEpochs !== undefined)
+      ? { dense: { ...denseDefaults, hidden: denseHidden ?? denseDefaults.hidden, epochs: denseEpochs ?? denseDefaults.epochs } }
+      : {}),
     ...(values.has('no-refit') ? { refit: false } : {}),
-    ...(weights ? { weights: { softmax: weights[0] ?? 1, svm: weights[1] ?? 0, knn: weights[2] ?? 0 } } : {}),
+    ...(weights ? { weights: { softmax: weights[0] ?? 1, svm: weights[1] ?? 0, knn: weights[2] ?? 0, dense: weights[3] ?? 0 } } : {}),
     vectoriser: {
       ...(values.has('no-char') ? { charWeight: 0, charNgramRange: [0, 0] as const } : {}),
       ...(charWeight !== undefined ? { charWeight } : {}),

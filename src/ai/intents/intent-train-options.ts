@@ -7,6 +7,8 @@ export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   softmax: { epochs: 20, learningRate: 4, l2: 1e-6, patience: 3 },
   svm: { epochs: 20, learningRate: 0.5, l2: 1e-6, patience: 3 },
   knn: true,
+  knnNeighbours: 3,
+  dense: { hidden: 128, epochs: 10, learningRate: 0.1, embeddingRateScale: 1, dropout: 0.2, inputDropout: 0.2 },
   weights: 'auto',
   validationShare: 0.1,
   refit: true,
