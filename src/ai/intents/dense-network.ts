@@ -2,7 +2,7 @@ import { decodeFloat32, encodeFloat32 } from './float-codec.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
 import type { DenseComponentOptions } from './intent.types.js';
 import type { LabelledVectors } from './sgd-trainer.js';
-import type { SparseVector } from './sparse-vector.js';
+import { dropFeatures, type SparseVector } from './sparse-vector.js';
 
 /**
  * A fastText-style classifier with one hidden layer: the sparse TF-IDF vector (word and character
@@ -35,19 +35,6 @@ export interface DenseNetworkJson {
   readonly hiddenBias: string;
   readonly output: string;
   readonly outputBias: string;
-}
-
-/** Drops each feature with probability `share` and scales the rest up, so the expected input stays the same. */
-function dropFeatures(x: SparseVector, share: number, random: () => number): SparseVector {
-  if (share <= 0) return x;
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (let k = 0; k < x.indices.length; k++) {
-    if (random() < share) continue;
-    indices.push(x.indices[k] ?? 0);
-    values.push((x.values[k] ?? 0) / (1 - share));
-  }
-  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
 }
 
 function hiddenLayer(network: DenseNetwork, x: SparseVector, out: Float32Array): Float32Array {
