@@ -7,6 +7,8 @@ export interface Banking77Args {
   /** Tuning mode: split the training portion again and evaluate on that inner split, never on the held-out 20 %. */
   readonly dev: boolean;
   readonly save: string | undefined;
+  /** Stratified k-fold cross-validation over the whole training file instead of one split. */
+  readonly folds: number | undefined;
   readonly options: TrainOptionsInput;
 }
 
@@ -64,13 +66,16 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
 export function parseBenchArgs(argv: readonly string[]): Banking77Args {
   const values = readFlags(argv);
   const train = values.get('train');
-  if (!train) throw new Error('Usage: npm run bench:banking77 -- --train FILE [--test FILE] [--seed N] [--dev] [--save MODEL.json]');
+  if (!train) throw new Error('Usage: npm run bench:banking77 -- --train FILE [--test FILE] [--seed N] [--dev] [--folds K] [--save MODEL.json]');
+  const folds = numberFlag(values, 'folds');
+  if (folds !== undefined && (!Number.isInteger(folds) || folds < 2)) throw new Error(`--folds needs a whole number of at least 2, got ${folds}`);
   return {
     train,
     test: values.get('test'),
     seed: numberFlag(values, 'seed') ?? 1,
     dev: values.has('dev'),
     save: values.get('save'),
+    folds,
     options: trainOptions(values),
   };
 }
