@@ -12,7 +12,7 @@ export interface Banking77Args {
   readonly options: TrainOptionsInput;
 }
 
-const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense']);
+const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense', 'no-dense-knn']);
 
 function readFlags(argv: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -48,11 +48,12 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
     ...(values.has('no-softmax') ? { softmax: false as const } : {}),
     ...(values.has('no-knn') ? { knn: false } : {}),
     ...(values.has('no-dense') ? { dense: false as const } : {}),
+    ...(values.has('no-dense-knn') ? { denseKnn: false } : {}),
     ...(denseDefaults && (denseHidden !== undefined || denseEpochs !== undefined)
       ? { dense: { ...denseDefaults, hidden: denseHidden ?? denseDefaults.hidden, epochs: denseEpochs ?? denseDefaults.epochs } }
       : {}),
     ...(values.has('no-refit') ? { refit: false } : {}),
-    ...(weights ? { weights: { softmax: weights[0] ?? 1, svm: weights[1] ?? 0, knn: weights[2] ?? 0, dense: weights[3] ?? 0 } } : {}),
+    ...(weights ? { weights: { softmax: weights[0] ?? 1, svm: weights[1] ?? 0, knn: weights[2] ?? 0, dense: weights[3] ?? 0, denseKnn: weights[4] ?? 0 } } : {}),
     vectoriser: {
       ...(values.has('no-char') ? { charWeight: 0, charNgramRange: [0, 0] as const } : {}),
       ...(charWeight !== undefined ? { charWeight } : {}),

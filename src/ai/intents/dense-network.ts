@@ -37,7 +37,7 @@ export interface DenseNetworkJson {
   readonly outputBias: string;
 }
 
-function hiddenLayer(network: DenseNetwork, x: SparseVector, out: Float32Array): Float32Array {
+export function hiddenLayer(network: DenseNetwork, x: SparseVector, out: Float32Array): Float32Array {
   const { hidden, embedding, hiddenBias } = network;
   out.set(hiddenBias);
   for (let k = 0; k < x.indices.length; k++) {

@@ -1,8 +1,7 @@
 import type { EnsembleWeights } from './intent.types.js';
 import type { ComponentScores } from './intent-model.js';
 
-export type ComponentName = 'softmax' | 'svm' | 'knn' | 'dense';
-export const COMPONENT_NAMES: readonly ComponentName[] = ['softmax', 'svm', 'knn', 'dense'];
+export type ComponentName = 'softmax' | 'svm' | 'knn' | 'dense' | 'denseKnn';
 
 export interface CombinerData {
   readonly scores: readonly ComponentScores[];
@@ -129,7 +128,7 @@ export function fitCombiner(data: CombinerData, names: readonly ComponentName[],
     }
     if (!accepted || step * Math.max(...direction.map(Math.abs)) < 1e-6) break;
   }
-  const weights: Record<ComponentName, number> = { softmax: 0, svm: 0, knn: 0, dense: 0 };
+  const weights: Record<ComponentName, number> = { softmax: 0, svm: 0, knn: 0, dense: 0, denseKnn: 0 };
   names.forEach((name, j) => {
     weights[name] = w[j] ?? 0;
   });

@@ -18,14 +18,14 @@ function validation(size: number) {
 
 describe('fitEnsemble', () => {
   it('does weigh the informative component most when only it knows the labels', () => {
-    const fitted = fitEnsemble(validation(90), { softmax: true, svm: true, knn: true, dense: true });
+    const fitted = fitEnsemble(validation(90), { softmax: true, svm: true, knn: true, dense: true, denseKnn: false });
     expect(fitted.accuracy).toBe(1);
     expect(fitted.weights.dense ?? 0).toBeGreaterThan(fitted.weights.softmax);
     expect(fitted.temperature).toBeGreaterThan(0);
   });
 
   it('does leave a missing component at weight 0', () => {
-    const fitted = fitEnsemble(validation(30), { softmax: true, svm: true, knn: false, dense: false });
+    const fitted = fitEnsemble(validation(30), { softmax: true, svm: true, knn: false, dense: false, denseKnn: false });
     expect(fitted.weights.knn).toBe(0);
     expect(fitted.weights.dense).toBe(0);
   });

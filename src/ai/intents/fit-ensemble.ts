@@ -21,6 +21,7 @@ export interface PresentComponents {
   readonly svm: boolean;
   readonly knn: boolean;
   readonly dense: boolean;
+  readonly denseKnn: boolean;
 }
 
 function accuracyOf(logits: readonly Float64Array[], labels: Int32Array): number {

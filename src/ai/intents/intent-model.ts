@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isLanguage, type Language } from '../text/index.js';
 import type { EnsembleWeights, IntentPrediction } from './intent.types.js';
 import { denseNetworkFromJson, denseNetworkToJson, denseScores, type DenseNetwork, type DenseNetworkJson } from './dense-network.js';
+import { EmbeddingKnn, type EmbeddingKnnJson } from './embedding-knn.js';
 import { KnnIndex, type KnnIndexJson } from './knn-index.js';
 import { linearModelFromJson, linearModelToJson, scoreInto, type LinearModel, type LinearModelJson } from './linear-model.js';
 import { logSoftmax, softmax } from './softmax.js';
@@ -14,6 +15,7 @@ export interface IntentComponents {
   readonly svm?: LinearModel;
   readonly knn?: KnnIndex;
   readonly dense?: DenseNetwork;
+  readonly denseKnn?: EmbeddingKnn;
 }
 
 /** The raw evidence of each scorer for one text, before weighting. */
@@ -22,6 +24,7 @@ export interface ComponentScores {
   readonly svm?: Float64Array;
   readonly knn?: Float64Array;
   readonly dense?: Float64Array;
+  readonly denseKnn?: Float64Array;
 }
 
 const FORMAT = 'centraal.intent-model.v1';
@@ -36,6 +39,7 @@ export function componentScores(components: IntentComponents, vector: SparseVect
     svm: score(components.svm),
     knn: components.knn?.nearestPerClass(vector),
     dense: components.dense ? logSoftmax(denseScores(components.dense, vector)) : undefined,
+    denseKnn: components.dense && components.denseKnn ? components.denseKnn.nearestPerClass(components.dense, vector) : undefined,
   };
 }
 
@@ -50,6 +54,7 @@ export function combineScores(scores: ComponentScores, weights: EnsembleWeights,
   add(scores.svm, weights.svm);
   add(scores.knn, weights.knn);
   add(scores.dense, weights.dense ?? 0);
+  add(scores.denseKnn, weights.denseKnn ?? 0);
   return out;
 }
 
@@ -85,7 +90,7 @@ export class IntentModel {
   }
 
   toJSON(): IntentModelJson {
-    const { vectoriser, softmax: softmaxModel, svm, knn, dense } = this.components;
+    const { vectoriser, softmax: softmaxModel, svm, knn, dense, denseKnn } = this.components;
     return {
       format: FORMAT,
       intents: [...this.intents],
@@ -97,6 +102,7 @@ export class IntentModel {
       svm: svm ? linearModelToJson(svm) : undefined,
       knn: knn?.toJSON(),
       dense: dense ? denseNetworkToJson(dense) : undefined,
+      denseKnn: denseKnn?.toJSON(),
     };
   }
 
@@ -108,6 +114,7 @@ export class IntentModel {
       svm: json.svm ? linearModelFromJson(json.svm) : undefined,
       knn: json.knn ? KnnIndex.fromJSON(json.knn) : undefined,
       dense: json.dense ? denseNetworkFromJson(json.dense) : undefined,
+      denseKnn: json.denseKnn ? EmbeddingKnn.fromJSON(json.denseKnn) : undefined,
     };
     return new IntentModel(json.intents, json.language, components, json.weights, json.temperature);
   }
@@ -124,6 +131,7 @@ export interface IntentModelJson {
   readonly svm: LinearModelJson | undefined;
   readonly knn: KnnIndexJson | undefined;
   readonly dense?: DenseNetworkJson | undefined;
+  readonly denseKnn?: EmbeddingKnnJson | undefined;
 }
 
 const VECTORISER_OPTIONS_SCHEMA = z.object({
@@ -142,7 +150,7 @@ const INTENT_MODEL_SCHEMA = z.object({
   format: z.literal(FORMAT),
   intents: z.array(z.string()).min(1),
   language: z.custom<Language>(isLanguage),
-  weights: z.object({ softmax: z.number(), svm: z.number(), knn: z.number(), dense: z.number().optional() }),
+  weights: z.object({ softmax: z.number(), svm: z.number(), knn: z.number(), dense: z.number().optional(), denseKnn: z.number().optional() }),
   temperature: z.number().positive(),
   vectoriser: z.object({ options: VECTORISER_OPTIONS_SCHEMA, terms: z.array(z.string()), idf: z.string(), knownWords: z.array(z.string()) }),
   softmax: LINEAR_SCHEMA.optional(),
@@ -159,6 +167,15 @@ const INTENT_MODEL_SCHEMA = z.object({
       hiddenBias: z.string(),
       output: z.string(),
       outputBias: z.string(),
+    })
+    .optional(),
+  denseKnn: z
+    .object({
+      classes: z.number().int(),
+      neighbours: z.number().int().positive(),
+      dimensions: z.number().int().positive(),
+      labels: z.array(z.number().int()),
+      embeddings: z.string(),
     })
     .optional(),
 });

@@ -8,6 +8,7 @@ export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   svm: { epochs: 20, learningRate: 0.5, l2: 1e-6, patience: 3 },
   knn: true,
   knnNeighbours: 3,
+  denseKnn: true,
   dense: { hidden: 128, epochs: 10, learningRate: 0.1, embeddingRateScale: 1, dropout: 0.2, inputDropout: 0.2 },
   weights: 'auto',
   validationShare: 0.1,

@@ -40,6 +40,8 @@ export interface EnsembleWeights {
   readonly knn: number;
   /** The hidden-layer network; absent in models stored before it existed (= 0). */
   readonly dense?: number;
+  /** Nearest examples in the network's hidden space; absent in older models (= 0). */
+  readonly denseKnn?: number;
 }
 
 export interface IntentTrainOptions {
@@ -61,6 +63,8 @@ export interface IntentTrainOptions {
    * Trained only when there is enough data for a validation split (it needs its weight fitted).
    */
   readonly dense: DenseComponentOptions | false;
+  /** Nearest examples in the dense network's hidden space, as one more scorer (needs `dense`). */
+  readonly denseKnn: boolean;
   readonly weights: EnsembleWeights | 'auto';
   /** Share of the examples held out for early stopping, ensemble weights and calibration. */
   readonly validationShare: number;

@@ -12,6 +12,39 @@ export interface KnnIndexJson {
 }
 
 /**
+ * Per class, the mean of the `neighbours` highest similarities of its rows (1 = the highest);
+ * negative similarities count as 0.
+ */
+export function meanOfNearestPerClass(similarity: Float32Array, labels: Int32Array, classes: number, neighbours: number): Float64Array {
+  const best = new Float64Array(classes);
+  if (neighbours <= 1) {
+    similarity.forEach((value, row) => {
+      const label = labels[row] ?? 0;
+      if (value > (best[label] ?? 0)) best[label] = value;
+    });
+    return best;
+  }
+  // Top-n per class kept in a small buffer per class, sorted descending.
+  const top = new Float64Array(classes * neighbours);
+  similarity.forEach((value, row) => {
+    const base = (labels[row] ?? 0) * neighbours;
+    if (value <= (top[base + neighbours - 1] ?? 0)) return;
+    let position = neighbours - 1;
+    while (position > 0 && (top[base + position - 1] ?? 0) < value) {
+      top[base + position] = top[base + position - 1] ?? 0;
+      position--;
+    }
+    top[base + position] = value;
+  });
+  for (let c = 0; c < classes; c++) {
+    let sum = 0;
+    for (let n = 0; n < neighbours; n++) sum += top[c * neighbours + n] ?? 0;
+    best[c] = sum / neighbours;
+  }
+  return best;
+}
+
+/**
  * An inverted index over the training vectors that answers, per intent, the cosine similarity
  * of the nearest training example: a second opinion that catches near-duplicates of rare phrasings
  * a linear model averages away. Vectors are L2-normalised, so a dot product is the cosine.
@@ -59,33 +92,7 @@ export class KnnIndex {
         similarity[row] = (similarity[row] ?? 0) + weight * (list.values[p] ?? 0);
       }
     });
-    const best = new Float64Array(this.classes);
-    if (neighbours <= 1) {
-      similarity.forEach((value, row) => {
-        const label = this.labels[row] ?? 0;
-        if (value > (best[label] ?? 0)) best[label] = value;
-      });
-      return best;
-    }
-    // Top-n per class kept in a small sorted (descending) buffer per class.
-    const top = new Float64Array(this.classes * neighbours);
-    similarity.forEach((value, row) => {
-      if (value <= 0) return;
-      const base = (this.labels[row] ?? 0) * neighbours;
-      if (value <= (top[base + neighbours - 1] ?? 0)) return;
-      let position = neighbours - 1;
-      while (position > 0 && (top[base + position - 1] ?? 0) < value) {
-        top[base + position] = top[base + position - 1] ?? 0;
-        position--;
-      }
-      top[base + position] = value;
-    });
-    for (let c = 0; c < this.classes; c++) {
-      let sum = 0;
-      for (let n = 0; n < neighbours; n++) sum += top[c * neighbours + n] ?? 0;
-      best[c] = sum / neighbours;
-    }
-    return best;
+    return meanOfNearestPerClass(similarity, this.labels, this.classes, neighbours);
   }
 
   toJSON(): KnnIndexJson {

@@ -1,5 +1,6 @@
 import type { Language } from '../text/index.js';
 import { trainDenseNetwork } from './dense-network.js';
+import { EmbeddingKnn } from './embedding-knn.js';
 import { fitEnsemble, evaluateWeights, type FittedEnsemble } from './fit-ensemble.js';
 import type { IntentExample, IntentTrainOptions, LinearComponentOptions, TrainOptionsInput } from './intent.types.js';
 import { componentScores, IntentModel, type IntentComponents } from './intent-model.js';
@@ -59,7 +60,8 @@ function trainStage(
   const dense = denseOptions === false ? undefined : trainDenseNetwork(data, vectoriser.size, index.size, { ...denseOptions, seed: options.seed });
   if (dense) options.onProgress?.(`dense: ${dense.hidden} hidden units, ${denseOptions === false ? 0 : denseOptions.epochs} epochs`);
   const knn = options.knn ? KnnIndex.build(data, index.size, validated ? options.knnNeighbours : 1) : undefined;
-  const components = { vectoriser, softmax: softmax?.model, svm: svm?.model, knn, dense };
+  const denseKnn = dense && options.denseKnn ? EmbeddingKnn.build(dense, data, index.size, options.knnNeighbours) : undefined;
+  const components = { vectoriser, softmax: softmax?.model, svm: svm?.model, knn, dense, denseKnn };
   return { components, epochs: { softmax: softmax?.epochs ?? 0, svm: svm?.epochs ?? 0 } };
 }
 
@@ -75,6 +77,7 @@ function calibrate(stage: Stage, validation: readonly IntentExample[], index: Ma
     svm: options.svm !== false,
     knn: options.knn,
     dense: stage.components.dense !== undefined,
+    denseKnn: stage.components.denseKnn !== undefined,
   });
 }
 
