@@ -42,6 +42,8 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
   const minDf = numberFlag(values, 'min-df');
   const denseHidden = numberFlag(values, 'dense-hidden');
   const denseEpochs = numberFlag(values, 'dense-epochs');
+  const denseInputDropout = numberFlag(values, 'dense-input-dropout');
+  const knnNeighbours = numberFlag(values, 'knn-neighbours');
   const denseDefaults = DEFAULT_INTENT_TRAIN_OPTIONS.dense || undefined;
   return {
     ...(values.has('no-svm') ? { svm: false as const } : {}),
@@ -49,8 +51,16 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
     ...(values.has('no-knn') ? { knn: false } : {}),
     ...(values.has('no-dense') ? { dense: false as const } : {}),
     ...(values.has('no-dense-knn') ? { denseKnn: false } : {}),
-    ...(denseDefaults && (denseHidden !== undefined || denseEpochs !== undefined)
-      ? { dense: { ...denseDefaults, hidden: denseHidden ?? denseDefaults.hidden, epochs: denseEpochs ?? denseDefaults.epochs } }
+    ...(knnNeighbours !== undefined ? { knnNeighbours } : {}),
+    ...(denseDefaults && !values.has('no-dense') && (denseHidden ?? denseEpochs ?? denseInputDropout) !== undefined
+      ? {
+          dense: {
+            ...denseDefaults,
+            hidden: denseHidden ?? denseDefaults.hidden,
+            epochs: denseEpochs ?? denseDefaults.epochs,
+            inputDropout: denseInputDropout ?? denseDefaults.inputDropout,
+          },
+        }
       : {}),
     ...(values.has('no-refit') ? { refit: false } : {}),
     ...(weights ? { weights: { softmax: weights[0] ?? 1, svm: weights[1] ?? 0, knn: weights[2] ?? 0, dense: weights[3] ?? 0, denseKnn: weights[4] ?? 0 } } : {}),
