@@ -46,11 +46,13 @@ export class EmbeddingKnn {
   nearestPerClass(network: DenseNetwork, x: SparseVector): Float64Array {
     const query = unitEmbedding(network, x);
     const rows = this.labels.length;
+    const { dimensions, embeddings } = this;
     const similarity = new Float32Array(rows);
+    // The hot loop of a query (rows × dimensions); indices are in range by construction.
     for (let row = 0; row < rows; row++) {
-      const base = row * this.dimensions;
+      const base = row * dimensions;
       let dot = 0;
-      for (let j = 0; j < this.dimensions; j++) dot += (query[j] ?? 0) * (this.embeddings[base + j] ?? 0);
+      for (let j = 0; j < dimensions; j++) dot += query[j]! * embeddings[base + j]!;
       similarity[row] = dot;
     }
     return meanOfNearestPerClass(similarity, this.labels, this.classes, this.neighbours);
