@@ -1,6 +1,6 @@
 import { copyLinearModel, createLinearModel, scoreInto, type LinearModel } from './linear-model.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
-import { dropFeatures, type SparseVector } from './sparse-vector.js';
+import type { SparseVector } from './sparse-vector.js';
 
 /** softmax = multinomial logistic regression; hinge = Crammer–Singer multiclass linear SVM. */
 export type LinearLoss = 'softmax' | 'hinge';
@@ -13,8 +13,6 @@ export interface SgdOptions {
   readonly seed: number;
   /** Epochs without a better validation accuracy before stopping. */
   readonly patience: number;
-  /** Share of input features dropped per example and epoch (noise as augmentation); 0 = off. */
-  readonly inputDropout?: number;
 }
 
 export interface LabelledVectors {
@@ -92,7 +90,7 @@ export function trainLinear(
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const rate = options.learningRate / Math.sqrt(1 + epoch);
     for (const i of shuffleInPlace(order, random)) {
-      const x = dropFeatures(data.vectors[i] as SparseVector, options.inputDropout ?? 0, random);
+      const x = data.vectors[i] as SparseVector;
       scoreInto(model, x, scores);
       if (lossGradient(options.loss, scores, data.labels[i] ?? 0)) step(model, x, scores, rate, options.l2);
     }
