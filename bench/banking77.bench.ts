@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import {
   coverageAtPrecision,
   expectedCalibrationError,
@@ -8,6 +9,7 @@ import {
   type IntentExample,
   type JudgedPrediction,
 } from '../src/ai/intents/index.js';
+import { seededRandom, shuffleInPlace } from '../src/ai/intents/seeded-random.js';
 import { parseBenchArgs } from './banking77/bench-args.js';
 
 /**
@@ -20,6 +22,7 @@ import { parseBenchArgs } from './banking77/bench-args.js';
  * @example
  *   npm run bench:banking77 -- --train ../shared/data/banking77/train.csv
  *   npm run bench:banking77 -- --train ../shared/data/banking77/train.csv --dev --no-knn
+ *   npm run bench:banking77 -- --train ../shared/data/banking77/train.csv --folds 5   (stratified 5-fold CV)
  */
 
 const HELD_SHARE = 0.2;
@@ -40,13 +43,30 @@ function splitData(args: ReturnType<typeof parseBenchArgs>): { train: IntentExam
   return { train: inner.train, test: inner.held };
 }
 
-function main(): void {
-  const args = parseBenchArgs(process.argv.slice(2));
-  const { train, test } = splitData(args);
+interface FoldResult {
+  readonly train: number;
+  readonly test: number;
+  readonly intents: number;
+  readonly top1: number;
+  readonly coverageAtP95: number;
+  readonly coverageAtP97: number;
+  readonly msPerQuery: number;
+  readonly trainSeconds: number;
+  readonly trainCpuSeconds: number;
+  readonly loadAverage: number;
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+function evaluate(args: ReturnType<typeof parseBenchArgs>, train: readonly IntentExample[], test: readonly IntentExample[]): FoldResult {
   console.error(`banking77: ${train.length} training and ${test.length} test questions${args.dev ? ' (dev split)' : ''}`);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const model = trainIntentModel(train, { ...args.options, onProgress: (message) => console.error(`  ${message}`) });
   const trainSeconds = (performance.now() - started) / 1000;
+  // CPU time of this (single-threaded) process: about what the wall clock would show on an idle core.
+  const cpu = process.cpuUsage(cpuStarted);
+  const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.error(`trained in ${trainSeconds.toFixed(1)} s`);
   if (args.save) writeFileSync(args.save, JSON.stringify(model));
   const judged: JudgedPrediction[] = [];
@@ -59,8 +79,7 @@ function main(): void {
   const top1 = judged.filter((prediction) => prediction.correct).length / Math.max(1, judged.length);
   const meanConfidence = judged.reduce((sum, prediction) => sum + prediction.confidence, 0) / Math.max(1, judged.length);
   console.error(`mean confidence ${meanConfidence.toFixed(4)} vs accuracy ${top1.toFixed(4)}; ECE ${expectedCalibrationError(judged).toFixed(4)}`);
-  const round = (value: number, digits: number): number => Number(value.toFixed(digits));
-  const result = {
+  return {
     train: train.length,
     test: test.length,
     intents: model.intents.length,
@@ -69,8 +88,55 @@ function main(): void {
     coverageAtP97: round(coverageAtPrecision(judged, 0.97), 4),
     msPerQuery: round(msPerQuery, 3),
     trainSeconds: round(trainSeconds, 1),
+    trainCpuSeconds: round(trainCpuSeconds, 1),
+    loadAverage: round(loadavg()[0] ?? 0, 1),
   };
-  console.log(JSON.stringify(result));
+}
+
+/** Stratified k-fold over the whole training file: every example is tested once. */
+function crossValidate(args: ReturnType<typeof parseBenchArgs>, folds: number): void {
+  const all = readExamples(args.train);
+  const foldOf = new Map<IntentExample, number>();
+  const byIntent = new Map<string, IntentExample[]>();
+  for (const example of all) byIntent.set(example.intent, [...(byIntent.get(example.intent) ?? []), example]);
+  const random = seededRandom(args.seed);
+  for (const intent of [...byIntent.keys()].sort()) {
+    shuffleInPlace(byIntent.get(intent) ?? [], random).forEach((example, position) => foldOf.set(example, position % folds));
+  }
+  const results = Array.from({ length: folds }, (_, fold) =>
+    evaluate(
+      args,
+      all.filter((example) => foldOf.get(example) !== fold),
+      all.filter((example) => foldOf.get(example) === fold),
+    ),
+  );
+  const mean = (key: 'top1' | 'coverageAtP95' | 'coverageAtP97' | 'trainSeconds' | 'trainCpuSeconds'): number =>
+    results.reduce((sum, result) => sum + result[key], 0) / folds;
+  const sd = (key: 'top1' | 'coverageAtP97'): number =>
+    Math.sqrt(results.reduce((sum, result) => sum + (result[key] - mean(key)) ** 2, 0) / Math.max(1, folds - 1));
+  console.log(
+    JSON.stringify({
+      folds,
+      top1: round(mean('top1'), 4),
+      top1Sd: round(sd('top1'), 4),
+      coverageAtP95: round(mean('coverageAtP95'), 4),
+      coverageAtP97: round(mean('coverageAtP97'), 4),
+      coverageAtP97Sd: round(sd('coverageAtP97'), 4),
+      trainSeconds: round(mean('trainSeconds'), 1),
+      trainCpuSeconds: round(mean('trainCpuSeconds'), 1),
+      perFold: results.map((result) => [result.top1, result.coverageAtP95, result.coverageAtP97]),
+    }),
+  );
+}
+
+function main(): void {
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (args.folds !== undefined) {
+    crossValidate(args, args.folds);
+    return;
+  }
+  const { train, test } = splitData(args);
+  console.log(JSON.stringify(evaluate(args, train, test)));
 }
 
 main();

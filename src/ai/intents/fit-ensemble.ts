@@ -1,3 +1,4 @@
+import { fitCombiner, type ComponentName } from './fit-combiner.js';
 import type { EnsembleWeights } from './intent.types.js';
 import { combineScores, type ComponentScores } from './intent-model.js';
 import { fitTemperature, negativeLogLikelihood } from './temperature-scaling.js';
@@ -15,8 +16,13 @@ export interface FittedEnsemble {
   readonly nll: number;
 }
 
-const SVM_GRID = [0, 0.5, 1, 2, 4, 8, 16];
-const KNN_GRID = [0, 1, 2, 4, 8, 16, 32];
+export interface PresentComponents {
+  readonly softmax: boolean;
+  readonly svm: boolean;
+  readonly knn: boolean;
+  readonly dense: boolean;
+  readonly denseKnn: boolean;
+}
 
 function accuracyOf(logits: readonly Float64Array[], labels: Int32Array): number {
   let correct = 0;
@@ -37,19 +43,15 @@ export function evaluateWeights(validation: ValidationScores, weights: EnsembleW
 }
 
 /**
- * Picks the component weights on the validation split: best accuracy, then lowest calibrated
- * log-loss. The soft-max model's weight stays 1 (when present) as the scale the others are measured in.
+ * Fits the component weights on the validation split with the logistic combiner (maximum
+ * likelihood, weights ≥ 0). The weights already carry the scale, so the temperature is 1.
+ * This replaced a grid search on validation accuracy with a temperature on top: as accurate on
+ * the inner Banking77 split, one smooth criterion instead of many ties, and seconds instead of
+ * thousands of temperature fits once a fourth component came in.
  */
-export function fitEnsemble(validation: ValidationScores, present: { softmax: boolean; svm: boolean; knn: boolean }): FittedEnsemble {
-  const softmaxWeight = present.softmax ? 1 : 0;
-  let best: FittedEnsemble | undefined;
-  for (const svm of present.svm ? SVM_GRID : [0]) {
-    for (const knn of present.knn ? KNN_GRID : [0]) {
-      if (softmaxWeight + svm + knn === 0) continue;
-      const fitted = evaluateWeights(validation, { softmax: softmaxWeight, svm, knn });
-      const better = !best || fitted.accuracy > best.accuracy || (fitted.accuracy === best.accuracy && fitted.nll < best.nll);
-      if (better) best = fitted;
-    }
-  }
-  return best ?? evaluateWeights(validation, { softmax: softmaxWeight, svm: present.svm ? 1 : 0, knn: present.knn ? 1 : 0 });
+export function fitEnsemble(validation: ValidationScores, present: PresentComponents): FittedEnsemble {
+  const names = (Object.keys(present) as ComponentName[]).filter((name) => present[name]);
+  const { weights, nll } = fitCombiner(validation, names);
+  const logits = validation.scores.map((scores) => combineScores(scores, weights, validation.classes));
+  return { weights, temperature: 1, accuracy: accuracyOf(logits, validation.labels), nll };
 }

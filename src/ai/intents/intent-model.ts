@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isLanguage, type Language } from '../text/index.js';
 import type { EnsembleWeights, IntentPrediction } from './intent.types.js';
+import { denseNetworkFromJson, denseNetworkToJson, denseScores, type DenseNetwork, type DenseNetworkJson } from './dense-network.js';
+import { EmbeddingKnn, type EmbeddingKnnJson } from './embedding-knn.js';
 import { KnnIndex, type KnnIndexJson } from './knn-index.js';
 import { linearModelFromJson, linearModelToJson, scoreInto, type LinearModel, type LinearModelJson } from './linear-model.js';
 import { logSoftmax, softmax } from './softmax.js';
@@ -12,6 +14,8 @@ export interface IntentComponents {
   readonly softmax?: LinearModel;
   readonly svm?: LinearModel;
   readonly knn?: KnnIndex;
+  readonly dense?: DenseNetwork;
+  readonly denseKnn?: EmbeddingKnn;
 }
 
 /** The raw evidence of each scorer for one text, before weighting. */
@@ -19,6 +23,8 @@ export interface ComponentScores {
   readonly softmax?: Float64Array;
   readonly svm?: Float64Array;
   readonly knn?: Float64Array;
+  readonly dense?: Float64Array;
+  readonly denseKnn?: Float64Array;
 }
 
 const FORMAT = 'centraal.intent-model.v1';
@@ -32,6 +38,8 @@ export function componentScores(components: IntentComponents, vector: SparseVect
     softmax: softmaxScores ? logSoftmax(softmaxScores) : undefined,
     svm: score(components.svm),
     knn: components.knn?.nearestPerClass(vector),
+    dense: components.dense ? logSoftmax(denseScores(components.dense, vector)) : undefined,
+    denseKnn: components.dense && components.denseKnn ? components.denseKnn.nearestPerClass(components.dense, vector) : undefined,
   };
 }
 
@@ -45,6 +53,8 @@ export function combineScores(scores: ComponentScores, weights: EnsembleWeights,
   add(scores.softmax, weights.softmax);
   add(scores.svm, weights.svm);
   add(scores.knn, weights.knn);
+  add(scores.dense, weights.dense ?? 0);
+  add(scores.denseKnn, weights.denseKnn ?? 0);
   return out;
 }
 
@@ -80,7 +90,7 @@ export class IntentModel {
   }
 
   toJSON(): IntentModelJson {
-    const { vectoriser, softmax: softmaxModel, svm, knn } = this.components;
+    const { vectoriser, softmax: softmaxModel, svm, knn, dense, denseKnn } = this.components;
     return {
       format: FORMAT,
       intents: [...this.intents],
@@ -91,6 +101,8 @@ export class IntentModel {
       softmax: softmaxModel ? linearModelToJson(softmaxModel) : undefined,
       svm: svm ? linearModelToJson(svm) : undefined,
       knn: knn?.toJSON(),
+      dense: dense ? denseNetworkToJson(dense) : undefined,
+      denseKnn: denseKnn?.toJSON(),
     };
   }
 
@@ -101,6 +113,8 @@ export class IntentModel {
       softmax: json.softmax ? linearModelFromJson(json.softmax) : undefined,
       svm: json.svm ? linearModelFromJson(json.svm) : undefined,
       knn: json.knn ? KnnIndex.fromJSON(json.knn) : undefined,
+      dense: json.dense ? denseNetworkFromJson(json.dense) : undefined,
+      denseKnn: json.denseKnn ? EmbeddingKnn.fromJSON(json.denseKnn) : undefined,
     };
     return new IntentModel(json.intents, json.language, components, json.weights, json.temperature);
   }
@@ -116,6 +130,8 @@ export interface IntentModelJson {
   readonly softmax: LinearModelJson | undefined;
   readonly svm: LinearModelJson | undefined;
   readonly knn: KnnIndexJson | undefined;
+  readonly dense?: DenseNetworkJson | undefined;
+  readonly denseKnn?: EmbeddingKnnJson | undefined;
 }
 
 const VECTORISER_OPTIONS_SCHEMA = z.object({
@@ -134,12 +150,32 @@ const INTENT_MODEL_SCHEMA = z.object({
   format: z.literal(FORMAT),
   intents: z.array(z.string()).min(1),
   language: z.custom<Language>(isLanguage),
-  weights: z.object({ softmax: z.number(), svm: z.number(), knn: z.number() }),
+  weights: z.object({ softmax: z.number(), svm: z.number(), knn: z.number(), dense: z.number().optional(), denseKnn: z.number().optional() }),
   temperature: z.number().positive(),
   vectoriser: z.object({ options: VECTORISER_OPTIONS_SCHEMA, terms: z.array(z.string()), idf: z.string(), knownWords: z.array(z.string()) }),
   softmax: LINEAR_SCHEMA.optional(),
   svm: LINEAR_SCHEMA.optional(),
   knn: z
-    .object({ classes: z.number(), labels: z.array(z.number()), offsets: z.array(z.number()), features: z.array(z.number()), values: z.string() })
+    .object({ classes: z.number(), neighbours: z.number().int().positive().optional(), labels: z.array(z.number()), offsets: z.array(z.number()), features: z.array(z.number()), values: z.string() })
+    .optional(),
+  dense: z
+    .object({
+      features: z.number().int(),
+      hidden: z.number().int().positive(),
+      classes: z.number().int(),
+      embedding: z.string(),
+      hiddenBias: z.string(),
+      output: z.string(),
+      outputBias: z.string(),
+    })
+    .optional(),
+  denseKnn: z
+    .object({
+      classes: z.number().int(),
+      neighbours: z.number().int().positive(),
+      dimensions: z.number().int().positive(),
+      labels: z.array(z.number().int()),
+      embeddings: z.string(),
+    })
     .optional(),
 });

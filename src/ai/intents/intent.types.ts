@@ -22,11 +22,26 @@ export interface LinearComponentOptions {
   readonly patience: number;
 }
 
+/** The hidden layer network's settings (its seed is the training seed). */
+export interface DenseComponentOptions {
+  readonly hidden: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly embeddingRateScale: number;
+  readonly dropout: number;
+  /** Share of input features (n-grams) dropped per training example: noise that acts as augmentation. */
+  readonly inputDropout: number;
+}
+
 /** How much each scorer counts in the combined score; `auto` picks them on the validation split. */
 export interface EnsembleWeights {
   readonly softmax: number;
   readonly svm: number;
   readonly knn: number;
+  /** The hidden-layer network; absent in models stored before it existed (= 0). */
+  readonly dense?: number;
+  /** Nearest examples in the network's hidden space; absent in older models (= 0). */
+  readonly denseKnn?: number;
 }
 
 export interface IntentTrainOptions {
@@ -38,6 +53,18 @@ export interface IntentTrainOptions {
   readonly svm: LinearComponentOptions | false;
   /** Nearest-example similarity per intent as a second opinion. */
   readonly knn: boolean;
+  /**
+   * The nearest-example score of an intent is the mean similarity of its this many closest examples
+   * (1 = the closest only). Used when a validation split fits the weights; without one it is 1.
+   */
+  readonly knnNeighbours: number;
+  /**
+   * fastText-style network with a tanh hidden layer over the same features; `false` leaves it out.
+   * Trained only when there is enough data for a validation split (it needs its weight fitted).
+   */
+  readonly dense: DenseComponentOptions | false;
+  /** Nearest examples in the dense network's hidden space, as one more scorer (needs `dense`). */
+  readonly denseKnn: boolean;
   readonly weights: EnsembleWeights | 'auto';
   /** Share of the examples held out for early stopping, ensemble weights and calibration. */
   readonly validationShare: number;

@@ -13,3 +13,16 @@ export function toSparseVector(entries: ReadonlyMap<number, number>): SparseVect
   });
   return { indices, values };
 }
+
+/** Drops each feature with probability `share` and scales the rest up, so the expected input stays the same. */
+export function dropFeatures(x: SparseVector, share: number, random: () => number): SparseVector {
+  if (share <= 0) return x;
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let k = 0; k < x.indices.length; k++) {
+    if (random() < share) continue;
+    indices.push(x.indices[k] ?? 0);
+    values.push((x.values[k] ?? 0) / (1 - share));
+  }
+  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
+}

@@ -86,3 +86,21 @@ describe('calibration', () => {
     expect(coverageAtPrecision(judged, 0.97)).toBeGreaterThan(0);
   });
 });
+
+describe('trainIntentModel with a validation split', () => {
+  it('does fit the network and its nearest-example scorer and predict the same after a JSON round trip', () => {
+    const model = trainIntentModel(noisyExamples(400, 3), { validationShare: 0.2, dense: { hidden: 16, epochs: 5, learningRate: 0.1, embeddingRateScale: 1, dropout: 0.2, inputDropout: 0.2 } });
+    const json = JSON.parse(JSON.stringify(model)) as { dense?: unknown; denseKnn?: unknown };
+    expect(json.dense).toBeDefined();
+    expect(json.denseKnn).toBeDefined();
+    expect(model.temperature).toBe(1);
+    const restored = IntentModel.fromJSON(json);
+    for (const example of noisyExamples(20, 4)) expect(restored.predict(example.text, 3)).toEqual(model.predict(example.text, 3));
+  });
+
+  it('does leave the network out when there is too little data to fit its weight', () => {
+    const json = JSON.parse(JSON.stringify(trainIntentModel(ENGLISH))) as { dense?: unknown; denseKnn?: unknown };
+    expect(json.dense).toBeUndefined();
+    expect(json.denseKnn).toBeUndefined();
+  });
+});

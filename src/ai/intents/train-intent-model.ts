@@ -1,4 +1,6 @@
 import type { Language } from '../text/index.js';
+import { trainDenseNetwork } from './dense-network.js';
+import { EmbeddingKnn } from './embedding-knn.js';
 import { fitEnsemble, evaluateWeights, type FittedEnsemble } from './fit-ensemble.js';
 import type { IntentExample, IntentTrainOptions, LinearComponentOptions, TrainOptionsInput } from './intent.types.js';
 import { componentScores, IntentModel, type IntentComponents } from './intent-model.js';
@@ -29,12 +31,16 @@ function vectorise(vectoriser: TfidfVectoriser, examples: readonly IntentExample
   };
 }
 
-/** Trains vectoriser and components; with validation data the linear models stop early. */
+/**
+ * Trains vectoriser and components; with validation data the linear models stop early. The dense
+ * network only comes along when its weight will be fitted (`validated`).
+ */
 function trainStage(
   examples: readonly IntentExample[],
   index: Map<string, number>,
   options: IntentTrainOptions,
   fixedEpochs: Epochs | undefined,
+  validated: boolean,
   validation?: readonly IntentExample[],
 ): Stage {
   const texts = examples.map((example) => ({ text: example.text, language: languageOf(example, options.language) }));
@@ -50,7 +56,12 @@ function trainStage(
   };
   const softmax = train('softmax', options.softmax, fixedEpochs?.softmax);
   const svm = train('hinge', options.svm, fixedEpochs?.svm);
-  const components = { vectoriser, softmax: softmax?.model, svm: svm?.model, knn: options.knn ? KnnIndex.build(data, index.size) : undefined };
+  const denseOptions = validated ? options.dense : false;
+  const dense = denseOptions === false ? undefined : trainDenseNetwork(data, vectoriser.size, index.size, { ...denseOptions, seed: options.seed });
+  if (dense) options.onProgress?.(`dense: ${dense.hidden} hidden units, ${denseOptions === false ? 0 : denseOptions.epochs} epochs`);
+  const knn = options.knn ? KnnIndex.build(data, index.size, validated ? options.knnNeighbours : 1) : undefined;
+  const denseKnn = dense && options.denseKnn ? EmbeddingKnn.build(dense, data, index.size, options.knnNeighbours) : undefined;
+  const components = { vectoriser, softmax: softmax?.model, svm: svm?.model, knn, dense, denseKnn };
   return { components, epochs: { softmax: softmax?.epochs ?? 0, svm: svm?.epochs ?? 0 } };
 }
 
@@ -61,7 +72,13 @@ function calibrate(stage: Stage, validation: readonly IntentExample[], index: Ma
   });
   const held = { scores, labels: Int32Array.from(validation, (example) => index.get(example.intent) ?? 0), classes: index.size };
   if (options.weights !== 'auto') return evaluateWeights(held, options.weights);
-  return fitEnsemble(held, { softmax: options.softmax !== false, svm: options.svm !== false, knn: options.knn });
+  return fitEnsemble(held, {
+    softmax: options.softmax !== false,
+    svm: options.svm !== false,
+    knn: options.knn,
+    dense: stage.components.dense !== undefined,
+    denseKnn: stage.components.denseKnn !== undefined,
+  });
 }
 
 /** Validation needs at least two examples of every intent, so each can appear on both sides. */
@@ -87,16 +104,16 @@ export function trainIntentModel(examples: readonly IntentExample[], input: Trai
   if (intents.length < 2) throw new Error('An intent model needs at least two intents.');
   const index = new Map(intents.map((intent, position) => [intent, position]));
   if (!canValidate(examples, options.validationShare)) {
-    const stage = trainStage(examples, index, options, undefined);
+    const stage = trainStage(examples, index, options, undefined, false);
     const weights = options.weights === 'auto' ? { softmax: 1, svm: 1, knn: 1 } : options.weights;
     return new IntentModel(intents, options.language, stage.components, weights, 1);
   }
   const split = stratifiedSplit(examples, (example) => example.intent, options.validationShare, options.seed);
-  const stage = trainStage(split.train, index, options, undefined, split.held);
+  const stage = trainStage(split.train, index, options, undefined, true, split.held);
   const fitted = calibrate(stage, split.held, index, options);
   options.onProgress?.(
     `validation: accuracy ${fitted.accuracy.toFixed(4)}, weights ${JSON.stringify(fitted.weights)}, temperature ${fitted.temperature.toFixed(3)}`,
   );
-  const final = options.refit ? trainStage(examples, index, options, stage.epochs) : stage;
+  const final = options.refit ? trainStage(examples, index, options, stage.epochs, true) : stage;
   return new IntentModel(intents, options.language, final.components, fitted.weights, fitted.temperature);
 }
