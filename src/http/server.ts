@@ -104,7 +104,10 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream, cluste
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // The softphone (/desktop) and the widget's call button (/demo, which stands in for a client's site) need the
+    // microphone on our own origin; an empty microphone=() list makes getUserMedia fail and calls go silent.
+    // Camera, location and payment stay off everywhere.
+    reply.header('permissions-policy', 'camera=(), microphone=(self), geolocation=(), payment=()');
     // API answers carry personal data: no cache (browser or proxy) may keep them.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     // The demo pages stand in for a client's website, which embeds the widget its own way.

@@ -100,6 +100,13 @@ describe.each(testDialects())('operations: metrics, readiness, request ids, logs
       'cache-control': 'no-store',
     });
     expect(String(given.headers['permissions-policy'])).toContain('camera=()');
+    // Calls in the browser need the microphone on our own pages (desktop softphone, widget on the demo site).
+    const demo = await server.inject({ method: 'GET', url: '/demo' });
+    expect(demo.statusCode).toBe(200);
+    for (const response of [given, demo]) {
+      expect(String(response.headers['permissions-policy'])).toContain('microphone=(self)');
+      expect(String(response.headers['permissions-policy'])).not.toContain('microphone=()');
+    }
   });
 
   it('logs JSON lines with the request id and without passwords, cookies, tokens or message texts', async () => {
