@@ -80,6 +80,7 @@ const queueBody = (extra: Record<string, unknown> = {}) => ({ lineId: B.lineId, 
  * the route takes an id. A route with a body that is missing here fails the test (it would be
  * refused by validation before any tenant check, proving nothing).
  */
+const ivrFlow = (queueId: string) => ({ languages: ['nl'], defaultLanguage: 'nl', start: 'welkom', nodes: { welkom: { type: 'message', prompt: { nl: 'Welkom.' }, next: 'wachtrij' }, wachtrij: { type: 'enqueue', queueId } } });
 const thisYear = new Date().getUTCFullYear();
 /** An open award of tenant A (inserted in beforeAll), to nominate and vote for B's agent in. */
 const A_AWARD_ID = 'aw_a_iso';
@@ -157,6 +158,12 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
   'GET /api/gestures': [{ query: `?year=${thisYear}` }],
   'POST /api/gestures': [{ body: { amountCents: 100, reason: 'iso gesture', conversationId: B.conversationId } }],
   'PATCH /api/gestures/:id': [{ body: { version: 1, status: 'approved' } }, { body: { version: 1, status: 'rejected', note: 'iso' } }],
+  // The IVR editor's API (wip/ivr): B's line in the path, or A's line with a flow that queues to B's queue.
+  'PUT /api/admin/lines/:id/ivr': [
+    { body: { flow: ivrFlow(B.queueId) } },
+    { params: { id: 'ln_energienoord' }, body: { flow: ivrFlow(B.queueId) } },
+  ],
+  'POST /api/admin/lines/:id/ivr/validate': [{ body: { flow: ivrFlow(B.queueId) } }, { params: { id: 'ln_energienoord' }, body: { flow: ivrFlow(B.queueId) } }],
   'GET /api/staffing/lines/:lineId': [{ query: `?day=${new Date().toISOString().slice(0, 10)}` }],
 };
 
