@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRetention } from '../../src/app/privacy/retention.js';
+import { contactKey, pseudonymFromKey } from '../../src/core/contact/pseudonym.js';
 import { createRepositories } from '../../src/storage/index.js';
 import { findInDatabase } from '../support/database-scan.js';
 import { testDialects } from '../support/databases.js';
@@ -172,6 +173,22 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
     expect(audit.json<{ entries: unknown[] }>().entries).toHaveLength(1);
     // A second request finds nothing to erase.
     expect((await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'visitor', value: x.visitorId } })).statusCode).toBe(404);
+  });
+
+  it("erases a caller's number also from calls that have no conversation", async () => {
+    const deps = server.running.app.deps;
+    const number = '+32470999111';
+    const key = contactKey(deps.directory.tenant('tn_contactpunt').secret, 'phone', number);
+    await deps.repos.contacts.insertOrGet({ id: 'ct_caller_erase', tenantId: 'tn_contactpunt', key, pseudonym: pseudonymFromKey(key), identifierKind: 'phone', identifier: number, displayName: null }, Date.now());
+    const call = (callerNumber: string) => ({
+      call_sid: `CA${randomBytes(16).toString('hex')}`, tenant_id: 'tn_contactpunt', line_id: 'ln_bankzuid', conversation_id: null, direction: 'outbound', caller_number: callerNumber, status: 'completed', ivr_state: null, created_at: Date.now(), updated_at: Date.now(),
+    });
+    await server.running.db.kysely.insertInto('voice_calls').values([call(number), call('+32470999222')]).execute();
+    const erased = await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'phone', value: number } });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json<{ erased: Record<string, number> }>().erased).toMatchObject({ voice_calls: 1, contacts: 1 });
+    expect(await findInDatabase(server.running.db, [number])).toEqual([]);
+    expect((await findInDatabase(server.running.db, ['+32470999222'])).length).toBeGreaterThan(0);
   });
 });
 
