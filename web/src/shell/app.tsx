@@ -65,8 +65,14 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || (path === '/content' && managesContent(me));
-    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || ((path === '/reports' || path === '/staffing') && canViewReports(me)) || path === '/quality';
+    (path === '/desktop' && handlesConversations(me)) ||
+    (path === '/supervisor' && canSupervise(me)) ||
+    (path === '/review' && reviewsIncidents(me)) ||
+    (path === '/admin' && isAdmin(me)) ||
+    (path === '/wallboard' && canViewWallboard(me)) ||
+    (path === '/content' && managesContent(me)) ||
+    ((path === '/reports' || path === '/staffing') && canViewReports(me)) ||
+    path === '/quality';
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
