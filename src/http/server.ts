@@ -93,7 +93,8 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    // The softphone and the widget's browser call need the microphone of our own origin; nothing embedded gets it.
+    reply.header('permissions-policy', 'camera=(), microphone=(self), geolocation=(), payment=()');
     // API answers carry personal data: no cache (browser or proxy) may keep them.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     // The demo pages stand in for a client's website, which embeds the widget its own way.

@@ -100,6 +100,8 @@ describe.each(testDialects())('operations: metrics, readiness, request ids, logs
       'cache-control': 'no-store',
     });
     expect(String(given.headers['permissions-policy'])).toContain('camera=()');
+    // Calls in the browser (softphone, widget) use the microphone of this origin only.
+    expect(String(given.headers['permissions-policy'])).toContain('microphone=(self)');
   });
 
   it('logs JSON lines with the request id and without passwords, cookies, tokens or message texts', async () => {
