@@ -126,6 +126,9 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
     expect(data.surveys).toHaveLength(1);
     expect(data.blocks).toHaveLength(1);
     expect(response.body).not.toContain(x.customerText);
+    // What the voice, content and quality features keep about the person is in the export too.
+    for (const mark of [y.callerNumber, y.complaint, y.followUpNotes, y.unanswered, y.gesture]) expect(response.body, mark).toContain(mark);
+    expect(response.body).not.toContain(x.callerNumber);
     const audit = await server.as(karim, 'GET', '/api/security/audit?action=contact.exported');
     expect(audit.json<{ entries: Array<{ actorId: string; action: string; requestId: string }> }>().entries[0]).toMatchObject({ actorId: 'us_karim', action: 'contact.exported' });
     expect(audit.body).not.toContain(y.visitorId);
