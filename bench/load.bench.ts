@@ -20,6 +20,7 @@ import { prepareTarget, seedOnly } from './load/target.js';
  * @example
  *   npm run bench:load -- --agents 200 --chats 1000 --seconds 20
  *   npm run bench:load -- --relay-only
+ *   npm run bench:load -- --nodes 3 --database-url postgres://localhost/empty_db   # three nodes, throwaway Redis
  *   npm run bench:load -- --database-url postgres://localhost/empty_db   # seeds and serves on PostgreSQL
  *   # against a server you start yourself (seed once, then one run per fresh seed):
  *   npm run bench:load -- --seed-only --data-dir /tmp/load --seed-file /tmp/load/seed.json
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   }
   const maxMsgsPerSec = round(centraal.saturation.msgsPerSec, 1);
   printResult({
+    ...(args.nodes > 1 ? { nodes: args.nodes } : {}),
     agents: args.agents,
     chats: args.chats,
     seconds: args.seconds,
@@ -73,7 +75,7 @@ async function runCentraal(args: BenchArgs): Promise<{ steady: SteadyResult; sat
   let agents: AgentClient[] = [];
   let customers: CustomerClient[] = [];
   try {
-    const settings = { ...args, baseUrl: target.baseUrl, seed: target.seed };
+    const settings = { ...args, baseUrl: target.baseUrl, baseUrls: target.baseUrls, seed: target.seed };
     agents = await connectAgents(settings, run);
     progress(`${agents.length} agents available`);
     customers = await startCustomers(settings, run);

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): installs what the tests need on a fresh Debian
-# machine, starts a throwaway PostgreSQL cluster on loopback, runs every check, cleans up.
+# machine, starts a throwaway PostgreSQL cluster and Redis on loopback, runs every check, cleans up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -21,10 +22,15 @@ fi
 
 # shellcheck source=scripts/postgres-throwaway.sh
 source scripts/postgres-throwaway.sh
+# shellcheck source=scripts/redis-throwaway.sh
+source scripts/redis-throwaway.sh
+trap 'stop_throwaway_redis; stop_throwaway_postgres' EXIT
 start_throwaway_postgres
-trap stop_throwaway_postgres EXIT
 export TEST_DATABASE_URL="$THROWAWAY_PG_URL"
 echo "== PostgreSQL on $TEST_DATABASE_URL"
+start_throwaway_redis
+export TEST_REDIS_URL="$THROWAWAY_REDIS_URL"
+echo "== Redis on $TEST_REDIS_URL"
 
 echo "== typecheck (server, web app, widget)"
 npx tsc --noEmit -p tsconfig.json

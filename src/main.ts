@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const running = await startCentraal(config, { demoTraffic: process.argv.includes('--demo-traffic') });
+  const running = await startCentraal(config, { demoTraffic: process.argv.includes('--demo-traffic') }).catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  });
   const shutdown = (signal: string) => {
     console.log(`${signal}: draining and stopping`);
     // Whatever hangs (a stuck client, a dead database) must not keep the process from exiting.

@@ -33,6 +33,12 @@ const argsSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .describe('Seed and run the server on PostgreSQL'),
+  nodes: count.default(1).describe('Centraal processes sharing the load (several nodes need --database-url; Redis from --redis-url or a throwaway redis-server)'),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional()
+    .describe('With --nodes > 1: the Redis the nodes share; default a throwaway redis-server on a free port'),
   dataDir: z.string().min(1).optional().describe('Use (and keep) this DATA_DIR instead of a temp dir'),
   seedFile: z.string().min(1).optional().describe('Seed result JSON: written after seeding, read with --url'),
   seedOnly: z.boolean().default(false).describe('Seed, write --seed-file and stop'),
@@ -60,6 +66,8 @@ const options = {
   url: stringOption,
   'database-url': stringOption,
   'data-dir': stringOption,
+  nodes: stringOption,
+  'redis-url': stringOption,
   'seed-file': stringOption,
   'seed-only': flagOption,
   'relay-only': flagOption,
@@ -74,6 +82,7 @@ const renamed: Record<string, string> = {
   'assign-timeout': 'assignTimeoutSeconds',
   'database-url': 'databaseUrl',
   'data-dir': 'dataDir',
+  'redis-url': 'redisUrl',
   'seed-file': 'seedFile',
   'seed-only': 'seedOnly',
   'relay-only': 'relayOnly',
@@ -90,6 +99,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   const args = parsed.data;
   if (args.url && args.databaseUrl) throw new Error('--url and --database-url exclude each other');
+  if (args.nodes > 1 && !args.databaseUrl) throw new Error('--nodes > 1 needs --database-url (an empty PostgreSQL database the nodes share)');
+  if (args.nodes > 1 && args.url) throw new Error('--nodes starts the nodes itself; it excludes --url');
   if (args.url && !args.seedFile) throw new Error('--url needs --seed-file (written by an earlier --seed-only run)');
   // Every chat must find a seat, otherwise the steady phase measures the queue, not the relay.
   const capacity = args.capacity ?? Math.max(5, Math.ceil(args.chats / args.agents));

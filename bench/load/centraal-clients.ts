@@ -13,6 +13,8 @@ import type { LoadSeed } from './seed-tenant.js';
  */
 export interface PopulationSettings {
   baseUrl: string;
+  /** Several nodes: person `i` uses node `i % n` for both HTTP and WebSocket. */
+  baseUrls?: string[];
   seed: LoadSeed;
   agents: number;
   chats: number;
@@ -28,11 +30,11 @@ export async function connectAgents(settings: PopulationSettings, run: BenchRun)
   if (credentials.length < settings.agents) {
     progress(`seed has only ${credentials.length} agents; running with those`);
   }
-  const wsUrl = toWsUrl(settings.baseUrl);
   const results = await runRamped(credentials.length, AGENT_LOGINS_PER_SECOND, RAMP_CONCURRENCY, async (index) => {
     const { email, password } = credentials[index] ?? { email: '', password: '' };
-    const session = await loginAgent(settings.baseUrl, sourceAddress('agent', index), email, password);
-    const agent = new AgentClient({ index, wsUrl, origin: settings.baseUrl, cookie: session.cookie, run });
+    const baseUrl = nodeFor(settings, index);
+    const session = await loginAgent(baseUrl, sourceAddress('agent', index), email, password);
+    const agent = new AgentClient({ index, wsUrl: toWsUrl(baseUrl), origin: baseUrl, cookie: session.cookie, run });
     await agent.start();
     return agent;
   });
@@ -40,18 +42,18 @@ export async function connectAgents(settings: PopulationSettings, run: BenchRun)
 }
 
 export async function startCustomers(settings: PopulationSettings, run: BenchRun): Promise<CustomerClient[]> {
-  const wsUrl = toWsUrl(settings.baseUrl);
   const runId = Date.now().toString(36);
   const startTimes = new LatencyHistogram();
   const connectTimes = new LatencyHistogram();
   const results = await runRamped(settings.chats, settings.rampPerSecond, RAMP_CONCURRENCY, async (index) => {
     const visitorId = `load-${runId}-${index}`;
     const from = sourceAddress('customer', index);
+    const baseUrl = nodeFor(settings, index);
     const began = performance.now();
-    const conversation = await startWidgetConversation(settings.baseUrl, from, settings.seed.lineId, visitorId);
+    const conversation = await startWidgetConversation(baseUrl, from, settings.seed.lineId, visitorId);
     const started = performance.now();
     startTimes.record(started - began);
-    const customer = new CustomerClient({ index, wsUrl, origin: settings.baseUrl, ...conversation, run });
+    const customer = new CustomerClient({ index, wsUrl: toWsUrl(baseUrl), origin: baseUrl, ...conversation, run });
     await customer.start();
     connectTimes.record(performance.now() - started);
     return customer;
@@ -79,6 +81,11 @@ export async function waitForAssignment(customers: CustomerClient[], timeoutSeco
     progress(`${customers.length - assigned.length} customers never got conversation.assigned; measuring the ${assigned.length} that did`);
   }
   return assigned;
+}
+
+function nodeFor(settings: PopulationSettings, index: number): string {
+  const urls = settings.baseUrls?.length ? settings.baseUrls : [settings.baseUrl];
+  return urls[index % urls.length]!;
 }
 
 export function toWsUrl(baseUrl: string): string {

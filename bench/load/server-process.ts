@@ -12,6 +12,9 @@ export interface ServerProcessOptions {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** Several nodes: the shared Redis and this node's name. */
+  redisUrl?: string;
+  nodeId?: string;
 }
 
 export interface RunningServer {
@@ -32,6 +35,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     LOG_LEVEL: 'warn',
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.redisUrl) env.REDIS_URL = options.redisUrl;
+  if (options.nodeId) env.NODE_ID = options.nodeId;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: options.cwd,
     env,

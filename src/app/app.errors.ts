@@ -1,7 +1,10 @@
-import { AppError } from '../core/errors/app-error.js';
+import { AppError, isAppError } from '../core/errors/app-error.js';
+import { isStorageUnavailable } from '../storage/storage-errors.js';
 
 /** The application's error catalogue; codes are stable and listed in docs/errors.md. */
 export const errors = {
+  /** The error itself when catalogued; the retryable STORAGE_UNAVAILABLE when the database is unreachable; otherwise undefined. */
+  known: (error: unknown): AppError | undefined => (isAppError(error) ? error : isStorageUnavailable(error) ? errors.storage(error) : undefined),
   notFound: (what: string, id: string) =>
     new AppError(`${what.toUpperCase()}_NOT_FOUND`, `${what} ${id} not found`, { status: 404, userMessage: `This ${what} does not exist.` }),
   lineClosed: (lineName: string) =>
@@ -27,6 +30,12 @@ export const errors = {
       retryable: true,
       userMessage: 'The service is briefly unavailable; please retry.',
       cause,
+    }),
+  tenantMoving: (tenantId: string, why: string) =>
+    new AppError('TENANT_MOVING', `Tenant ${tenantId}: ${why}`, {
+      status: 503,
+      retryable: true,
+      userMessage: 'The service is briefly unavailable; please retry.',
     }),
   invalid: (message: string) => new AppError('INVALID_INPUT', message, { status: 400 }),
   staleArticle: (id: string, version: number) =>

@@ -1,8 +1,12 @@
 import type { Config } from '../config/config.js';
 import { MemoryEventBus, type EventBus } from '../realtime/event-bus.js';
 import { createRepositories, type Db } from '../storage/index.js';
+import { EmailAdapter } from '../channels/email/email-adapter.js';
+import { WhatsAppAdapter } from '../channels/whatsapp/whatsapp-adapter.js';
 import { AuthService } from './auth/auth.service.js';
 import { BotModels } from './bot/bot-models.js';
+import { ChannelHub } from './channels/channel-hub.js';
+import { OutboxWorker } from './channels/outbox-worker.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventRecorder } from './conversation/event-recorder.js';
 import type { ServiceDeps } from './deps.js';
@@ -17,6 +21,7 @@ import { IvrFlowService } from './voice/ivr-flow.service.js';
 import { CentraalMetrics } from '../ops/metrics.js';
 import type { OpsState } from '../ops/ops-state.js';
 import { scheduleRetention } from './privacy/retention.js';
+import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
 
 export interface CentraalApp {
   deps: ServiceDeps;
@@ -24,8 +29,14 @@ export interface CentraalApp {
   journal: Journal;
   /** Metrics and the draining flag, read by /metrics and /ready. */
   ops: OpsState;
+  /** Delivers email and WhatsApp replies (tests call `pass()` to deliver at once). */
+  outbox: OutboxWorker;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
+  /** Several nodes: this node took the tenant's lease; reload its configuration and rebuild its routing from the database. */
+  takeOver(tenantId: string): Promise<void>;
+  /** Several nodes: another node runs the tenant now; forget its engine and conversations here. */
+  letGo(tenantId: string): void;
   stop(): Promise<void>;
 }
 
@@ -36,6 +47,8 @@ export interface CreateAppOptions {
   bus?: EventBus;
   log?: ServiceDeps['log'];
   tickMs?: number;
+  /** Which tenants this node runs; one node alone runs them all (the default). */
+  ownership?: TenantOwnership;
 }
 
 /** Wires the application services together and restores routing state from the database. */
@@ -47,10 +60,11 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const repos = createRepositories(db);
   const directory = new Directory(repos);
   await directory.loadAll();
-  const live = new LiveConversations(repos);
-  const journal = new Journal(db, repos);
+  const ownership = options.ownership ?? SINGLE_NODE;
+  const live = new LiveConversations(repos, ownership);
+  const journal = new Journal(db, repos, undefined, ownership);
   const recorder = new EventRecorder(journal, live, bus, directory, clock);
-  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log);
+  const routing = new RoutingCoordinator(directory, live, recorder, repos, bus, clock, { ringTimeoutMs: config.RING_TIMEOUT_SECONDS * 1000, maxMissedOffers: config.MAX_MISSED_OFFERS }, log, ownership);
   const knowledge = new KnowledgeService(repos);
   await knowledge.load();
   const ivrFlows = new IvrFlowService(repos, directory, log);
@@ -58,8 +72,17 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const calls = new CallRegistry();
   const botModels = new BotModels();
   botModels.loadImported((await repos.utterances.listLabelled()).map((u) => ({ lineId: u.lineId, language: u.language, text: u.text, intent: u.intent ?? '' })));
-  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, clock, log };
-  await routing.restore();
+    const channels = new ChannelHub(repos, clock);
+  const lines = () => directory.allLines();
+  channels.register(new EmailAdapter({ lines, outboundUrl: config.SMTP_OUTBOUND_URL, maxAttachmentBytes: config.EMAIL_MAX_ATTACHMENT_BYTES, now: () => clock.now() }));
+  channels.register(
+    new WhatsAppAdapter({ lines, graphBaseUrl: config.WHATSAPP_GRAPH_BASE_URL, graphVersion: config.WHATSAPP_GRAPH_VERSION, appSecret: config.WHATSAPP_APP_SECRET, accessToken: config.WHATSAPP_ACCESS_TOKEN }),
+  );
+  recorder.setOutboundSelector(channels.selectOutbound);
+  const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, channels, clock, log };
+  const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS }, ownership);
+  // With several nodes a tenant's routing is restored when this node takes its lease.
+  if (!ownership.clustered) await routing.restore();
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) botModels.warm(directory.linesOf(tenantId));
   const auth = new AuthService(repos, clock, { ttlMs: config.SESSION_TTL_HOURS * 3600_000, idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
@@ -74,7 +97,9 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     auth,
     journal,
     ops,
+    outbox,
     startTimers() {
+      outbox.start();
       // Retention runs once at start, then on its interval (a DB lease keeps it to one node at a time).
       retention ??= scheduleRetention(deps, config.RETENTION_INTERVAL_MINUTES * 60_000);
       timer ??= setInterval(() => {
@@ -83,12 +108,23 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
       }, options.tickMs ?? 250);
       timer.unref();
     },
+    async takeOver(tenantId) {
+      await directory.reloadTenant(tenantId);
+      live.evictTenant(tenantId);
+      await routing.restoreTenant(tenantId);
+    },
+    letGo(tenantId) {
+      routing.dropTenant(tenantId);
+      live.evictTenant(tenantId);
+    },
     async stop() {
       if (timer) clearInterval(timer);
       calls.stop();
       await retention?.stop();
+      await outbox.stop();
       await routing.settled();
       await journal.drain();
+      await channels.close();
       await bus.close();
     },
   };

@@ -2,6 +2,8 @@ import type { Config } from '../config/config.js';
 import type { EventBus } from '../realtime/event-bus.js';
 import type { Db, Repositories } from '../storage/index.js';
 import type { BotModels } from './bot/bot-models.js';
+import type { ChannelHub } from './channels/channel-hub.js';
+import type { InboundForwarder } from './channels/receive-inbound.js';
 import type { Clock } from './clock.js';
 import type { EventRecorder } from './conversation/event-recorder.js';
 import type { Directory } from './directory.js';
@@ -30,6 +32,10 @@ export interface ServiceDeps {
   bus: EventBus;
   /** Browser calls running on this node (IVR position, pick-up, consult). */
   calls: CallRegistry;
+  /** Email and WhatsApp adapters: outbound selection, reply windows. */
+  channels: ChannelHub;
+  /** Several nodes: sends inbound email/WhatsApp items to their tenant's lease holder (unset on one node). */
+  inboundForwarder?: InboundForwarder;
   clock: Clock;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>) => void;
 }

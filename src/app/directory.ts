@@ -53,6 +53,11 @@ export class Directory {
     return this.lines.get(id);
   }
 
+  /** Every line of every tenant (channel adapters find a line by its mailbox or WhatsApp number). */
+  allLines(): Line[] {
+    return [...this.lines.values()];
+  }
+
   queue(tenantId: string, id: string): Queue {
     const queue = this.queues.get(id);
     if (!queue || queue.tenantId !== tenantId) throw errors.notFound('queue', id);

@@ -1,11 +1,15 @@
 import type { Conversation, ConversationEvent } from '../core/model/index.js';
-import type { Db, Repositories } from '../storage/index.js';
+import type { Db, OutboxDraft, Repositories } from '../storage/index.js';
+import { isAppError } from '../core/errors/app-error.js';
 import { errors } from './app.errors.js';
+import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
 
 export interface JournalEntry {
   events: ConversationEvent[];
   /** The conversation row as it must be after these events. */
   conversation?: Conversation;
+  /** Messages to deliver on the conversation's channel (email, WhatsApp), committed with their events. */
+  outbox?: OutboxDraft[];
 }
 
 interface Pending {
@@ -21,6 +25,8 @@ interface Pending {
  * (events plus conversation rows), so one fsync serves many messages. A promise resolves only
  * after its batch committed, which is what makes an acknowledgement mean "durable".
  * Batches run one at a time, so events commit in the order they were numbered.
+ * With several nodes each batch is fenced: it commits only while this node's lease tokens for
+ * the batch's tenants are still the current ones (checked and share-locked in the transaction).
  */
 export class Journal {
   private queue: Pending[] = [];
@@ -33,6 +39,7 @@ export class Journal {
     private readonly db: Db,
     private readonly repos: Repositories,
     private readonly maxBatch = 1000,
+    private readonly ownership: TenantOwnership = SINGLE_NODE,
   ) {}
 
   write(entry: JournalEntry): Promise<void> {
@@ -68,7 +75,7 @@ export class Journal {
         p.resolve();
       }
     } catch (error) {
-      const failure = errors.storage(error);
+      const failure = isAppError(error) ? error : errors.storage(error);
       for (const p of batch) p.reject(failure);
     } finally {
       this.flushing = false;
@@ -81,10 +88,34 @@ export class Journal {
     // Only the last snapshot of each conversation in the batch matters.
     const conversations = new Map<string, Conversation>();
     for (const e of entries) if (e.conversation) conversations.set(e.conversation.id, e.conversation);
+    const tokens = this.fencingTokens(entries);
     await this.db.kysely.transaction().execute(async (trx) => {
       const repos = this.repos.withTransaction(trx);
+      if (tokens) {
+        const stale = await repos.leases.staleTenants(tokens);
+        if (stale.length > 0) throw errors.tenantMoving(stale[0]!, 'another node took over routing; nothing was stored');
+      }
       await repos.events.insertBatch(events);
       for (const conversation of conversations.values()) await repos.conversations.upsert(conversation);
+      const outbox = entries.flatMap((e) => e.outbox ?? []);
+      if (outbox.length > 0) await repos.channels.insertOutbox(outbox, Math.max(...events.map((e) => e.at)));
     });
+  }
+
+  /** Several nodes: the token of every tenant in the batch; refuses tenants this node does not hold. */
+  private fencingTokens(entries: JournalEntry[]): Map<string, number> | undefined {
+    if (!this.ownership.clustered) return undefined;
+    const tokens = new Map<string, number>();
+    for (const entry of entries) {
+      const tenantIds = entry.events.map((e) => e.tenantId);
+      if (entry.conversation) tenantIds.push(entry.conversation.tenantId);
+      for (const tenantId of tenantIds) {
+        if (tokens.has(tenantId)) continue;
+        const token = this.ownership.token(tenantId);
+        if (token === undefined) throw errors.tenantMoving(tenantId, 'this node does not hold the routing lease');
+        tokens.set(tenantId, token);
+      }
+    }
+    return tokens;
   }
 }

@@ -1,6 +1,7 @@
 import type { Conversation } from '../core/model/index.js';
 import type { Repositories } from '../storage/index.js';
 import { errors } from './app.errors.js';
+import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
 
 /** A conversation held in memory while it is open: state, next sequence number, recent client ids. */
 export interface LiveConversation {
@@ -23,7 +24,10 @@ export class LiveConversations {
   private readonly live = new Map<string, LiveConversation>();
   private readonly loading = new Map<string, Promise<LiveConversation | undefined>>();
 
-  constructor(private readonly repos: Repositories) {}
+  constructor(
+    private readonly repos: Repositories,
+    private readonly ownership: TenantOwnership = SINGLE_NODE,
+  ) {}
 
   /** Registers a conversation that was just created (its first events not yet numbered). */
   add(conversation: Conversation): LiveConversation {
@@ -45,6 +49,12 @@ export class LiveConversations {
   /** Runs `work` with exclusive access to the conversation; the result of `work` is returned. */
   async withConversation<T>(id: string, work: (entry: LiveConversation) => Promise<T> | T): Promise<T> {
     const entry = await this.get(id);
+    const tenantId = entry.conversation.tenantId;
+    if (this.ownership.clustered && this.ownership.token(tenantId) === undefined) {
+      // Only the lease holder changes a tenant's conversations; its memory is the one that is current.
+      this.evict(id);
+      throw errors.tenantMoving(tenantId, 'this node does not hold the routing lease');
+    }
     const run = entry.tail.then(() => work(entry));
     entry.tail = run.catch(() => undefined);
     return run;
@@ -59,6 +69,11 @@ export class LiveConversations {
   /** Forgets a conversation (closed, or its state is no longer trusted after a failed write). */
   evict(id: string): void {
     this.live.delete(id);
+  }
+
+  /** Forgets every conversation of a tenant (this node took over or gave up the tenant's lease). */
+  evictTenant(tenantId: string): void {
+    for (const [id, entry] of this.live) if (entry.conversation.tenantId === tenantId) this.live.delete(id);
   }
 
   rememberClientId(entry: LiveConversation, clientId: string, seq: number): void {

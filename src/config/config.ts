@@ -24,7 +24,13 @@ const configSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional()
-    .describe('Redis for multi-node fan-out (later); unset means in-process'),
+    .describe('Redis for several nodes (events fan out through pub/sub, nodes forward writes to a tenant\'s lease holder); needs DATABASE_URL; unset means one node, in-process'),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash and underscore, at most 64')
+    .optional()
+    .describe('Several nodes: this node\'s name in routing leases and logs; default host name, process id and a random part'),
+  LEASE_TTL_SECONDS: z.coerce.number().min(1).max(60).default(5).describe('Several nodes: a tenant\'s routing moves to another node at most this long after its node died'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute staff session lifetime from login'),
   SESSION_IDLE_MINUTES: z.coerce.number().min(0).default(30).describe('A staff session without requests for this long ends (0: no idle time-out)'),
   METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token for GET /metrics; unset: /metrics answers loopback clients only'),
@@ -61,6 +67,23 @@ const configSchema = z.object({
     .describe('The address callers\' telephony provider reaches this server at; webhook signatures are computed over it'),
   TWILIO_AUTH_TOKEN: z.string().min(8).optional().describe('Auth token of the Twilio-style voice provider; signs its webhooks (unset: the voice webhooks answer 503)'),
   VOICE_HOLD_MUSIC_URL: z.string().regex(/^(https?:\/\/|\/)\S+$/).optional().describe('Hold music for waiting callers (default: the built-in tone at PUBLIC_BASE_URL/voice/hold-music.wav)'),
+  SMTP_INBOUND_PORT: port.optional().describe('Port of the inbound SMTP server that receives the lines\' email; unset = off, 0 = any free port (tests)'),
+  SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1').describe('Interface of the inbound SMTP server; loopback by default (put a relay in front)'),
+  SMTP_OUTBOUND_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .describe('SMTP relay for outgoing mail (smtp://user:pass@host:port); unset: email replies wait in the outbox and are marked failed'),
+  EMAIL_INBOUND_WEBHOOK_SECRET: z.string().min(16).optional().describe('Bearer secret of POST /api/channels/email/inbound (providers that post parsed mail); unset: the endpoint is off'),
+  EMAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024).describe('Largest attachment accepted on inbound mail; a larger one is refused with SMTP 552'),
+  EMAIL_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(30 * 1024 * 1024).describe('Largest whole inbound mail (SMTP SIZE)'),
+  WHATSAPP_GRAPH_BASE_URL: z.string().url().default('https://graph.facebook.com').describe('Base URL of the WhatsApp Cloud API (tests point it at a local server)'),
+  WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'like v21.0').default('v21.0').describe('Graph API version in the send URL'),
+  WHATSAPP_APP_SECRET: z.string().min(8).optional().describe('App secret that signs webhook bodies (X-Hub-Signature-256); unset: the WhatsApp webhook is off'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8).optional().describe('Token Meta sends in the webhook GET verification handshake'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(8).optional().describe('Bearer token for the Cloud API send endpoint'),
+  CHANNEL_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500).describe('How often the outbox worker looks for email/WhatsApp messages to deliver'),
+  CHANNEL_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6).describe('Delivery attempts (with back-off) before a message is marked failed'),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL').describe('SQLite durability: FULL survives power loss'),
   ICE_SERVERS: z
     .string()
@@ -89,7 +112,7 @@ const configSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
-export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS', 'LLM_API_KEY', 'METRICS_TOKEN']);
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'TWILIO_AUTH_TOKEN', 'ICE_SERVERS', 'LLM_API_KEY', 'METRICS_TOKEN', 'SMTP_OUTBOUND_URL', 'EMAIL_INBOUND_WEBHOOK_SECRET', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isAppError } from '../core/errors/app-error.js';
+import { errors } from '../app/app.errors.js';
 import { isAppRoute } from './static-assets.js';
 
 export interface ErrorBody {
@@ -19,9 +19,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       const field = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : error.validationContext;
       return reply.status(400).send(body('INVALID_INPUT', `${field ?? 'input'}: ${first?.message ?? 'invalid'}`));
     }
-    if (isAppError(error)) {
-      if (error.status >= 500) request.log.error({ err: error }, error.message);
-      return reply.status(error.status).send(body(error.code, error.userMessage, error.retryable));
+    const known = errors.known(error);
+    if (known) {
+      // A retryable 503 (database or routing briefly away) is expected in operation; a warning, not an error.
+      if (known.status >= 500) request.log[known.retryable ? 'warn' : 'error']({ err: error }, known.message);
+      return reply.status(known.status).send(body(known.code, known.userMessage, known.retryable));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own codes (FST_ERR_…) are internals; clients get the catalogue's words for them.

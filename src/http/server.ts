@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { randomUUID } from 'node:crypto';
 import type { DestinationStream } from 'pino';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type onRequestHookHandler, type onResponseHookHandler } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AuthService } from '../app/auth/auth.service.js';
 import type { ServiceDeps } from '../app/deps.js';
@@ -13,6 +13,7 @@ import { registerWidgetCors } from './widget-cors.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { agentRoutes } from './routes/agent.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { channelRoutes } from './routes/channel.routes.js';
 import { complimentRoutes } from './routes/compliment.routes.js';
 import { contentRoutes } from './routes/content.routes.js';
 import { conversationRoutes } from './routes/conversation.routes.js';
@@ -24,6 +25,9 @@ import type { RouteContext } from './routes/route-context.js';
 import { safetyRoutes } from './routes/safety.routes.js';
 import { summaryRoutes } from './routes/summary.routes.js';
 import { wallboardRoutes } from './routes/wallboard.routes.js';
+import { campaignRoutes } from './routes/campaign.routes.js';
+import { popupSeatRoutes } from './routes/popup-seat.routes.js';
+import { ivrAdminRoutes } from './routes/ivr-admin.routes.js';
 import { voiceRoutes } from './routes/voice.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -40,6 +44,8 @@ export interface BuildServerOptions {
   ops?: OpsState;
   /** Where log lines go (tests read them); stdout by default. */
   logStream?: DestinationStream;
+  /** Several nodes: hooks that forward a tenant's writes to its lease holder and announce configuration changes. */
+  cluster?: { onRequest: onRequestHookHandler; onResponse: onResponseHookHandler };
 }
 
 /** A caller's request id is kept when it looks like one; otherwise we make one. */
@@ -63,7 +69,7 @@ export const LOG_REDACT_PATHS = [
 ];
 
 /** The HTTP API: schemas from zod (validated and published as OpenAPI at /api/openapi.json). */
-export async function buildServer({ deps, auth, logLevel, ops, logStream }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ deps, auth, logLevel, ops, logStream, cluster }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) },
     // Per-request lines drown the useful ones at 2,000 messages/s; errors are still logged.
@@ -79,6 +85,11 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     },
   });
   installRouteRegistry(app);
+  if (cluster) {
+    // First of the request hooks: a forwarded request is rate-limited, authenticated and handled on the holder.
+    app.addHook('onRequest', cluster.onRequest);
+    app.addHook('onResponse', cluster.onResponse);
+  }
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -133,6 +144,10 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream }: Buil
     await auditRoutes(scope, ctx);
     await opsRoutes(scope, ctx);
     await qualityRoutes(scope, ctx);
+    await ivrAdminRoutes(scope, ctx);
+    await campaignRoutes(scope, ctx);
+    await popupSeatRoutes(scope, ctx);
+    await channelRoutes(scope, ctx);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerStaticAssets(app);

@@ -1,5 +1,12 @@
 import type { ServiceDeps } from '../app/deps.js';
-import { setAgentStatus } from '../app/agent/agent-status.js';
+import type { FrameCommands } from './write-frames.js';
+
+/** Several nodes: an agent's sockets may be on other nodes too; they are counted across the cluster. */
+export interface SharedPresence {
+  connected(agentId: string): void;
+  disconnected(agentId: string): void;
+  connectedElsewhere(agentId: string): Promise<boolean>;
+}
 
 /**
  * Counts each agent's open sockets. When the last one closes (laptop lid, lost network) the
@@ -13,9 +20,12 @@ export class AgentPresence {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly graceMs: number,
+    private readonly commands: FrameCommands,
+    private readonly shared?: SharedPresence,
   ) {}
 
   connected(tenantId: string, agentId: string): void {
+    this.shared?.connected(agentId);
     const key = `${tenantId}/${agentId}`;
     this.sockets.set(key, (this.sockets.get(key) ?? 0) + 1);
     clearTimeout(this.timers.get(key));
@@ -23,6 +33,7 @@ export class AgentPresence {
   }
 
   disconnected(tenantId: string, agentId: string): void {
+    this.shared?.disconnected(agentId);
     const key = `${tenantId}/${agentId}`;
     const left = (this.sockets.get(key) ?? 1) - 1;
     if (left > 0) {
@@ -40,9 +51,12 @@ export class AgentPresence {
 
   private async goOffline(tenantId: string, agentId: string): Promise<void> {
     const agent = this.deps.directory.findAgent(tenantId, agentId);
-    if (!agent || agent.status === 'offline') return;
+    // With several nodes this node's copy of the status may be old; the holder decides.
+    if (!agent || (agent.status === 'offline' && !this.commands.clustered)) return;
     try {
-      await setAgentStatus(this.deps, agent, agentId, 'offline');
+      // The agent reconnected to another node meanwhile (no sticky sessions): still there.
+      if (this.shared && (await this.shared.connectedElsewhere(agentId))) return;
+      await this.commands.run(tenantId, { kind: 'agent', tenantId, agentId }, { t: 'status.set', clientId: 'presence', status: 'offline' });
     } catch (error) {
       this.deps.log('warn', 'could not set a disconnected agent offline', { agentId, error: String(error) });
     }

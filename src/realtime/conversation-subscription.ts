@@ -55,6 +55,13 @@ export class ConversationSubscription {
     this.holdTimer = undefined;
   }
 
+  /** The bus may have dropped live events (several nodes, Redis reconnected): read what came after the last one seen. */
+  resync(): void {
+    // A subscription that has seen nothing yet has no position to catch up from; the next live event sets it.
+    if (this.lastSeen === null) return;
+    void this.catchUp();
+  }
+
   dispose(): void {
     this.endHold();
     this.unsubscribe();

@@ -1,7 +1,7 @@
 /**
- * Fan-out between the application and the sockets. In-process by default; a Redis
- * implementation of the same contract lets several nodes share topics (multi-node issue).
- * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `tenant:<id>:wallboard`, `call:<id>:customer`.
+ * Fan-out between the application and the sockets. In-process by default; `RedisEventBus`
+ * implements the same contract so several nodes share topics (REDIS_URL).
+ * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `tenant:<id>:wallboard`, `call:<id>:customer`, `cluster:config`.
  */
 export type BusHandler = (message: BusMessage) => void;
 
@@ -9,7 +9,13 @@ export type BusMessage =
   | { kind: 'event'; tenantId: string; event: import('../core/model/index.js').ConversationEvent; anonymous: boolean }
   | { kind: 'frame'; frame: import('./protocol.js').ServerFrame }
   | { kind: 'subscribe'; conversationId: string }
-  | { kind: 'unsubscribe'; conversationId: string };
+  | { kind: 'unsubscribe'; conversationId: string }
+  /** Several nodes: the bus was cut off (Redis restarted); messages may be missing, read them from the database. */
+  | { kind: 'resync' }
+  /** Several nodes: an admin changed a tenant's configuration on one node; the others reload it. */
+  | { kind: 'directory.changed'; tenantId: string }
+  /** Several nodes: a knowledge article was saved on one node; the others update their index. */
+  | { kind: 'knowledge.saved'; tenantId: string; articleId: string };
 
 export interface EventBus {
   publish(topic: string, message: BusMessage): void;
@@ -26,6 +32,8 @@ export const topics = {
   callCustomer: (conversationId: string) => `call:${conversationId}:customer`,
   /** Wallboard viewers (supervisors, admins, executives): today's survey figures. */
   wallboard: (tenantId: string) => `tenant:${tenantId}:wallboard`,
+  /** Configuration changes every node must apply (directory, knowledge). */
+  cluster: 'cluster:config',
 };
 
 export class MemoryEventBus implements EventBus {

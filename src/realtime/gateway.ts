@@ -8,8 +8,9 @@ import { conversationIdOfToken, verifyWidgetToken } from '../app/auth/widget-tok
 import { isSupervising, type Participant } from '../app/conversation/access.js';
 import { loadConversation } from '../app/conversation/read-conversation.js';
 import type { ServiceDeps } from '../app/deps.js';
-import { AgentPresence } from './agent-presence.js';
+import { AgentPresence, type SharedPresence } from './agent-presence.js';
 import { RealtimeConnection } from './realtime-connection.js';
+import { localFrameCommands, type FrameCommands } from './write-frames.js';
 
 export const SESSION_COOKIE = 'centraal_session';
 /** RFC 6455 close code 1012: the server is restarting; reconnect. */
@@ -30,12 +31,18 @@ export class RealtimeGateway {
   private readonly sessions = new Map<RealtimeConnection, { sessionId: string; touchedAt: number }>();
   private readonly presence: AgentPresence;
   private sessionTimer: NodeJS.Timeout | undefined;
+  private readonly commands: FrameCommands;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly auth: AuthService,
+    /** Where write frames run; with several nodes, on the tenant's lease holder. */
+    commands?: FrameCommands,
+    /** Several nodes: agents' sockets counted across nodes. */
+    sharedPresence?: SharedPresence,
   ) {
-    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000);
+    this.commands = commands ?? localFrameCommands(deps);
+    this.presence = new AgentPresence(deps, deps.config.AGENT_DISCONNECT_GRACE_SECONDS * 1000, this.commands, sharedPresence);
   }
 
   attach(server: Server): void {
@@ -73,15 +80,15 @@ export class RealtimeGateway {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') return reject(socket, 404, 'Not Found');
     try {
-      const who = await this.authenticate(request, url);
-      if (!who) return reject(socket, 401, 'Unauthorized');
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, who, url));
+      const authenticated = await this.authenticate(request, url);
+      if (!authenticated) return reject(socket, 401, 'Unauthorized');
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, authenticated.who, authenticated.tenantId, url, authenticated.sessionId));
     } catch (error) {
       reject(socket, isAppError(error) ? error.status : 500, 'Upgrade failed');
     }
   }
 
-  private async authenticate(request: IncomingMessage, url: URL): Promise<(Participant & { sessionId?: string }) | undefined> {
+  private async authenticate(request: IncomingMessage, url: URL): Promise<{ who: Participant; tenantId: string; sessionId?: string } | undefined> {
     const token = url.searchParams.get('token');
     if (token) {
       const conversationId = conversationIdOfToken(token);
@@ -89,17 +96,16 @@ export class RealtimeGateway {
       const conversation = await loadConversation(this.deps, conversationId).catch(() => undefined);
       if (!conversation) return undefined;
       const secret = this.deps.directory.tenant(conversation.tenantId).secret;
-      return verifyWidgetToken(secret, token) ? { kind: 'customer', conversationId } : undefined;
+      return verifyWidgetToken(secret, token) ? { who: { kind: 'customer', conversationId }, tenantId: conversation.tenantId } : undefined;
     }
     const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (!cookie || !sameOrigin(request)) return undefined;
     const session = await this.auth.authenticate(cookie, (tenantId, id) => this.deps.directory.findAgent(tenantId, id));
-    return session && { kind: 'agent', agent: session.agent, sessionId: session.sessionId };
+    return session && { who: { kind: 'agent', agent: session.agent }, tenantId: session.agent.tenantId, sessionId: session.sessionId };
   }
 
-  private open(ws: WebSocket, authenticated: Participant & { sessionId?: string }, url: URL): void {
-    const { sessionId, ...who } = authenticated;
-    const connection = new RealtimeConnection(ws, who as Participant, this.deps);
+  private open(ws: WebSocket, who: Participant, tenantId: string, url: URL, sessionId?: string): void {
+    const connection = new RealtimeConnection(ws, who, this.deps, tenantId, this.commands);
     this.connections.add(connection);
     const session = sessionId ? { sessionId, touchedAt: this.deps.clock.now() } : undefined;
     if (session) this.sessions.set(connection, session);

@@ -2,19 +2,16 @@ import { WebSocket } from 'ws';
 import { AppError, isAppError } from '../core/errors/app-error.js';
 import { errors } from '../app/app.errors.js';
 import type { ConversationEvent } from '../core/model/index.js';
-import { setAgentStatus } from '../app/agent/agent-status.js';
 import { isSupervising, type Participant } from '../app/conversation/access.js';
-import { acceptOffer, declineOffer } from '../app/conversation/offer-response.js';
-import { postMessage } from '../app/conversation/post-message.js';
 import { loadConversation } from '../app/conversation/read-conversation.js';
 import { assertCanRead } from '../app/conversation/access.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { toWireEvent } from '../app/views/wire-views.js';
-import { answerCall, hangUp, holdCall, muteCall, relayCallSignal, sendDtmf, switchChatToCall, transferCall } from '../app/voice/voice-session.js';
 import { watchesWallboard } from '../app/wallboard/wallboard.js';
 import { CATCH_UP_PAGE, ConversationSubscription } from './conversation-subscription.js';
 import { topics, type BusMessage } from './event-bus.js';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
+import { isCallSignal, isWriteFrame, refOf, type FrameCommands } from './write-frames.js';
 
 /** A socket that buffers more than this is too slow; it is closed and resumes by sequence number. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
@@ -51,6 +48,9 @@ export class RealtimeConnection {
     private readonly ws: WebSocket,
     private readonly who: Participant,
     private readonly deps: ServiceDeps,
+    /** The tenant of the customer's conversation or of the agent. */
+    private readonly tenantId: string,
+    private readonly commands: FrameCommands,
   ) {
     this.audience = who.kind === 'customer' ? 'customer' : 'agent';
   }
@@ -70,13 +70,14 @@ export class RealtimeConnection {
     this.unsubscribers.push(this.deps.bus.subscribe(topics.agent(agent.id), (m) => this.onAgentMessage(m)));
     if (isSupervising(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.supervisors(agent.tenantId), (m) => this.forwardFrame(m)));
     if (watchesWallboard(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.wallboard(agent.tenantId), (m) => this.forwardFrame(m)));
-    this.rejoinAgentWork(agent.tenantId, agent.id);
+    void this.rejoinAgentWork(agent.tenantId, agent.id).catch((error: unknown) => this.sendError(error));
   }
 
   /** A customer who connects while waiting learns the place in line at once (later changes are pushed). */
   private sendQueuePosition(conversationId: string): void {
     const c = this.deps.live.peek(conversationId)?.conversation;
-    if (c?.state !== 'queued') return;
+    // On a node that does not run the tenant's routing the holder pushes the position when it changes.
+    if (c?.state !== 'queued' || !this.deps.routing.runs(c.tenantId)) return;
     const engine = this.deps.routing.engine(c.tenantId);
     if (engine.conversationState(conversationId)?.phase !== 'waiting') return;
     const { position, expectedWaitSeconds } = engine.positionOf(conversationId);
@@ -84,15 +85,31 @@ export class RealtimeConnection {
   }
 
   /** After a reconnect: join the conversations the agent holds and ring the offers still open. */
-  private rejoinAgentWork(tenantId: string, agentId: string): void {
-    const engine = this.deps.routing.engine(tenantId);
+  private async rejoinAgentWork(tenantId: string, agentId: string): Promise<void> {
     // A user the engine does not know (no queues, e.g. an admin) has no work to rejoin.
     if (!this.deps.directory.findAgent(tenantId, agentId)) return;
+    if (!this.deps.routing.runs(tenantId) && this.commands.clustered) return this.rejoinFromDatabase(tenantId, agentId);
+    const engine = this.deps.routing.engine(tenantId);
     const state = engine.agentState(agentId);
-    for (const conversationId of state.assignedConversationIds) this.subscribe(conversationId, null).holdUntilResume(REJOIN_HOLD_MS);
+    for (const conversationId of state.assignedConversationIds) this.rejoin(conversationId);
     for (const conversationId of state.offeredConversationIds) {
       const c = this.deps.live.peek(conversationId)?.conversation;
       if (c?.offerExpiresAt) this.send({ t: 'offer', conversationId, expiresAt: new Date(c.offerExpiresAt).toISOString(), offer: { channel: c.channel, language: c.language, lineId: c.lineId, queueId: c.queueId } });
+    }
+  }
+
+  /** Joins an assigned conversation; a new subscription waits briefly for the client's `resume`. */
+  private rejoin(conversationId: string): void {
+    if (this.subscriptions.has(conversationId)) return;
+    this.subscribe(conversationId, null).holdUntilResume(REJOIN_HOLD_MS);
+  }
+
+  /** Several nodes: this node does not run the tenant's routing, so the agent's open work comes from the database. */
+  private async rejoinFromDatabase(tenantId: string, agentId: string): Promise<void> {
+    const { assigned, offered } = await this.deps.repos.conversations.listOpenOfAgent(tenantId, agentId);
+    for (const c of assigned) this.rejoin(c.id);
+    for (const c of offered) {
+      if (c.offerExpiresAt) this.send({ t: 'offer', conversationId: c.id, expiresAt: new Date(c.offerExpiresAt).toISOString(), offer: { channel: c.channel, language: c.language, lineId: c.lineId, queueId: c.queueId } });
     }
   }
 
@@ -106,63 +123,20 @@ export class RealtimeConnection {
   }
 
   private async handle(frame: ClientFrame): Promise<void> {
-    const who = this.who;
+    if (isWriteFrame(frame)) {
+      // Relayed as is; a refused relay answers with an error frame (these frames carry no clientId).
+      if (isCallSignal(frame) && !this.signalBudget.take(this.deps.clock.now())) throw new AppError('RATE_LIMITED', 'Too many call signalling frames', { status: 429, retryable: true, userMessage: 'Too many call signalling frames; slow down.' });
+      const answer = await this.commands.run(this.tenantId, refOf(this.who), frame);
+      if (answer) this.send(answer);
+      return;
+    }
     switch (frame.t) {
       case 'ping':
         return this.send({ t: 'pong' });
       case 'resume':
         return this.resume(frame.conversationId, frame.afterSeq);
-      case 'message.send': {
-        const { seq } = await postMessage(this.deps, who, frame);
-        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId, seq });
-      }
       case 'typing':
         return this.typing(frame.conversationId, frame.on);
-      case 'offer.accept':
-        await acceptOffer(this.deps, this.requireAgent(), frame.conversationId);
-        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
-      case 'offer.decline':
-        await declineOffer(this.deps, this.requireAgent(), frame.conversationId);
-        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
-      case 'status.set': {
-        const agent = this.requireAgent();
-        await setAgentStatus(this.deps, agent, agent.id, frame.status);
-        return this.send({ t: 'ack', clientId: frame.clientId });
-      }
-      case 'call.offer':
-      case 'call.answer':
-      case 'call.ice':
-      case 'call.renegotiate':
-        // Relayed as is; a refused relay answers with an error frame (these frames carry no clientId).
-        if (!this.signalBudget.take(this.deps.clock.now())) throw new AppError('RATE_LIMITED', 'Too many call signalling frames', { status: 429, retryable: true, userMessage: 'Too many call signalling frames; slow down.' });
-        return relayCallSignal(this.deps, this.currentParticipant(), frame);
-      default:
-        await this.handleCallControl(frame);
-        return this.send({ t: 'ack', clientId: frame.clientId, conversationId: frame.conversationId });
-    }
-  }
-
-  private async handleCallControl(frame: Extract<ClientFrame, { t: `call.${string}`; clientId: string }>): Promise<void> {
-    const who = this.currentParticipant();
-    switch (frame.t) {
-      case 'call.start':
-        if (who.kind !== 'customer' || who.conversationId !== frame.conversationId) throw errors.forbidden('Only the customer of this conversation starts a call');
-        return switchChatToCall(this.deps, frame.conversationId);
-      case 'call.answered':
-        return answerCall(this.deps, this.requireAgent(), frame.conversationId);
-      case 'call.hold':
-      case 'call.unhold':
-        return holdCall(this.deps, this.requireAgent(), frame.conversationId, frame.t === 'call.hold');
-      case 'call.mute':
-        return muteCall(this.deps, who, frame.conversationId, frame.muted);
-      case 'call.dtmf':
-        return sendDtmf(this.deps, who, frame.conversationId, frame.digits);
-      case 'call.transfer': {
-        const { conversationId, step, toQueueId, toAgentId, note } = frame;
-        return transferCall(this.deps, this.requireAgent(), { conversationId, step, ...(toQueueId ? { toQueueId } : {}), ...(toAgentId ? { toAgentId } : {}), ...(note ? { note } : {}) });
-      }
-      case 'call.hangup':
-        return hangUp(this.deps, who, frame.conversationId);
     }
   }
 
@@ -202,6 +176,7 @@ export class RealtimeConnection {
     );
     subscription.unsubscribe = this.deps.bus.subscribe(topics.conversation(conversationId), (message) => {
       if (message.kind === 'event') subscription.onLive(message.event);
+      else if (message.kind === 'resync') subscription.resync();
       else this.forwardFrame(message);
     });
     this.subscriptions.set(conversationId, subscription);
@@ -214,7 +189,10 @@ export class RealtimeConnection {
   }
 
   private onAgentMessage(message: BusMessage): void {
-    if (message.kind === 'subscribe') this.subscribe(message.conversationId, null);
+    if (message.kind === 'resync' && this.who.kind === 'agent') {
+      // The bus was cut off: offers and joins may have been missed.
+      void this.rejoinAgentWork(this.who.agent.tenantId, this.who.agent.id).catch((error: unknown) => this.sendError(error));
+    } else if (message.kind === 'subscribe') this.subscribe(message.conversationId, null);
     else if (message.kind === 'unsubscribe') this.unsubscribeFrom(message.conversationId);
     else this.forwardFrame(message);
   }
@@ -235,10 +213,11 @@ export class RealtimeConnection {
 
   private sendError(error: unknown, clientId?: string): void {
     // Catalogued errors carry a message meant for people; anything else stays in the log.
-    const frame: ServerFrame = isAppError(error)
-      ? { t: 'error', code: error.code, message: error.userMessage, retryable: error.retryable }
+    const known = errors.known(error);
+    const frame: ServerFrame = known
+      ? { t: 'error', code: known.code, message: known.userMessage, retryable: known.retryable }
       : { t: 'error', code: 'INTERNAL', message: 'Something went wrong', retryable: false };
-    if (!isAppError(error)) this.deps.log('error', 'realtime frame failed', { error: String(error) });
+    if (!known) this.deps.log('error', 'realtime frame failed', { error: String(error) });
     if (clientId) frame.clientId = clientId;
     this.send(frame);
   }

@@ -271,6 +271,148 @@ export interface JobLeaseTable {
   last_run_at: number | null;
 }
 
+
+export interface CampaignTable {
+  id: string;
+  tenant_id: string;
+  line_id: string;
+  name: string;
+  /** draft | running | paused | done */
+  status: string;
+  max_attempts: number;
+  retry_delay_minutes: number;
+  default_country: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface CampaignContactTable {
+  id: string;
+  campaign_id: string;
+  tenant_id: string;
+  /** The CSV line the contact came from (header = 1). */
+  row_number: number;
+  phone: string;
+  name: string | null;
+  reference: string | null;
+  /** pending | in_progress | done */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_result: string | null;
+  /** The agent previewing or calling it (in_progress), or who called it last. */
+  agent_id: string | null;
+  updated_at: number;
+}
+
+export interface CampaignAttemptTable {
+  id: string;
+  campaign_id: string;
+  contact_id: string;
+  agent_id: string;
+  result: string;
+  note: string | null;
+  at: number;
+}
+
+export interface DoNotCallTable {
+  tenant_id: string;
+  phone: string;
+  reason: string;
+  created_at: number;
+}
+
+export interface ThankYouCallTable {
+  id: string;
+  tenant_id: string;
+  executive_id: string;
+  agent_id: string;
+  conversation_id: string;
+  /** ringing | answered | missed | ended */
+  status: string;
+  compliment_id: string | null;
+  created_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+}
+
+export interface PopupSeatSettingsTable {
+  tenant_id: string;
+  reveal_caller_before_answer: number;
+  updated_at: number;
+}
+
+
+export interface ChannelThreadTable {
+  conversation_id: string;
+  tenant_id: string;
+  line_id: string;
+  contact_id: string;
+  /** email | whatsapp */
+  channel: string;
+  /** The customer's routable address, AES-256-GCM sealed with a key derived from the tenant secret. */
+  sealed_address: string;
+  /** Carried in plus-addressing and the subject, so a reply without headers still finds its thread. */
+  reply_token: string;
+  subject: string | null;
+  /** When the customer last wrote (the provider's time): WhatsApp's 24-hour window runs from it. */
+  last_inbound_at: number | null;
+  created_at: number;
+}
+
+export interface ChannelMessageTable {
+  id: Generated<number>;
+  tenant_id: string;
+  conversation_id: string;
+  channel: string;
+  /** Email Message-ID (without <>) or WhatsApp wamid. */
+  external_id: string;
+  /** in | out */
+  direction: string;
+  /** The conversation event it belongs to. */
+  seq: number | null;
+  created_at: number;
+}
+
+export interface ChannelOutboxTable {
+  id: Generated<number>;
+  tenant_id: string;
+  conversation_id: string;
+  /** The `message.created` event to deliver. */
+  seq: number;
+  channel: string;
+  /** JSON: { text, template? } */
+  payload: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChannelAttachmentTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content_base64: string;
+  created_at: number;
+}
+
+
+/** Several nodes: which node runs a tenant's routing, until when, with which fencing token. */
+export interface RoutingLeaseTable {
+  tenant_id: string;
+  holder: string;
+  token: number;
+  /** Epoch ms on the database's clock. */
+  expires_at: number;
+}
+
 export interface Database extends QualityTables {
   tenants: TenantTable;
   clients: ClientTable;
@@ -293,6 +435,17 @@ export interface Database extends QualityTables {
   audit_log: AuditLogTable;
   consent_records: ConsentRecordTable;
   job_leases: JobLeaseTable;
+  campaigns: CampaignTable;
+  campaign_contacts: CampaignContactTable;
+  campaign_attempts: CampaignAttemptTable;
+  do_not_call: DoNotCallTable;
+  thank_you_calls: ThankYouCallTable;
+  popup_seat_settings: PopupSeatSettingsTable;
+  channel_threads: ChannelThreadTable;
+  channel_messages: ChannelMessageTable;
+  channel_outbox: ChannelOutboxTable;
+  channel_attachments: ChannelAttachmentTable;
+  routing_leases: RoutingLeaseTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

@@ -44,8 +44,11 @@ function openSqlite(dataDir: string, synchronous: 'FULL' | 'NORMAL'): Db {
 
 function openPostgres(url: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  // A client that loses its server (restart, network) must not crash the process, idle or
+  // checked out between two queries: the query that uses it fails instead, with a retryable
+  // STORAGE_UNAVAILABLE, and the pool opens fresh connections once the server is back.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, flags: POSTGRES_FLAGS, close: () => kysely.destroy() };
 }

@@ -5,6 +5,7 @@ import type { Db } from './open-database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
 import { ComplaintRepository } from './repositories/complaint.repository.js';
+import { ChannelRepository } from './repositories/channel.repository.js';
 import { ComplimentRepository } from './repositories/compliment.repository.js';
 import { ConsentRepository } from './repositories/consent.repository.js';
 import { IdeaRepository } from './repositories/idea.repository.js';
@@ -14,6 +15,7 @@ import { ConversationRepository } from './repositories/conversation.repository.j
 import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
 import { JobLeaseRepository } from './repositories/job-lease.repository.js';
+import { LeaseRepository } from './repositories/lease.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -23,6 +25,8 @@ import { UnansweredRepository } from './repositories/unanswered.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { VoiceRepository } from './repositories/voice.repository.js';
 import { UtteranceRepository } from './repositories/utterance.repository.js';
+import { CampaignRepository } from './repositories/campaign.repository.js';
+import { ThankYouRepository } from './repositories/thank-you.repository.js';
 
 export interface Repositories {
   tenants: TenantRepository;
@@ -46,6 +50,11 @@ export interface Repositories {
   complaints: ComplaintRepository;
   ideas: IdeaRepository;
   recognition: RecognitionRepository;
+  campaigns: CampaignRepository;
+  thankYou: ThankYouRepository;
+  /** Email and WhatsApp threads, message ids, outbox, attachments (never read by agent views). */
+  channels: ChannelRepository;
+  leases: LeaseRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -73,6 +82,10 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     complaints: new ComplaintRepository(kysely),
     ideas: new IdeaRepository(kysely),
     recognition: new RecognitionRepository(kysely, flags),
+    campaigns: new CampaignRepository(kysely, flags),
+    thankYou: new ThankYouRepository(kysely),
+    channels: new ChannelRepository(kysely, flags),
+    leases: new LeaseRepository(kysely, flags),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { parseCsv } from '../../src/ai/intents/csv.parser.js';
 import type { Participant } from '../../src/app/conversation/access.js';
 import { RealtimeConnection } from '../../src/realtime/realtime-connection.js';
+import { localFrameCommands } from '../../src/realtime/write-frames.js';
 import { twilioSignature } from '../../src/channels/voice/twilio-signature.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { newCallSid, TEST_PUBLIC_BASE_URL, TEST_TWILIO_TOKEN } from '../support/twilio-client.js';
@@ -287,7 +288,8 @@ function errorCode(body: string): string | undefined {
 function fakeConnection(deps: ConstructorParameters<typeof RealtimeConnection>[2], who: Participant) {
   const sent: string[] = [];
   const ws = { readyState: WebSocket.OPEN, bufferedAmount: 0, send: (data: string) => sent.push(data), close: () => undefined };
-  const connection = new RealtimeConnection(ws as unknown as WebSocket, who, deps);
+  // The demo tenant: every fuzzed participant belongs to it.
+  const connection = new RealtimeConnection(ws as unknown as WebSocket, who, deps, 'tn_contactpunt', localFrameCommands(deps));
   connection.start(0);
   return { connection, sent };
 }

@@ -88,6 +88,9 @@ describe.each(testDialects())('routing use cases on %s', (dialect) => {
     expect((await stored(id)).offeredAgentId).toBe(first);
     await acceptOffer(app.deps, agent(first), id);
     expect(await stored(id)).toMatchObject({ state: 'active', assignedAgentId: first });
+    // Accepting again (the ack was lost with a node) is acknowledged again; nothing changes.
+    await acceptOffer(app.deps, agent(first), id);
+    expect(await stored(id)).toMatchObject({ state: 'active', assignedAgentId: first });
     await expect(acceptOffer(app.deps, agent(second), id)).rejects.toMatchObject({ code: 'OFFER_NOT_FOUND' });
     await closeConversation(app.deps, agent(first), id, 'opgelost');
   });

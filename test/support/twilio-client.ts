@@ -25,9 +25,13 @@ export class TwilioClient {
     readonly token = TEST_TWILIO_TOKEN,
   ) {}
 
-  async post(path: string, params: Record<string, string> = {}, options: { signature?: string | null } = {}): Promise<TwimlResponse> {
+  /** A webhook of this call's line: `/api/voice/twilio/<lineId>/<path>`. */
+  post(path: string, params: Record<string, string> = {}, options: { signature?: string | null } = {}): Promise<TwimlResponse> {
+    return this.postTo(`/api/voice/twilio/${this.lineId}/${path}`, params, options);
+  }
+
+  async postTo(pathAndQuery: string, params: Record<string, string> = {}, options: { signature?: string | null } = {}): Promise<TwimlResponse> {
     const all = { CallSid: this.callSid, AccountSid: 'AC0123456789abcdef0123456789abcdef', From: this.from, To: '+3225550100', ...params };
-    const pathAndQuery = `/api/voice/twilio/${this.lineId}/${path}`;
     const signature = options.signature === undefined ? twilioSignature(this.token, `${TEST_PUBLIC_BASE_URL}${pathAndQuery}`, Object.entries(all)) : options.signature;
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (signature !== null) headers['x-twilio-signature'] = signature;

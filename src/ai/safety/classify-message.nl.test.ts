@@ -49,6 +49,7 @@ const negatives: LabelCase[] = [
   { text: 'ik ben niet boos, alleen teleurgesteld', label: 'ok', why: 'negation, no abuse' },
   { text: 'je bent geen klootzak hoor, het ligt aan het systeem', label: 'ok', why: 'negated insult' },
   { text: 'ik ga je niet vermoorden hoor, haha', label: 'ok', why: 'negated threat' },
+  { text: 'Kunt u mijn factuur nakijken? Dat kunt u vast snel.', label: 'ok', why: 'Dutch "kunt" (can) is not the English insult' },
   { text: 'ik word gepest, ze noemen me een vieze homo', label: 'ok', care: 'abuse_disclosure', why: 'child reports bullying' },
   { text: 'ze noemen me een hoer op school', label: 'ok', care: 'abuse_disclosure', why: 'reported insult' },
   { text: 'hij zei dat ik een mongool ben', label: 'ok', care: 'abuse_disclosure', why: 'reported slur' },

@@ -10,6 +10,18 @@ const longText = z.object({ nl: z.string().max(2000).optional(), fr: z.string().
 const examples = z.array(z.string().trim().min(1).max(500)).max(500).optional();
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
 
+/** Per-line channel settings; the mailbox address and the WhatsApp number id are unique across lines (checked on save). */
+const lineEmail = z.object({
+  address: z.string().trim().toLowerCase().email().max(254).refine((a) => !a.split('@')[0]!.includes('+'), 'the address may not contain "+": plus-addressing carries the reply token'),
+  displayName: z.string().trim().min(1).max(120).optional(),
+  signature: longText.optional(),
+});
+const lineWhatsApp = z.object({
+  phoneNumberId: z.string().trim().regex(/^\d{5,20}$/, 'the Cloud API phone-number id is 5–20 digits'),
+  displayPhoneNumber: z.string().trim().regex(/^\+?[\d ]{6,20}$/).optional(),
+  templates: z.array(z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'template names are lower case letters, digits and _'), language: z.enum(LANGUAGES), body: z.string().min(1).max(1024) })).max(100).optional(),
+});
+
 export const lineInput = z.object({
   id: id.optional(),
   clientId: id.optional(),
@@ -49,6 +61,10 @@ export const lineInput = z.object({
       maxBotTurns: z.number().int().min(1).max(50).optional(),
     })
     .optional(),
+  /** Absent: the line keeps its mailbox; null removes it. */
+  email: lineEmail.nullable().optional(),
+  /** Absent: the line keeps its WhatsApp number; null removes it. */
+  whatsapp: lineWhatsApp.nullable().optional(),
 });
 
 export const queueInput = z.object({

@@ -29,8 +29,14 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
   for (const queueId of Object.values(input.topicQueues)) {
     if (!queues.some((q) => q.id === queueId)) throw invalid(`topicQueues names unknown queue ${queueId}`);
   }
+  const { email, whatsapp, ...rest } = input;
+  const emailSettings = email === undefined ? previous?.email : (email ?? undefined);
+  const whatsappSettings = whatsapp === undefined ? previous?.whatsapp : (whatsapp ?? undefined);
+  assertChannelAddressesFree(deps, existingId, emailSettings?.address, whatsappSettings?.phoneNumberId);
   const line: Line = {
-    ...input,
+    ...rest,
+    ...(emailSettings ? { email: emailSettings } : {}),
+    ...(whatsappSettings ? { whatsapp: whatsappSettings } : {}),
     id: previous?.id ?? input.id ?? newId('ln'),
     tenantId,
     clientId: input.clientId ?? previous?.clientId ?? newId('cl'),
@@ -47,6 +53,15 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
   }
   await deps.directory.reloadTenant(tenantId);
   return line;
+}
+
+/** A mailbox or WhatsApp number belongs to one line: inbound mail and webhooks find their line by it. */
+function assertChannelAddressesFree(deps: ServiceDeps, lineId: string | undefined, address: string | undefined, phoneNumberId: string | undefined): void {
+  for (const other of deps.directory.allLines()) {
+    if (other.id === lineId) continue;
+    if (address && other.email?.address === address) throw conflict(`email address ${address} belongs to line ${other.id}`);
+    if (phoneNumberId && other.whatsapp?.phoneNumberId === phoneNumberId) throw conflict(`WhatsApp phone-number id ${phoneNumberId} belongs to line ${other.id}`);
+  }
 }
 
 export async function saveQueue(deps: ServiceDeps, tenantId: string, input: QueueInput, existingId?: string): Promise<Queue> {

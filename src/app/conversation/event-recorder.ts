@@ -1,5 +1,6 @@
 import { visibilityOf, type EventType } from '../../core/events/event-catalogue.js';
-import type { Actor, ConversationEvent } from '../../core/model/index.js';
+import type { Actor, Conversation, ConversationEvent } from '../../core/model/index.js';
+import type { OutboxDraft } from '../../storage/index.js';
 import type { EventBus } from '../../realtime/event-bus.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { Clock } from '../clock.js';
@@ -14,12 +15,17 @@ export interface EventDraft {
   clientId?: string | null;
 }
 
+/** Which of these events must also go out on the conversation's channel (set by the channel layer). */
+export type OutboundSelector = (conversation: Conversation, events: readonly ConversationEvent[]) => OutboxDraft[];
+
 /**
  * Numbers events, makes them durable (with the conversation row when it changed), and only
  * then publishes them. Call it inside `LiveConversations.withConversation`, which keeps
  * numbering, commit and publication in one order per conversation.
  */
 export class EventRecorder {
+  private outbound: OutboundSelector = () => [];
+
   constructor(
     private readonly journal: Journal,
     private readonly live: LiveConversations,
@@ -27,6 +33,11 @@ export class EventRecorder {
     private readonly directory: Directory,
     private readonly clock: Clock,
   ) {}
+
+  /** The channel layer says which events become outgoing mail or WhatsApp messages. */
+  setOutboundSelector(selector: OutboundSelector): void {
+    this.outbound = selector;
+  }
 
   async record(entry: LiveConversation, drafts: EventDraft[], saveConversation: boolean): Promise<ConversationEvent[]> {
     const { conversation } = entry;
@@ -43,7 +54,9 @@ export class EventRecorder {
       clientId: draft.clientId ?? null,
     }));
     try {
-      await this.journal.write({ events, conversation: saveConversation ? { ...conversation } : undefined });
+      // Outgoing channel messages commit in the same transaction as their events: durable first, delivered after.
+      const outbox = this.outbound(conversation, events);
+      await this.journal.write({ events, conversation: saveConversation ? { ...conversation } : undefined, ...(outbox.length > 0 ? { outbox } : {}) });
     } catch (error) {
       // Memory may now be ahead of the database: forget it and reload on next use.
       this.live.evict(conversation.id);

@@ -5,6 +5,8 @@ import { topics } from '../../realtime/event-bus.js';
 import type { ServiceDeps } from '../deps.js';
 import type { EventDraft } from './event-recorder.js';
 
+const ASSIGNED_STATES = new Set(['active', 'on_hold', 'wrap_up', 'timed_out']);
+
 function offerGone(conversationId: string): AppError {
   return new AppError('OFFER_NOT_FOUND', `There is no open offer of conversation ${conversationId} for you`, {
     status: 409,
@@ -12,10 +14,15 @@ function offerGone(conversationId: string): AppError {
   });
 }
 
-/** The agent takes the offered conversation: it becomes active and the agent's sockets join it. */
+/** The agent takes the offered conversation: it becomes active and the agent's sockets join it. Accepting again is acknowledged again. */
 export async function acceptOffer(deps: ServiceDeps, agent: Agent, conversationId: string): Promise<void> {
   await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
+    if (c.tenantId === agent.tenantId && c.assignedAgentId === agent.id && ASSIGNED_STATES.has(c.state)) {
+      // A repeated accept (the first ack was lost with a node or a connection): it is this agent's already.
+      deps.bus.publish(topics.agent(agent.id), { kind: 'subscribe', conversationId });
+      return;
+    }
     if (c.tenantId !== agent.tenantId || c.state !== 'offered' || c.offeredAgentId !== agent.id) throw offerGone(conversationId);
     try {
       deps.routing.engine(c.tenantId).acceptOffer(conversationId, agent.id, deps.clock.now());

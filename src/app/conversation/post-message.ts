@@ -13,6 +13,8 @@ export interface PostMessageInput {
   text: string;
   /** Agents only: an internal note, never shown to the customer. */
   internal?: boolean;
+  /** Customer messages from a channel adapter: subject, sanitised HTML, attachments, location … (never the sender's address). */
+  channelData?: Record<string, unknown>;
 }
 
 /** Stores a message and resolves with its sequence number once it is durable. Retries with the same clientId are stored once. */
@@ -28,11 +30,13 @@ export async function postMessage(deps: ServiceDeps, who: Participant, input: Po
     if (!TALKING_STATES.has(c.state)) throw errors.conversationEnded(c.id);
     if (who.kind === 'customer') {
       if (input.internal) throw errors.forbidden('Customers cannot write internal notes');
-      const [event] = await deps.recorder.record(entry, [{ type: 'message.created', actor: { kind: 'customer' }, data: { text: input.text }, clientId: input.clientId }], false);
+      const [event] = await deps.recorder.record(entry, [{ type: 'message.created', actor: { kind: 'customer' }, data: { text: input.text, ...(input.channelData ?? {}) }, clientId: input.clientId }], false);
       stored = event;
       return { seq: event!.seq, duplicate: false };
     }
     assertAssigned(c, who.agent);
+    // Some channels allow free text only for a while after the customer wrote (WhatsApp: 24 hours).
+    if (!input.internal) await deps.channels.assertFreeTextAllowed(c);
     const type = input.internal ? 'note.created' : 'message.created';
     const actor = { kind: 'agent' as const, id: who.agent.id, name: who.agent.name };
     const [event] = await deps.recorder.record(entry, [{ type, actor, data: { text: input.text }, clientId: input.clientId }], false);

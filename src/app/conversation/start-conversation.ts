@@ -21,6 +21,8 @@ export interface StartConversationInput {
   /** How the customer is known: a widget visitor id, a phone number, an email, … */
   identifier: { kind: IdentifierKind; value: string };
   displayName?: string;
+  /** Asynchronous channels (email, WhatsApp): the customer is not waiting, so a closed line still takes the message into its queue. */
+  acceptOutsideOpeningHours?: boolean;
   context?: {
     page?: string;
     selfServiceSteps?: string[];
@@ -48,7 +50,7 @@ export async function startConversation(deps: ServiceDeps, input: StartConversat
   if (!line.channels.includes(input.channel)) throw errors.channelNotOffered(input.channel);
   const language = input.language ?? line.languages[0] ?? 'nl';
   if (!line.languages.includes(language)) throw errors.languageNotOffered(language);
-  if (!isOpen(line.openingHours, now)) throw errors.lineClosed(line.name);
+  if (!input.acceptOutsideOpeningHours && !isOpen(line.openingHours, now)) throw errors.lineClosed(line.name);
   const tenant = deps.directory.tenant(line.tenantId);
   await assertContactNotBlocked(deps, line, contactKey(tenant.secret, input.identifier.kind, input.identifier.value), language, now);
   const contact = await findOrCreateContact(deps, line, tenant.secret, input, now);

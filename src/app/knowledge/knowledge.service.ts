@@ -60,6 +60,13 @@ export class KnowledgeService {
     return written;
   }
 
+  /** Several nodes: another node saved this article; take the stored version when it is newer. */
+  async reloadArticle(tenantId: string, id: string): Promise<void> {
+    const stored = await this.repos.knowledge.get(tenantId, id);
+    const current = this.articles.get(id);
+    if (stored && (!current || stored.version > current.version)) this.put(stored);
+  }
+
   get(tenantId: string, id: string): StoredArticle | undefined {
     const article = this.articles.get(id);
     return article && article.tenantId === tenantId ? article : undefined;

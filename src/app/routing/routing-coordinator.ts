@@ -9,6 +9,8 @@ import type { EventRecorder } from '../conversation/event-recorder.js';
 import type { Directory } from '../directory.js';
 import type { LiveConversations } from '../live-conversations.js';
 import type { Repositories } from '../../storage/index.js';
+import { errors } from '../app.errors.js';
+import { SINGLE_NODE, type TenantOwnership } from '../tenant-ownership.js';
 
 export interface RoutingSettings {
   ringTimeoutMs: number;
@@ -38,30 +40,59 @@ export class RoutingCoordinator {
     private readonly clock: Clock,
     private readonly settings: RoutingSettings,
     private readonly log: Log,
+    private readonly ownership: TenantOwnership = SINGLE_NODE,
   ) {}
 
+  /**
+   * The tenant's engine. One node alone creates engines on first use; with several nodes only
+   * `restoreTenant` (after taking the tenant's lease) does, and other nodes get a retryable error.
+   */
   engine(tenantId: string): RoutingEngine {
     let engine = this.engines.get(tenantId);
     if (!engine) {
-      engine = new RoutingEngine({ ringTimeoutMs: this.settings.ringTimeoutMs, maxMissedOffers: this.settings.maxMissedOffers });
+      if (this.ownership.clustered) throw errors.tenantMoving(tenantId, 'this node does not run the tenant\'s routing');
+      engine = this.newEngine();
       this.engines.set(tenantId, engine);
     }
     return engine;
   }
 
+  private newEngine(): RoutingEngine {
+    return new RoutingEngine({ ringTimeoutMs: this.settings.ringTimeoutMs, maxMissedOffers: this.settings.maxMissedOffers });
+  }
+
   /** Loads queues, agents and open conversations of every tenant (start-up, after a restart). */
   async restore(): Promise<void> {
+    for (const tenantId of this.directory.tenantIds()) await this.restoreTenant(tenantId);
+  }
+
+  /**
+   * Rebuilds one tenant's engine from the database: at start-up, and with several nodes when
+   * this node takes over the tenant's lease (timers then run here: ring-no-answer, overflow).
+   */
+  async restoreTenant(tenantId: string): Promise<void> {
+    const open = await this.repos.conversations.listOpen(tenantId);
     const now = this.clock.now();
-    for (const tenantId of this.directory.tenantIds()) {
-      const engine = this.engine(tenantId);
-      for (const queue of this.directory.queuesOf(tenantId)) engine.upsertQueue(toRoutingQueue(queue), now);
-      for (const agent of this.directory.agentsOf(tenantId)) engine.upsertAgent(toRoutingAgent(agent), now);
-      for (const conversation of await this.repos.conversations.listOpen(tenantId)) this.restoreConversation(engine, conversation);
-      // Statuses last: an available agent immediately picks up restored waiting work.
-      for (const agent of this.directory.agentsOf(tenantId)) {
-        if (agent.status !== 'offline') this.apply(tenantId, engine.setAgentStatus(agent.id, agent.status, now));
-      }
+    const engine = this.newEngine();
+    for (const queue of this.directory.queuesOf(tenantId)) engine.upsertQueue(toRoutingQueue(queue), now);
+    for (const agent of this.directory.agentsOf(tenantId)) engine.upsertAgent(toRoutingAgent(agent), now);
+    for (const conversation of open) this.restoreConversation(engine, conversation);
+    this.engines.set(tenantId, engine);
+    // Statuses last: an available agent immediately picks up restored waiting work.
+    for (const agent of this.directory.agentsOf(tenantId)) {
+      if (agent.status !== 'offline') this.apply(tenantId, engine.setAgentStatus(agent.id, agent.status, now));
     }
+  }
+
+  /** Several nodes: another node runs this tenant now; its engine and timers stop here. */
+  dropTenant(tenantId: string): void {
+    this.engines.delete(tenantId);
+    this.lastSupervisorPush.delete(tenantId);
+  }
+
+  /** Whether this node runs the tenant's routing (one node alone runs every tenant's). */
+  runs(tenantId: string): boolean {
+    return !this.ownership.clustered || this.engines.has(tenantId);
   }
 
   private restoreConversation(engine: RoutingEngine, c: Conversation): void {

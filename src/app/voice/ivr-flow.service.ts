@@ -27,15 +27,18 @@ export class IvrFlowService {
   ) {}
 
   async load(): Promise<void> {
-    for (const tenantId of this.directory.tenantIds()) {
-      for (const stored of await this.repos.voice.listFlows(tenantId)) {
-        const line = this.directory.findLine(stored.lineId);
-        if (!line) continue;
-        const result = validateIvrFlow(stored.flow, { queueIds: this.queueIdsOf(line) });
-        // A flow that no longer validates (a queue was removed) falls back to the default, loudly.
-        if (!result.ok) this.log('warn', 'stored IVR flow is invalid; the line uses the default flow', { lineId: line.id, problems: result.problems });
-        else this.flows.set(line.id, { lineId: line.id, saved: stored.flow, flow: result.flow, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy });
-      }
+    for (const tenantId of this.directory.tenantIds()) await this.reloadTenant(tenantId);
+  }
+
+  /** Reads the tenant's saved flows again (another node saved one). */
+  async reloadTenant(tenantId: string): Promise<void> {
+    for (const stored of await this.repos.voice.listFlows(tenantId)) {
+      const line = this.directory.findLine(stored.lineId);
+      if (!line) continue;
+      const result = validateIvrFlow(stored.flow, { queueIds: this.queueIdsOf(line), lineLanguages: line.languages });
+      // A flow that no longer validates (a queue was removed) falls back to the default, loudly.
+      if (!result.ok) this.log('warn', 'stored IVR flow is invalid; the line uses the default flow', { lineId: line.id, problems: result.problems });
+      else this.flows.set(line.id, { lineId: line.id, saved: stored.flow, flow: result.flow, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy });
     }
   }
 
@@ -44,7 +47,7 @@ export class IvrFlowService {
   }
 
   validate(line: Line, input: unknown): { ok: true; flow: IvrFlow } | { ok: false; problems: IvrFlowProblem[] } {
-    return validateIvrFlow(input, { queueIds: this.queueIdsOf(line) });
+    return validateIvrFlow(input, { queueIds: this.queueIdsOf(line), lineLanguages: line.languages });
   }
 
   /** Validates and stores; throws `IvrFlowError` (400 `IVR_FLOW_INVALID`) listing every problem. */

@@ -3,6 +3,7 @@ import { contactKey, pseudonymFromKey } from '../../core/contact/pseudonym.js';
 import { continueIvr, IvrStateError, startIvr, type IvrContext, type IvrInput, type IvrInstruction, type IvrState, type IvrStep } from '../../core/ivr/index.js';
 import { EMPTY_REGISTRATION, type Conversation, type Line } from '../../core/model/index.js';
 import { isAppError } from '../../core/errors/app-error.js';
+import { parseAbusePolicy } from '../../core/policy/index.js';
 import type { VoiceCallRecord } from '../../storage/index.js';
 import { endByCustomer } from '../conversation/close.js';
 import type { EventDraft } from '../conversation/event-recorder.js';
@@ -10,6 +11,7 @@ import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js';
 import { createCallbackConversation } from './callback.js';
+import { ivrStepLog } from './ivr-step-log.js';
 import { voiceErrors } from './voice.errors.js';
 
 /** The form parameters a Twilio-style provider posts (only the ones the adapter reads). */
@@ -85,7 +87,8 @@ export class VoiceCallService {
     const now = this.deps.clock.now();
     const tenant = this.deps.directory.tenant(line.tenantId);
     const number = params.From && /^\+[1-9][0-9]{6,14}$/.test(params.From) ? params.From : null;
-    const identifier = number ?? `anonymous:${params.CallSid}`;
+    // A softphone caller (`client:<identity>`, the pop-up seat) is one contact; a hidden number is a new one each call.
+    const identifier = number ?? (params.From?.startsWith('client:') ? params.From : `anonymous:${params.CallSid}`);
     const key = contactKey(tenant.secret, 'phone', identifier);
     const flow = this.deps.ivrFlows.forLine(line).flow;
     try {
@@ -209,9 +212,10 @@ export class VoiceCallService {
         if (!line.anonymous && Object.keys(step.data.variables).length > 0) c.context = { ...c.context, ivrVariables: { ...step.data.variables } };
         drafts.push({ type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name } });
       } else if (c.state === 'bot' && closeReason) {
-        c.state = 'closed';
+        // Handed on (an outside number, or the callback conversation that replaces it): reports count it as transferred out.
+        c.state = closeReason === 'ivr_hangup' ? 'closed' : 'transferred';
         c.closedAt = this.deps.clock.now();
-        drafts.push({ type: 'conversation.closed', actor: IVR_ACTOR, data: { reason: closeReason } });
+        drafts.push({ type: c.state === 'closed' ? 'conversation.closed' : 'conversation.transferred', actor: IVR_ACTOR, data: { reason: closeReason } });
       }
       await this.deps.recorder.record(entry, drafts, true);
       return { ...c };
@@ -222,9 +226,8 @@ export class VoiceCallService {
       const created = await createCallbackConversation(this.deps, { from: conversation, number: callback.number, queueId: callback.queueId, skills: callback.skills, priority: callback.priority, language: callback.language, enqueuedAt: this.deps.clock.now() });
       await this.recordOn(conversation.id, [{ type: 'callback.requested', actor: IVR_ACTOR, data: { callbackConversationId: created.id, queueId: callback.queueId } }]);
     }
-    if (conversation.state === 'closed') this.deps.live.evict(conversation.id);
-    const verbs = ivrInstructionsToTwiml(instructions, links);
-    return verbs;
+    if (conversation.state === 'closed' || conversation.state === 'transferred') this.deps.live.evict(conversation.id);
+    return ivrInstructionsToTwiml(instructions, links);
   }
 
   /** A webhook for the IVR after the IVR handed the call on (a late or repeated request). */
@@ -284,9 +287,10 @@ export class VoiceCallService {
       const engine = this.deps.routing.engine(c.tenantId);
       if (engine.conversationState(c.id)?.phase !== 'waiting') return null;
       this.deps.routing.decide(c.tenantId, (e, now) => e.abandon(c.id, now));
-      c.state = 'closed';
+      // The callback conversation takes over; this call is handed on, not abandoned.
+      c.state = 'transferred';
       c.closedAt = this.deps.clock.now();
-      await this.deps.recorder.record(entry, [{ type: 'conversation.closed', actor: { kind: 'customer' }, data: { reason: 'callback_requested' } }], true);
+      await this.deps.recorder.record(entry, [{ type: 'conversation.transferred', actor: { kind: 'customer' }, data: { reason: 'callback_requested' } }], true);
       return { ...c };
     });
     if (!taken) return null;
@@ -325,10 +329,39 @@ export class VoiceCallService {
     if (c?.state === 'timed_out') {
       const events = await this.deps.repos.events.listAfter(c.id, 0, 10_000);
       const timedOut = [...events].reverse().find((e) => e.type === 'safety.timed_out');
-      const text = typeof timedOut?.data.text === 'string' ? timedOut.data.text : VOICE_TEXTS.ended[c.language];
+      // On voice the policy names a recorded message; until one is uploaded, its text is spoken.
+      const policy = parseAbusePolicy(line.abusePolicy ?? {});
+      const minutes = typeof timedOut?.data.minutes === 'number' ? timedOut.data.minutes : 10;
+      const text = typeof timedOut?.data.text === 'string' ? timedOut.data.text : policy.messages.timeOut[c.language].replace('{minutes}', String(minutes));
       return sayAndHangUpTwiml(c.language, text);
     }
     return [{ verb: 'Hangup' }];
+  }
+
+  /**
+   * The agent's softphone places an outbound call (the TwiML app's voice URL): a callback the agent
+   * accepted (`ConversationId`), or a campaign contact the agent holds (`CampaignId` + `ContactId`).
+   * Anything else is refused: an agent cannot dial arbitrary numbers through Centraal.
+   */
+  async outbound(params: CallParams & { ConversationId?: string; CampaignId?: string; ContactId?: string }): Promise<TwimlVerb[]> {
+    const agentId = params.From?.startsWith('client:') ? params.From.slice('client:'.length) : '';
+    if (params.ConversationId) {
+      const c = await this.deps.repos.conversations.getAnyTenant(params.ConversationId);
+      const live = c ? (this.deps.live.peek(c.id)?.conversation ?? c) : undefined;
+      if (!live || live.assignedAgentId !== agentId || live.state !== 'active' || live.context.direction !== 'outbound' || !live.context.callbackNumber) {
+        throw voiceErrors.dialNotAllowed('Only the agent who accepted a callback can call its number');
+      }
+      const now = this.deps.clock.now();
+      await this.deps.repos.voice.insertCall({ callSid: params.CallSid, tenantId: live.tenantId, lineId: live.lineId, conversationId: live.id, direction: 'outbound', callerNumber: live.context.callbackNumber, status: 'initiated', ivrState: null, createdAt: now, updatedAt: now });
+      await this.recordOn(live.id, [{ type: 'call.status', actor: { kind: 'system' }, data: { status: 'initiated', direction: 'outbound' } }]);
+      return [{ verb: 'Dial', target: { noun: 'Number', number: live.context.callbackNumber }, timeout: 30, action: this.links(live.lineId).dialResult }];
+    }
+    if (params.CampaignId && params.ContactId) {
+      const contact = await this.deps.repos.campaigns.getContact(params.CampaignId, params.ContactId);
+      if (!contact || contact.status !== 'in_progress' || contact.agentId !== agentId) throw voiceErrors.dialNotAllowed('Only the agent holding this campaign contact can call it');
+      return [{ verb: 'Dial', target: { noun: 'Number', number: contact.phone }, timeout: 30 }];
+    }
+    throw voiceErrors.dialNotAllowed('An outbound call needs a callback (ConversationId) or a campaign contact (CampaignId, ContactId)');
   }
 
   /** Status callbacks: logged on the conversation; a finished call ends it like a customer leaving. */
@@ -380,21 +413,14 @@ export class VoiceCallService {
   }
 }
 
-/** What the log keeps of one IVR step: what was heard, the nodes passed, what the caller was told. */
-function ivrStepLog(step: IvrStep, heard: string | null): Record<string, unknown> {
-  const said: string[] = [];
-  const collect = (i: IvrInstruction) => {
-    if (i.kind === 'say') said.push(i.text);
-    else if (i.kind === 'play') said.push(`[audio] ${i.url}`);
-    else if (i.kind === 'gather') i.prompts.forEach(collect);
-  };
-  step.instructions.forEach(collect);
-  return {
-    ...(heard ? { heard } : {}),
-    trace: step.trace,
-    said,
-    language: step.data.language,
-    waitingFor: step.waitingFor,
-    next: step.instructions.at(-1)?.kind ?? null,
-  };
+const services = new WeakMap<ServiceDeps, VoiceCallService>();
+
+/** One adapter per application: the webhooks and the pop-up seat share it (and its connecting log). */
+export function voiceCallsOf(deps: ServiceDeps): VoiceCallService {
+  let service = services.get(deps);
+  if (!service) {
+    service = new VoiceCallService(deps);
+    services.set(deps, service);
+  }
+  return service;
 }

@@ -60,6 +60,12 @@ export const EVENT_CATALOGUE = {
   'call.ended': 'public',
   // Privacy: the customer's consent to a referral or a recording, as the agent noted it.
   'consent.recorded': 'internal',
+  // Thank-you day: who is calling, shown to the agent when the tenant's setting allows it (after answering by default).
+  'thank_you.caller': 'internal',
+  // Email and WhatsApp: delivery of an agent or bot message (sent, delivered, read, failed with the
+  // provider's error) and automatic mail (auto-replies, bounces) that arrived in the thread.
+  'message.delivery': 'internal',
+  'channel.automated_received': 'internal',
 } as const satisfies Record<string, Visibility>;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -2,10 +2,10 @@
  * IVR flow engine: pure, no I/O, time passed in. Public API (kept stable; the telephony adapter and the
  * browser softphone both use it):
  *
- * - `parseIvrFlow(json, { queueIds? }) → IvrFlow` validates a flow and throws `IvrFlowError`
+ * - `parseIvrFlow(json, { queueIds?, lineLanguages? }) → IvrFlow` validates a flow and throws `IvrFlowError`
  *   (code `IVR_FLOW_INVALID`, 400) whose `problems` name each problem with its path: unknown node ids,
  *   unreachable nodes, loops without caller input, prompts missing in one of the flow's languages,
- *   unknown queues. `validateIvrFlow` returns `{ ok, flow } | { ok: false, problems }` instead.
+ *   unknown queues, languages the line does not offer. `validateIvrFlow` returns `{ ok, flow } | { ok: false, problems }` instead.
  * - `startIvr(flow, ctx, { language? }) → IvrStep` starts a call at `flow.start`.
  * - `continueIvr(flow, state, input, ctx) → IvrStep` feeds the caller's answer at the waiting node:
  *   `{ digits: '1' }`, `{ timeout: true }` or `{ recording: { url, seconds } }`.

@@ -99,6 +99,11 @@ describe('parseIvrFlow', () => {
     }
   });
 
+  it('refuses languages the line does not offer', () => {
+    expect(validateIvrFlow(fullFlow(), { lineLanguages: ['nl', 'fr'] })).toEqual({ ok: false, problems: [{ path: 'languages', message: 'the line does not offer en' }] });
+    expect(validateIvrFlow(fullFlow(), { lineLanguages: ['nl', 'fr', 'en'] }).ok).toBe(true);
+  });
+
   it('refuses a collect pattern that is not a regular expression', () => {
     const input = withNodes((n) => {
       (n.account as { pattern: string }).pattern = '([0-9';

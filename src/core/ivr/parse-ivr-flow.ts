@@ -9,6 +9,8 @@ const WAITS_FOR_CALLER: ReadonlySet<IvrNode['type']> = new Set(['menu', 'languag
 export interface ParseIvrFlowOptions {
   /** Queue ids of the line: `enqueue` and `callback` nodes must name one of them. Absent: not checked. */
   queueIds?: readonly string[];
+  /** Languages the line offers: the flow may not speak (or route in) another one. Absent: not checked. */
+  lineLanguages?: readonly Language[];
 }
 
 /** Every node the given node can lead to, with the field that names it. */
@@ -85,6 +87,8 @@ function graphProblems(flow: IvrFlow, options: ParseIvrFlowOptions): IvrFlowProb
 
   if (!flow.languages.includes(flow.defaultLanguage)) problems.push({ path: 'defaultLanguage', message: `"${flow.defaultLanguage}" is not one of the flow's languages (${flow.languages.join(', ')})` });
   if (!ids.has(flow.start)) problems.push({ path: 'start', message: `unknown node id "${flow.start}"` });
+  const notOffered = options.lineLanguages ? flow.languages.filter((l) => !options.lineLanguages?.includes(l)) : [];
+  if (notOffered.length > 0) problems.push({ path: 'languages', message: `the line does not offer ${notOffered.join(', ')}` });
 
   const collectedVariables = new Set<string>();
   for (const node of Object.values(flow.nodes)) if (node.type === 'collect') collectedVariables.add(node.variable);

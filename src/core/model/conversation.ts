@@ -44,6 +44,8 @@ export interface ConversationContext {
   ivrSkills?: string[];
   /** Voice: digits the caller keyed in the IVR (collect nodes), by variable name; never on an anonymous line. */
   ivrVariables?: Record<string, string>;
+  /** A thank-you call from an executive (pop-up seat): the tracked call's id. */
+  thankYouCallId?: string;
   /** A callback: the inbound conversation it replaces (and whose place in the queue it keeps). */
   callbackFor?: string;
   /** A callback: the number to call (never on an anonymous line). */

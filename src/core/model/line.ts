@@ -55,12 +55,41 @@ export interface Line {
   bot?: LineBot;
   /** How long closed conversations keep their transcripts and identifiers; absent: kept until erased. */
   retention?: LineRetention | null;
+  /** The line's mailbox: mail to this address (or address+token) becomes its conversations. */
+  email?: LineEmailSettings;
+  /** The line's WhatsApp Business number in the Cloud API. */
+  whatsapp?: LineWhatsAppSettings;
 }
 
 /** GDPR storage limitation per line: after `days`, closed conversations are deleted or anonymised. */
 export interface LineRetention {
   days: number;
   mode: 'delete' | 'anonymise';
+}
+
+export interface LineEmailSettings {
+  /** e.g. klantenservice@energienoord.example; replies come from it, plus-addressed replies return to it. */
+  address: string;
+  /** Shown as the sender's name on replies. */
+  displayName?: string;
+  /** Appended to every agent reply, in the conversation's language. */
+  signature?: LocalizedText;
+}
+
+export interface WhatsAppTemplate {
+  /** The template's name as approved in the WhatsApp Business Manager. */
+  name: string;
+  language: Language;
+  /** The approved body with {{1}}, {{2}} … placeholders; used to show the agent what was sent. */
+  body: string;
+}
+
+export interface LineWhatsAppSettings {
+  /** The Cloud API phone-number id (not the phone number itself). */
+  phoneNumberId: string;
+  /** Shown to agents; the customer sees the number in WhatsApp anyway. */
+  displayPhoneNumber?: string;
+  templates?: WhatsAppTemplate[];
 }
 
 /** One question the bot recognises, with its examples per language and its answer. */

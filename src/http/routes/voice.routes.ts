@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { holdMusicWav } from '../../channels/voice/hold-music.js';
 import { renderTwiml, type TwimlVerb } from '../../channels/voice/index.js';
 import { verifyTwilioSignature } from '../../channels/voice/twilio-signature.js';
-import { VoiceCallService, type CallParams } from '../../app/voice/voice-call.service.js';
+import { voiceCallsOf, type CallParams } from '../../app/voice/voice-call.service.js';
 import { voiceErrors } from '../../app/voice/voice.errors.js';
 import { typed, type RouteContext } from './route-context.js';
 
@@ -33,7 +33,7 @@ function sendTwiml(reply: FastifyReply, verbs: TwimlVerb[]) {
  */
 export async function voiceRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const { deps } = ctx;
-  const calls = new VoiceCallService(deps);
+  const calls = voiceCallsOf(deps);
 
   app.get('/voice/hold-music.wav', { schema: { hide: true } }, async (_request, reply) => reply.type('audio/wav').header('cache-control', 'public, max-age=86400').send(holdMusicWav()));
 
@@ -71,6 +71,17 @@ export async function voiceRoutes(app: FastifyInstance, ctx: RouteContext): Prom
     );
     r.post('/api/voice/twilio/:lineId/dial-result', { schema: { ...route, summary: 'The agent leg ended (Dial action)' } }, async (request, reply) =>
       sendTwiml(reply, await calls.dialResult(request.params.lineId, request.body as CallParams)),
+    );
+    r.post(
+      '/api/voice/twilio/outbound',
+      {
+        schema: {
+          tags: ['voice'],
+          summary: "An agent's softphone calls out: a callback it accepted or a campaign contact it holds",
+          body: callBody.extend({ ConversationId: z.string().max(64).optional(), CampaignId: z.string().max(64).optional(), ContactId: z.string().max(64).optional() }),
+        },
+      },
+      async (request, reply) => sendTwiml(reply, await calls.outbound(request.body as CallParams)),
     );
     r.post('/api/voice/twilio/:lineId/status', { schema: { ...route, summary: 'Call status callback' } }, async (request, reply) => {
       await calls.status(request.params.lineId, request.body as CallParams);

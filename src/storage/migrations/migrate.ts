@@ -5,10 +5,12 @@ import { initialMigration } from './0001-initial.js';
 import { safetyMigration } from './0002-safety.js';
 import { knowledgeMigration } from './0003-knowledge.js';
 import { surveysMigration } from './0004-surveys.js';
+import { channelsMigration } from './0005-channels.js';
 import { voiceMigration } from './0006-voice.js';
 import { qualityMigration } from './0007-quality.js';
 import { hardeningMigration } from './0008-hardening.js';
 import { botTrainingMigration } from './0009-bot-training.js';
+import { routingLeasesMigration } from './0010-routing-leases.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -17,10 +19,12 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0002-safety': safetyMigration(flags),
     '0003-knowledge': knowledgeMigration(flags),
     '0004-surveys': surveysMigration(flags),
+    '0005-channels': channelsMigration(flags),
     '0006-voice': voiceMigration(flags),
     '0007-quality': qualityMigration(flags),
     '0008-hardening': hardeningMigration(flags),
     '0009-bot-training': botTrainingMigration(flags),
+    '0010-routing-leases': routingLeasesMigration(flags),
   };
 }
 

@@ -45,6 +45,15 @@ export class ConversationRepository {
     return rows.map(toConversation);
   }
 
+  /** The agent's open work, for a socket on a node that does not run the tenant's routing. */
+  async listOpenOfAgent(tenantId: string, agentId: string): Promise<{ assigned: Conversation[]; offered: Conversation[] }> {
+    const [assigned, offered] = await Promise.all([
+      this.db.selectFrom('conversations').selectAll().where('assigned_agent_id', '=', agentId).where('state', 'in', OPEN_STATES).where('tenant_id', '=', tenantId).execute(),
+      this.db.selectFrom('conversations').selectAll().where('offered_agent_id', '=', agentId).where('state', '=', 'offered').where('tenant_id', '=', tenantId).execute(),
+    ]);
+    return { assigned: assigned.map(toConversation), offered: offered.map(toConversation) };
+  }
+
   /** A contact's earlier conversations on one line, newest first. */
   async listByContactOnLine(tenantId: string, contactId: string, lineId: string, limit: number): Promise<Conversation[]> {
     const rows = await this.db

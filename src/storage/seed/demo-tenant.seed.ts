@@ -82,6 +82,20 @@ function demoLines(customerBot: boolean): Line[] {
       topicQueues: { kaart: 'qu_bank_kaart' },
       defaultQueueId: 'qu_bank',
       bot: demoBankBot(customerBot),
+      email: {
+        address: 'klantendienst@bankzuid.example',
+        displayName: 'Bank Zuid klantendienst',
+        signature: { nl: 'Met vriendelijke groet,\nBank Zuid klantendienst', fr: 'Cordialement,\nService clientèle Bank Zuid', en: 'Kind regards,\nBank Zuid customer service' },
+      },
+      whatsapp: {
+        phoneNumberId: '100200300400500',
+        displayPhoneNumber: '+32 470 00 00 00',
+        templates: [
+          { name: 'vraag_opvolging', language: 'nl', body: 'Hallo, we komen terug op uw vraag over {{1}}. Wilt u hier antwoorden om verder te gaan?' },
+          { name: 'vraag_opvolging', language: 'fr', body: 'Bonjour, nous revenons vers vous concernant {{1}}. Répondez ici pour continuer.' },
+          { name: 'vraag_opvolging', language: 'en', body: 'Hello, we are following up on your question about {{1}}. Reply here to continue.' },
+        ],
+      },
     },
     {
       ...base,
@@ -95,6 +109,11 @@ function demoLines(customerBot: boolean): Line[] {
       taxonomy: [topic('factuur', 'Factuur', 'Facture'), topic('meterstand', 'Meterstand', 'Relevé de compteur'), topic('verhuizing', 'Verhuizing', 'Déménagement'), topic('betalingsplan', 'Betalingsplan', 'Plan de paiement')],
       wrapUpCodes: [{ id: 'opgelost', label: { nl: 'Opgelost', fr: 'Résolu' } }, { id: 'doorgestuurd', label: { nl: 'Doorgestuurd', fr: 'Transféré' } }],
       defaultQueueId: 'qu_energie',
+      email: {
+        address: 'klantenservice@energienoord.example',
+        displayName: 'Energie Noord klantenservice',
+        signature: { nl: 'Met vriendelijke groet,\nEnergie Noord klantenservice', fr: 'Cordialement,\nService clients Energie Noord' },
+      },
     },
   ];
 }

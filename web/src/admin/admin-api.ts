@@ -14,7 +14,8 @@ export interface AgentInput {
   password?: string;
 }
 
-export type LineInput = Omit<Line, 'id' | 'clientId'> & { id?: string; clientId?: string; contextSecret?: string | null };
+/** `email` / `whatsapp`: absent keeps what the line has, null removes it. */
+export type LineInput = Omit<Line, 'id' | 'clientId' | 'email' | 'whatsapp'> & { id?: string; clientId?: string; contextSecret?: string | null; email?: Line['email'] | null; whatsapp?: Line['whatsapp'] | null };
 export type QueueInput = Omit<Queue, 'id'> & { id?: string };
 
 export interface AdminConfig {

@@ -5,10 +5,11 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { describeError } from '../shell/error-message.js';
 import { adminApi, type AdminConfig } from './admin-api.js';
 import { AgentForm } from './agent-form.js';
+import { IvrEditor } from './ivr-editor.js';
 import { LineForm } from './line-form.js';
 import { QueueForm } from './queue-form.js';
 
-type Tab = 'lines' | 'queues' | 'agents';
+type Tab = 'lines' | 'queues' | 'agents' | 'ivr';
 type Editing = { id: string | null } | null;
 
 /** Lines, queues and agents: a list per tab and one form at a time. */
@@ -36,13 +37,15 @@ export function AdminPage() {
       ? config.lines.map((l: Line) => ({ id: l.id, title: l.name, sub: `${l.languages.join('/').toUpperCase()} · ${l.channels.map((c) => t(`channel.${c}`)).join(', ')}${l.anonymous ? ` · ${t('contact.anonymous')}` : ''}` }))
       : tab === 'queues'
         ? config.queues.map((q: Queue) => ({ id: q.id, title: q.name, sub: `${config.lines.find((l) => l.id === q.lineId)?.name ?? q.lineId} · ${q.serviceLevelPercent}% / ${q.serviceLevelSeconds}s` }))
-        : config.agents.map((a: Me) => ({ id: a.id, title: a.name, sub: `${a.email} · ${a.roles.map((r) => t(`role.${r}`)).join(', ')}` }));
+        : tab === 'agents'
+          ? config.agents.map((a: Me) => ({ id: a.id, title: a.name, sub: `${a.email} · ${a.roles.map((r) => t(`role.${r}`)).join(', ')}` }))
+          : config.lines.filter((l: Line) => l.channels.includes('voice')).map((l: Line) => ({ id: l.id, title: l.name, sub: l.languages.join('/').toUpperCase() }));
 
   return (
     <main className="admin" data-testid="admin">
       <h1>{t('admin.title')}</h1>
       <div role="tablist" aria-label={t('admin.title')} className="tabs">
-        {(['lines', 'queues', 'agents'] as const).map((x) => (
+        {(['lines', 'queues', 'agents', 'ivr'] as const).map((x) => (
           <button
             key={x}
             role="tab"
@@ -67,9 +70,11 @@ export function AdminPage() {
           </p>
         )}
         <section className="admin-list" aria-label={t(`admin.${tab}`)}>
-          <button type="button" className="button-primary" data-testid={`admin-new-${tab}`} disabled={!config} onClick={() => setEditing({ id: null })}>
-            {t('admin.new')}
-          </button>
+          {tab !== 'ivr' && (
+            <button type="button" className="button-primary" data-testid={`admin-new-${tab}`} disabled={!config} onClick={() => setEditing({ id: null })}>
+              {t('admin.new')}
+            </button>
+          )}
           <ul data-testid={`admin-list-${tab}`}>
             {rows.map((r) => (
               <li key={r.id}>
@@ -87,6 +92,7 @@ export function AdminPage() {
             {tab === 'queues' && (
               <QueueForm queue={config.queues.find((q) => q.id === editing.id) ?? null} lines={config.lines} queues={config.queues} onSaved={saved} onCancel={() => setEditing(null)} />
             )}
+            {tab === 'ivr' && editing.id && <IvrEditor lineId={editing.id} lineName={config.lines.find((l) => l.id === editing.id)?.name ?? editing.id} onCancel={() => setEditing(null)} />}
             {tab === 'agents' && <AgentForm agent={config.agents.find((a) => a.id === editing.id) ?? null} queues={config.queues} onSaved={saved} onCancel={() => setEditing(null)} />}
           </div>
         )}

@@ -6,6 +6,7 @@ import { describeError } from '../shell/error-message.js';
 import { adminApi, type LineInput } from './admin-api.js';
 import { CheckboxGroup } from './checkbox-group.js';
 import { LabelledListEditor } from './labelled-list-editor.js';
+import { LineChannelsEditor } from './line-channels-editor.js';
 import { OpeningHoursEditor } from './opening-hours-editor.js';
 
 const DEFAULT_PHASES = [
@@ -84,6 +85,7 @@ export function LineForm({ line, queues, onSaved, onCancel }: { line: Line | nul
           ))}
         </select>
       </label>
+      <LineChannelsEditor email={draft.email} whatsapp={draft.whatsapp} onEmail={(v) => set('email', v)} onWhatsApp={(v) => set('whatsapp', v)} />
       <OpeningHoursEditor value={draft.openingHours} onChange={(v) => set('openingHours', v)} />
       <LabelledListEditor<Topic> title={t('admin.taxonomy')} items={draft.taxonomy} onChange={(v) => set('taxonomy', v)} make={(i) => ({ ...i, subtopics: [] })} testId="line-topic">
         {(topic, update) => (

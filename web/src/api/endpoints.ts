@@ -23,6 +23,7 @@ import type {
   SettableStatus,
   WireEvent,
 } from './api-types.js';
+import type { ChannelView } from './channel-types.js';
 import { ApiError, api, setCsrfToken } from './http-client.js';
 
 const enc = encodeURIComponent;
@@ -91,6 +92,12 @@ export const conversationApi = {
   setNotes: (id: string, notes: string) => api.put<Registration>(`${conv(id)}/notes`, { notes }),
   transfer: (id: string, target: { toQueueId: string } | { toAgentId: string }, note: string) => api.post(`${conv(id)}/transfer`, { ...target, ...(note ? { note } : {}) }),
   close: (id: string, wrapUpCode: string | null) => api.post(`${conv(id)}/close`, wrapUpCode ? { wrapUpCode } : {}),
+};
+
+export const channelApi = {
+  view: (id: string) => api.get<ChannelView>(`${conv(id)}/channel`),
+  sendTemplate: (id: string, clientId: string, name: string, parameters: string[]) => api.post<{ seq: number }>(`${conv(id)}/templates`, { clientId, name, parameters }),
+  attachmentUrl: (id: string, attachmentId: string) => `${conv(id)}/attachments/${enc(attachmentId)}`,
 };
 
 export const supervisorApi = {

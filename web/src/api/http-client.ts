@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryable = false,
+    /** `error.problems` of a validation error that lists several (IVR flows, campaign contact lists). */
+    readonly problems: unknown[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -47,10 +49,10 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; retryable?: unknown } } | null)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; retryable?: unknown; problems?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${status}`;
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
-  return new ApiError(status, code, message, error?.retryable === true);
+  return new ApiError(status, code, message, error?.retryable === true, Array.isArray(error?.problems) ? error.problems : []);
 }
 
 export const api = {

@@ -6,6 +6,7 @@ import { useNotices } from '../shell/notice-bar.js';
 import { hasRole } from '../shell/session-context.js';
 import { AssistPanel } from './assist-panel.js';
 import { ComplimentsFeed } from './compliments-feed.js';
+import { ChannelPanel } from './channel-panel.js';
 import { ContactPanel } from './contact-panel.js';
 import { FlagDialog } from './flag-dialog.js';
 import { ConversationList } from './conversation-list.js';
@@ -177,10 +178,13 @@ export function DesktopPage({ me }: { me: Me }) {
           />
           <aside className="desktop-right" aria-label={t('desktop.details')}>
             {selected.details && <ContactPanel details={selected.details} />}
-            {selected.details && line && (
-              <RegistrationPanel key={selected.id} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
+            {selected.details && (selected.details.channel === 'email' || selected.details.channel === 'whatsapp') && (
+              <ChannelPanel key={`channel-${selected.id}`} conversationId={selected.id} refreshKey={selected.log.events.filter((e) => e.type === 'message.created').length} ended={hasEnded(selected)} />
             )}
-            <AssistPanel key={selected.id} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
+            {selected.details && line && (
+              <RegistrationPanel key={`registration-${selected.id}`} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
+            )}
+            <AssistPanel key={`assist-${selected.id}`} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
             <HistoryPanel conversationId={selected.id} line={line} />
           </aside>
         </>

@@ -1,6 +1,7 @@
 import type { WireEvent } from '../api/api-types.js';
 import type { MessageKey } from '../i18n/dictionaries.js';
 import { incidentKindLabel, teamLabel } from '../i18n/safety-labels.js';
+import { voiceSystemText } from './voice-system-text.js';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -47,11 +48,15 @@ const num = (value: unknown) => (typeof value === 'number' ? value : '');
 /** The text of a system line in the UI language; an unknown event type is shown as it is. */
 export function systemText(event: WireEvent, t: T, formatTime: (iso: string) => string, formatDateTime: (iso: string) => string): string {
   const d = event.data;
+  const voice = voiceSystemText(event, t);
+  if (voice !== null) return voice;
   switch (event.type) {
     case 'safety.warning':
       return t('system.safetyWarning', { text: str(d.text) });
     case 'safety.timed_out':
       return t('system.timedOut', { minutes: num(d.minutes), until: str(d.until) ? formatTime(str(d.until)) : '' });
+    case 'channel.automated_received':
+      return t('system.automatedReceived', { reason: str(d.reason) });
     case 'safety.time_out_ended':
       return t('system.timeOutEnded');
     case 'safety.time_out_suggested':

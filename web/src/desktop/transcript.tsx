@@ -1,11 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AttachmentRef } from '../api/channel-types.js';
+import { channelApi } from '../api/endpoints.js';
 import type { WireEvent } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { PendingMessage } from './desktop-state.js';
 import { isSafetyEvent, systemText } from './system-text.js';
 
 /** Routing noise the agent does not need in the transcript. */
-const HIDDEN = new Set(['conversation.offered', 'conversation.offer_declined', 'conversation.offer_expired']);
+const HIDDEN = new Set(['conversation.offered', 'conversation.offer_declined', 'conversation.offer_expired', 'message.delivery']);
+
+interface Delivery {
+  status: string;
+  error?: { code: string; message: string };
+}
 
 interface Props {
   events: readonly WireEvent[];
@@ -15,17 +22,23 @@ interface Props {
   onDiscard: (clientId: string) => void;
 }
 
-/** The conversation as bubbles; every text is rendered as text, never as HTML. */
+/** The conversation as bubbles; texts are rendered as text — only an email's HTML, sanitised by the server, as HTML (MailBody). */
 export function Transcript({ events, pending, customerTyping, onRetry, onDiscard }: Props) {
   const { t } = useI18n();
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [events.length, pending.length, customerTyping]);
+  // The latest delivery report per message (email and WhatsApp), shown on the agent's bubble.
+  const deliveries = useMemo(() => {
+    const map = new Map<number, Delivery>();
+    for (const e of events) if (e.type === 'message.delivery' && typeof e.data.seq === 'number') map.set(e.data.seq, e.data as unknown as Delivery);
+    return map;
+  }, [events]);
   return (
     <div className="transcript" data-testid="transcript" role="log" aria-live="polite" aria-label={t('transcript.label')} tabIndex={0}>
       {events.filter((e) => !HIDDEN.has(e.type) && !e.type.startsWith('registration.')).map((e) => (
-        <EventRow key={e.seq} event={e} />
+        <EventRow key={e.seq} event={e} delivery={deliveries.get(e.seq)} />
       ))}
       {pending.map((p) => (
         <div key={p.clientId} className={`bubble bubble-agent ${p.internal ? 'bubble-note' : ''} bubble-pending`} data-testid="message-pending">
@@ -57,9 +70,12 @@ export function Transcript({ events, pending, customerTyping, onRetry, onDiscard
   );
 }
 
-function EventRow({ event }: { event: WireEvent }) {
+function EventRow({ event, delivery }: { event: WireEvent; delivery: Delivery | undefined }) {
   const { t, time, dateTime } = useI18n();
   const text = typeof event.data.text === 'string' ? event.data.text : '';
+  const subject = typeof event.data.subject === 'string' ? event.data.subject : null;
+  const html = typeof event.data.html === 'string' && event.data.html !== '' ? event.data.html : null;
+  const attachments = Array.isArray(event.data.attachments) ? (event.data.attachments as AttachmentRef[]) : [];
   if (event.type === 'message.created' || event.type === 'note.created') {
     const note = event.type === 'note.created';
     const side = event.actor.kind === 'customer' ? 'customer' : event.actor.kind === 'bot' ? 'bot' : 'agent';
@@ -69,8 +85,27 @@ function EventRow({ event }: { event: WireEvent }) {
         <p className="bubble-meta">
           <span className="bubble-who">{who}</span> · <time dateTime={event.at}>{time(event.at)}</time>
           {note && event.actor.name ? ` · ${event.actor.name}` : ''}
+          {delivery && <DeliveryStatus delivery={delivery} />}
         </p>
-        <p className="bubble-text">{text}</p>
+        {subject !== null && (
+          <p className="bubble-subject" data-testid="message-subject">
+            {t('channel.subject')}: {subject}
+          </p>
+        )}
+        {html ? <MailBody html={html} text={text} /> : <p className="bubble-text">{text}</p>}
+        <ChannelContent content={event.data.channelContent} />
+        {attachments.length > 0 && (
+          <ul className="bubble-attachments" aria-label={t('channel.attachments')} data-testid="message-attachments">
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <a href={channelApi.attachmentUrl(event.conversationId, a.id)} download={a.filename}>
+                  {a.filename}
+                </a>{' '}
+                <span className="muted">({Math.ceil(a.size / 1024)} kB)</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
     );
   }
@@ -80,4 +115,66 @@ function EventRow({ event }: { event: WireEvent }) {
       <time dateTime={event.at}>{time(event.at)}</time> {systemText(event, t, time, dateTime)}
     </p>
   );
+}
+
+/**
+ * An email's body: the HTML as the server sanitised it (sanitize-html: no scripts, styles, images
+ * or event handlers; the app's CSP forbids inline scripts besides), or its plain-text alternative.
+ */
+function MailBody({ html, text }: { html: string; text: string }) {
+  const { t } = useI18n();
+  const [plain, setPlain] = useState(false);
+  return (
+    <div className="mail-body">
+      {plain ? <p className="bubble-text">{text}</p> : <div className="bubble-html" data-testid="message-html" dangerouslySetInnerHTML={{ __html: html }} />}
+      <button type="button" className="link-button small" onClick={() => setPlain(!plain)}>
+        {plain ? t('channel.showHtml') : t('channel.showText')}
+      </button>
+    </div>
+  );
+}
+
+function DeliveryStatus({ delivery }: { delivery: Delivery }) {
+  const { t } = useI18n();
+  if (delivery.status === 'failed') {
+    const reason = delivery.error ? `${delivery.error.message} (${delivery.error.code})` : '';
+    return (
+      <span className="form-error" data-testid="delivery-status" data-status="failed">
+        {' '}
+        · {t('delivery.failed', { reason })}
+      </span>
+    );
+  }
+  const key = delivery.status === 'read' ? 'delivery.read' : delivery.status === 'delivered' ? 'delivery.delivered' : 'delivery.sent';
+  return (
+    <span data-testid="delivery-status" data-status={delivery.status}>
+      {' '}
+      · {t(key)}
+    </span>
+  );
+}
+
+/** What a WhatsApp message carried besides text: a place (with a map link) or a media reference kept at the provider. */
+function ChannelContent({ content }: { content: unknown }) {
+  const { t } = useI18n();
+  if (typeof content !== 'object' || content === null) return null;
+  const { location, media } = content as { location?: { latitude: number; longitude: number }; media?: { kind: string; mimeType: string | null } };
+  if (location && Number.isFinite(location.latitude) && Number.isFinite(location.longitude)) {
+    const href = `https://www.openstreetmap.org/?mlat=${location.latitude}&mlon=${location.longitude}#map=17/${location.latitude}/${location.longitude}`;
+    return (
+      <p className="bubble-meta" data-testid="message-location">
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {t('channel.location')}: {location.latitude.toFixed(5)}, {location.longitude.toFixed(5)}
+        </a>
+      </p>
+    );
+  }
+  if (media) {
+    return (
+      <p className="bubble-meta" data-testid="message-media">
+        {t('channel.media', { kind: media.kind, type: media.mimeType ?? '' })}
+      </p>
+    );
+  }
+  return null;
 }

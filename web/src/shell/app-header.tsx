@@ -4,7 +4,7 @@ import { LanguageSwitch } from '../i18n/language-switch.js';
 import { navigate, type RoutePath } from './router.js';
 import { canViewWallboard } from '../wallboard/wallboard-access.js';
 import { canViewReports } from '../reports/report-access.js';
-import { canSupervise, handlesConversations, isAdmin, managesContent, reviewsIncidents, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, isAdmin, managesContent, reviewsIncidents, sitsInPopupSeat, useSession, worksCampaigns } from './session-context.js';
 
 export function AppHeader({ me, path }: { me: Me | null; path: string }) {
   const { t } = useI18n();
@@ -20,6 +20,8 @@ export function AppHeader({ me, path }: { me: Me | null; path: string }) {
         { path: '/review', label: t('nav.review'), show: reviewsIncidents(me) },
         { path: '/content', label: t('nav.content'), show: managesContent(me) },
         { path: '/admin', label: t('nav.admin'), show: isAdmin(me) },
+        { path: '/campaigns', label: t('nav.campaigns'), show: worksCampaigns(me) },
+        { path: '/popup-seat', label: t('nav.popupSeat'), show: sitsInPopupSeat(me) },
       ]
     : [];
   return (

@@ -16,11 +16,13 @@ import { AppHeader } from './app-header.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { NoticeProvider } from './notice-bar.js';
 import { navigate, usePathname } from './router.js';
-import { canSupervise, handlesConversations, homeOf, isAdmin, managesContent, reviewsIncidents, SessionProvider, useSession } from './session-context.js';
+import { canSupervise, handlesConversations, homeOf, isAdmin, managesContent, reviewsIncidents, SessionProvider, sitsInPopupSeat, useSession, worksCampaigns } from './session-context.js';
 
 /** The report screen carries chart.js: loaded only when someone opens it. */
 const ReportPage = lazy(() => import('../reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const StaffingPage = lazy(() => import('../reports/staffing-page.js').then((m) => ({ default: m.StaffingPage })));
+import { CampaignsPage } from '../campaigns/campaigns-page.js';
+import { PopupSeatPage } from '../popup-seat/popup-seat-page.js';
 
 export function App() {
   return (
@@ -65,14 +67,7 @@ function Shell() {
 function Routed({ me, path }: { me: Me; path: string }) {
   const { t } = useI18n();
   const allowed =
-    (path === '/desktop' && handlesConversations(me)) ||
-    (path === '/supervisor' && canSupervise(me)) ||
-    (path === '/review' && reviewsIncidents(me)) ||
-    (path === '/admin' && isAdmin(me)) ||
-    (path === '/wallboard' && canViewWallboard(me)) ||
-    (path === '/content' && managesContent(me)) ||
-    ((path === '/reports' || path === '/staffing') && canViewReports(me)) ||
-    path === '/quality';
+    (path === '/desktop' && handlesConversations(me)) || (path === '/supervisor' && canSupervise(me)) || (path === '/review' && reviewsIncidents(me)) || (path === '/admin' && isAdmin(me)) || (path === '/wallboard' && canViewWallboard(me)) || ((path === '/reports' || path === '/staffing') && canViewReports(me)) || (path === '/content' && managesContent(me)) || (path === '/popup-seat' && sitsInPopupSeat(me)) || (path === '/campaigns' && worksCampaigns(me)) || path === '/quality';
   useEffect(() => {
     if (path === '/') navigate(homeOf(me), true);
   }, [path, me]);
@@ -89,6 +84,8 @@ function Routed({ me, path }: { me: Me; path: string }) {
         {path === '/reports' ? <ReportPage /> : <StaffingPage />}
       </Suspense>
     );
+  if (path === '/popup-seat' && allowed) return <PopupSeatPage />;
+  if (path === '/campaigns' && allowed) return <CampaignsPage me={me} />;
   if (path === '/') return null;
   return (
     <main className="page-message">

@@ -17,6 +17,7 @@ const KNOWN: Record<string, MessageKey> = {
   TRANSFER_TARGET_INVALID: 'error.transferTarget',
   TRANSFER_TARGET_UNAVAILABLE: 'error.transferTargetUnavailable',
   CONVERSATION_INVALID_TRANSITION: 'error.invalidTransition',
+  CHANNEL_WINDOW_CLOSED: 'error.channelWindowClosed',
 };
 
 /** A user-facing message for any thrown value: the translated text for known codes, else the API's message with its code. */

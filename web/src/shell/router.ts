@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The client-side routes; the server falls back to index.html for each. */
-export type RoutePath = '/' | '/desktop' | '/supervisor' | '/review' | '/admin' | '/wallboard' | '/content' | '/reports' | '/quality' | '/staffing';
+export type RoutePath = '/' | '/desktop' | '/supervisor' | '/review' | '/admin' | '/wallboard' | '/content' | '/reports' | '/quality' | '/staffing' | '/popup-seat' | '/campaigns';
 
 const listeners = new Set<() => void>();
 

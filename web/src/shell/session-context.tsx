@@ -41,6 +41,10 @@ export function useSession(): Session {
 export const hasRole = (me: Me, ...roles: Role[]) => me.roles.some((r) => roles.includes(r));
 export const canSupervise = (me: Me) => hasRole(me, 'supervisor', 'admin');
 export const isAdmin = (me: Me) => hasRole(me, 'admin');
+/** Executives take the pop-up seat on thank-you day. */
+export const sitsInPopupSeat = (me: Me) => hasRole(me, 'executive');
+/** Outbound campaigns: supervisors set them up, agents call. */
+export const worksCampaigns = (me: Me) => hasRole(me, 'agent', 'supervisor');
 /** Security, Special Care and supervisors follow up incidents (the `/review` list). */
 export const reviewsIncidents = (me: Me) => hasRole(me, 'security', 'special_care', 'supervisor', 'admin');
 /** Users who take conversations: every role that the conversation routes allow, with queues. */

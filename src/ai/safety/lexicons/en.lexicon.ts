@@ -15,7 +15,8 @@ const terms: LexiconTerm[] = [
   { term: 'ass', category: 'swearing', severity: 0.5, role: 'insult', languageOnly: true },
   { term: 'bastard', category: 'swearing', severity: 0.7, role: 'insult', variants: ['bastards'] },
   { term: 'bitch', category: 'swearing', severity: 0.75, role: 'insult', compound: 'prefix', variants: ['bitches', 'biatch', 'bish', 'son of a bitch'] },
-  { term: 'cunt', category: 'swearing', severity: 0.9, role: 'insult', compound: 'prefix', variants: ['cunts', 'kunt'] },
+  // Not 'kunt': that is Dutch for "(you) can" ("Kunt u mij helpen?").
+  { term: 'cunt', category: 'swearing', severity: 0.9, role: 'insult', compound: 'prefix', variants: ['cunts'] },
   { term: 'twat', category: 'swearing', severity: 0.75, role: 'insult', variants: ['twats'] },
   { term: 'wanker', category: 'swearing', severity: 0.75, role: 'insult', variants: ['wankers', 'wank', 'tosser', 'tossers'] },
   { term: 'dick', category: 'swearing', severity: 0.6, role: 'insult', guard: 'proper_name', variants: ['dickhead', 'dickheads', 'dickface'] },

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
+import { assertFrontEndsBuilt, newContext, watchedPage } from './support/pages.js';
+
+/** Marleen sets up a campaign from a CSV (a broken row is named first), starts it and calls the first contact. */
+describe('outbound campaigns in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    assertFrontEndsBuilt();
+    server = await startTestServer('sqlite');
+    browser = await launchBrowser();
+    page = await watchedPage(await newContext(browser), problems);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('imports a list, names a broken row, and works the first contact by preview', async () => {
+    await page.goto(`${server.url}/campaigns`);
+    await page.getByTestId('login-email').fill('marleen@contactpunt.example');
+    await page.getByTestId('login-password').fill('centraal-demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('campaigns').waitFor();
+
+    await page.getByTestId('campaign-name').fill('Kaartvernieuwing');
+    await page.getByTestId('campaign-line').selectOption('ln_bankzuid');
+    await page.getByTestId('campaign-create').click();
+    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('ontwerp');
+
+    await page.getByTestId('campaign-csv').fill('naam;telefoon\nAn Peeters;0470 12 34 56\nBert Claes;0470 12');
+    await page.getByTestId('campaign-import').click();
+    await page.getByTestId('campaign-problems').waitFor();
+    expect(await page.getByTestId('campaign-problems').textContent()).toContain('"0470 12" has 5 digits after +32');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('campaign-csv').fill('naam;telefoon\nAn Peeters;0470 12 34 56\nBert Claes;0470 65 43 21');
+    await page.getByTestId('campaign-import').click();
+    await expect.poll(() => page.getByTestId('campaign-report').textContent()).toContain('2 contacten geïmporteerd');
+    await page.getByTestId('campaign-start').click();
+    await expect.poll(() => page.getByTestId('campaign-status').textContent()).toBe('loopt');
+
+    await page.getByTestId('campaign-next').click();
+    await page.getByTestId('campaign-contact').waitFor();
+    expect(await page.getByTestId('campaign-phone').textContent()).toBe('+32470123456');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'campaign-preview');
+    await page.getByTestId('campaign-result-reached').click();
+    await expect.poll(() => page.getByTestId('campaign-progress').textContent(), { timeout: 8000 }).toContain('50% klaar: 1 van 2 contacten, 1 oproepen');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface GraphRequest {
+  path: string;
+  authorization: string | undefined;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A local HTTP server standing in for the WhatsApp Cloud API send endpoint
+ * (`POST /{version}/{phone-number-id}/messages`). It checks the request the way the real API
+ * documents it (bearer token, JSON, messaging_product, to, type and the object of that type)
+ * and answers with Meta's response or error shape. A recipient starting with 3249 is refused
+ * with error 131026 (message undeliverable).
+ */
+export class LocalGraphApi {
+  readonly requests: GraphRequest[] = [];
+  private counter = 0;
+  private waiters: Array<{ match: (r: GraphRequest) => boolean; resolve: (r: GraphRequest) => void }> = [];
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  static async start(token: string): Promise<LocalGraphApi> {
+    let api: LocalGraphApi | undefined;
+    const server = createServer((request, response) => {
+      void readBody(request).then((raw) => {
+        const { status, body } = api!.handle(request, raw);
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    api = new LocalGraphApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token);
+    return api;
+  }
+
+  next(match: (r: GraphRequest) => boolean, timeoutMs = 10_000): Promise<GraphRequest> {
+    const found = this.requests.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching Graph API request in ${timeoutMs} ms (got ${this.requests.length})`)), timeoutMs);
+      this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+    });
+  }
+
+  private handle(request: IncomingMessage, raw: string): { status: number; body: unknown } {
+    const match = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(request.url ?? '');
+    if (request.method !== 'POST' || !match) return graphError(404, 100, `Unknown path components: ${request.url}`);
+    if (request.headers.authorization !== `Bearer ${this.token}`) return graphError(401, 190, 'Invalid OAuth access token');
+    if (!String(request.headers['content-type']).startsWith('application/json')) return graphError(400, 100, 'Content-Type must be application/json');
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return graphError(400, 100, 'Invalid JSON');
+    }
+    const recorded = { path: request.url!, authorization: request.headers.authorization, body };
+    const problem = checkMessage(body);
+    if (problem) return graphError(400, 100, `(#100) ${problem}`);
+    this.requests.push(recorded);
+    this.waiters = this.waiters.filter((w) => (w.match(recorded) ? (w.resolve(recorded), false) : true));
+    if (String(body.to).startsWith('3249')) return graphError(400, 131026, 'Message undeliverable', 'The recipient number is not on WhatsApp.');
+    const id = `wamid.LOCAL${String(++this.counter).padStart(6, '0')}`;
+    return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] } };
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The documented shape of a send request; the first problem, or null. */
+function checkMessage(body: Record<string, unknown>): string | null {
+  if (body.messaging_product !== 'whatsapp') return 'messaging_product must be whatsapp';
+  if (typeof body.to !== 'string' || !/^\d{6,15}$/.test(body.to)) return 'to must be a phone number in international format without +';
+  const type = body.type;
+  if (type === 'text') {
+    const text = body.text as { body?: unknown } | undefined;
+    if (typeof text?.body !== 'string' || text.body.length === 0 || text.body.length > 4096) return 'text.body must be 1–4096 characters';
+    return null;
+  }
+  if (type === 'template') {
+    const t = body.template as { name?: unknown; language?: { code?: unknown }; components?: unknown } | undefined;
+    if (typeof t?.name !== 'string' || typeof t.language?.code !== 'string') return 'template.name and template.language.code are required';
+    if (t.components !== undefined && !Array.isArray(t.components)) return 'template.components must be an array';
+    for (const c of (t.components ?? []) as Array<{ type?: unknown; parameters?: Array<{ type?: unknown; text?: unknown }> }>) {
+      if (c.type !== 'body' && c.type !== 'header' && c.type !== 'button') return 'component type must be body, header or button';
+      if (!Array.isArray(c.parameters) || c.parameters.some((p) => p.type !== 'text' || typeof p.text !== 'string')) return 'parameters must be [{type: text, text}]';
+    }
+    return null;
+  }
+  if (type === 'image' || type === 'document' || type === 'audio' || type === 'video') {
+    const media = body[type] as { link?: unknown; id?: unknown } | undefined;
+    if (typeof media?.link !== 'string' && typeof media?.id !== 'string') return `${type}.link or ${type}.id is required`;
+    return null;
+  }
+  return `unsupported type ${String(type)}`;
+}
+
+function graphError(status: number, code: number, message: string, details?: string) {
+  return { status, body: { error: { message, type: 'OAuthException', code, ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}), fbtrace_id: 'AbCdEf123' } } };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
