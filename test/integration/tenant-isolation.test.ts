@@ -32,6 +32,13 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/voice/twilio/:lineId/queue-result',
   'POST /api/voice/twilio/:lineId/dial-result',
   'POST /api/voice/twilio/:lineId/status',
+  // The softphone's outbound leg, requested by the provider: same X-Twilio-Signature check as above.
+  'POST /api/voice/twilio/outbound',
+  // WhatsApp Cloud API: the GET handshake needs WHATSAPP_VERIFY_TOKEN, every POST a valid X-Hub-Signature-256 (app secret).
+  'GET /api/channels/whatsapp/webhook',
+  'POST /api/channels/whatsapp/webhook',
+  // Inbound mail from a provider: bearer EMAIL_INBOUND_WEBHOOK_SECRET (refused when unset).
+  'POST /api/channels/email/inbound',
 ]);
 /** The widget API authenticates with the conversation token instead (checked separately below). */
 const isWidgetRoute = (r: RegisteredRoute) => r.url.startsWith('/api/widget/v1/');
@@ -164,6 +171,21 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
     { params: { id: 'ln_energienoord' }, body: { flow: ivrFlow(B.queueId) } },
   ],
   'POST /api/admin/lines/:id/ivr/validate': [{ body: { flow: ivrFlow(B.queueId) } }, { params: { id: 'ln_energienoord' }, body: { flow: ivrFlow(B.queueId) } }],
+  // Outbound campaigns and the pop-up seat: B's line, agent and conversation in bodies; unknown (B-side) ids in paths.
+  'POST /api/campaigns': [{ body: { lineId: B.lineId, name: 'Iso campaign' } }],
+  'POST /api/campaigns/:campaignId/contacts': [{ body: { csv: `phone,name\n+32470000001,${TENANT_B_MARK}\n` } }],
+  'POST /api/campaigns/:campaignId/start': [{}],
+  'POST /api/campaigns/:campaignId/pause': [{}],
+  'POST /api/campaigns/:campaignId/next': [{}],
+  'POST /api/campaigns/:campaignId/contacts/:contactId/skip': [{}],
+  'POST /api/campaigns/:campaignId/contacts/:contactId/result': [{ body: { result: 'reached', note: 'iso' } }],
+  'POST /api/popup-seat/line-calls': [{ body: { lineId: B.lineId } }],
+  'POST /api/popup-seat/line-calls/:callId/keys': [{ body: { digits: '1' } }],
+  'POST /api/popup-seat/line-calls/:callId/hang-up': [{}],
+  'POST /api/popup-seat/thank-you-calls': [{ body: { agentId: B.agentId } }],
+  'POST /api/popup-seat/thank-you-calls/:callId/note': [{ body: { text: 'iso thanks' } }],
+  'PUT /api/popup-seat/settings': [{ body: { revealCallerBeforeAnswer: true } }],
+  'POST /api/conversations/:conversationId/templates': [{ body: { clientId: 'iso-t1', name: 'iso_template', parameters: [] } }],
   'GET /api/staffing/lines/:lineId': [{ query: `?day=${new Date().toISOString().slice(0, 10)}` }],
 };
 
