@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { twilioSignature } from '../../src/channels/voice/twilio-signature.js';
@@ -18,6 +19,8 @@ export interface FuzzFixture {
   complimentIds: string[];
   /** Call sids the voice webhooks have seen (so gather, hold and status reach a call), plus unknown ones. */
   callSids: string[];
+  /** Draft campaigns of the demo tenant, for the contact-list import. */
+  campaignIds: string[];
   staff: Array<{ role: string; cookie: string; csrf: string }>;
 }
 
@@ -170,6 +173,58 @@ function voiceWebhook(fx: FuzzFixture): fc.Arbitrary<InjectOptions> {
 
 /** Mostly `usual`, one time in twelve `other`: a file with several rows still comes through whole now and then. */
 const rarelyOther = <T>(usual: fc.Arbitrary<T>, other: fc.Arbitrary<T>) => fc.oneof({ weight: 11, arbitrary: usual }, { weight: 1, arbitrary: other });
+
+/** Secrets the fuzz server is configured with, so the provider webhooks are on and signed inputs get through. */
+export const FUZZ_WHATSAPP_APP_SECRET = 'fuzz-whatsapp-app-secret';
+export const FUZZ_WHATSAPP_VERIFY_TOKEN = 'fuzz-whatsapp-verify-token';
+export const FUZZ_EMAIL_INBOUND_SECRET = 'fuzz-email-inbound-secret-0123';
+
+/** WhatsApp Cloud API webhook bodies near the real shape, mostly signed (X-Hub-Signature-256) over the exact raw body. */
+function whatsappWebhook(): fc.Arbitrary<InjectOptions> {
+  const message = mutatedObject({
+    from: fc.constantFrom('32470123456', '31612345678', ''),
+    id: fc.string({ minLength: 1, maxLength: 20 }).map((s) => `wamid.${s}`),
+    timestamp: fc.oneof(fc.nat(2_000_000_000).map(String), nastyString),
+    type: fc.constantFrom('text', 'image', 'audio', 'location', 'unsupported'),
+    text: mutatedObject({ body: fc.string({ maxLength: 80 }) }),
+  });
+  const value = mutatedObject({
+    messaging_product: fc.constant('whatsapp'),
+    metadata: mutatedObject({ phone_number_id: fc.constantFrom('1234567890', 'unknown'), display_phone_number: fc.constant('+3225550100') }),
+    contacts: fc.array(mutatedObject({ wa_id: fc.constantFrom('32470123456'), profile: mutatedObject({ name: fc.string({ maxLength: 20 }) }) }), { maxLength: 2 }),
+    messages: fc.array(message, { maxLength: 3 }),
+    statuses: fc.array(mutatedObject({ id: fc.string({ maxLength: 10 }), status: fc.constantFrom('sent', 'delivered', 'read', 'failed'), recipient_id: fc.constant('32470123456') }), { maxLength: 2 }),
+  });
+  const payload = jsonPayload(mutatedObject({ object: fc.constant('whatsapp_business_account'), entry: fc.array(mutatedObject({ id: fc.constant('WABA'), changes: fc.array(mutatedObject({ field: fc.constant('messages'), value }), { maxLength: 2 }) }), { maxLength: 2 }) }));
+  const kind = fc.oneof({ weight: 6, arbitrary: fc.constant('valid') }, { weight: 1, arbitrary: fc.constantFrom('none', 'forged', 'no-prefix') });
+  return fc.tuple(payload, kind).map(([p, k]) => {
+    const raw = p ?? '';
+    const mac = createHmac('sha256', FUZZ_WHATSAPP_APP_SECRET).update(raw).digest('hex');
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (k === 'valid') headers['x-hub-signature-256'] = `sha256=${mac}`;
+    if (k === 'forged') headers['x-hub-signature-256'] = `sha256=${'0'.repeat(64)}`;
+    if (k === 'no-prefix') headers['x-hub-signature-256'] = mac;
+    return { method: 'POST' as const, url: '/api/channels/whatsapp/webhook', headers, ...(p === undefined ? {} : { payload: p }) };
+  });
+}
+
+/** Inbound mail as a provider posts it (parsed JSON), with the bearer secret mostly right. */
+function emailInbound(): fc.Arbitrary<InjectOptions> {
+  const address = fc.oneof(fc.constantFrom('klant@example.com', 'bank@contactpunt.example', 'a@b', 'x'), nastyString);
+  const mail = mutatedObject({
+    from: mutatedObject({ address, name: fc.string({ maxLength: 20 }) }),
+    to: fc.array(address, { minLength: 1, maxLength: 3 }),
+    subject: fc.string({ maxLength: 60 }),
+    text: fc.string({ maxLength: 200 }),
+    html: fc.constantFrom('<p>hallo</p>', '<script>alert(1)</script><img src=x onerror=alert(1)>', ''),
+    messageId: fc.string({ maxLength: 30 }).map((s) => `<${s}@example.com>`),
+    references: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+    attachments: fc.array(mutatedObject({ filename: fc.constantFrom('a.pdf', '../../etc/passwd', 'x'), contentType: fc.constantFrom('application/pdf', 'text/html'), contentBase64: fc.base64String({ maxLength: 40 }) }), { maxLength: 2 }),
+    date: fc.constantFrom('2026-11-26T10:00:00Z', 'yesterday'),
+  });
+  const auth = fc.oneof({ weight: 6, arbitrary: fc.constant(`Bearer ${FUZZ_EMAIL_INBOUND_SECRET}`) }, { weight: 1, arbitrary: fc.constantFrom('', 'Bearer x', `Basic ${FUZZ_EMAIL_INBOUND_SECRET}`) });
+  return fc.tuple(auth).chain(([a]) => body('POST', '/api/channels/email/inbound', jsonPayload(mail), fc.constant<Record<string, string>>(a ? { authorization: a } : {})));
+}
 
 /** A chat-log CSV (or JSON) for the import: real columns and speakers mostly, then broken quoting, BOMs, huge cells. */
 const chatLogContent = fc.oneof(
@@ -390,6 +445,27 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
     request: voiceWebhook,
   },
   {
+    name: 'whatsapp: webhook (signed, unsigned, forged) and verification handshake',
+    weight: 6,
+    covers: ['POST /api/channels/whatsapp/webhook', 'GET /api/channels/whatsapp/webhook'],
+    request: () =>
+      fc.oneof(
+        { weight: 5, arbitrary: whatsappWebhook() },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom('subscribe', 'x'), fc.oneof(fc.constant(FUZZ_WHATSAPP_VERIFY_TOKEN), nastyString), fc.oneof(fc.nat().map(String), nastyString))
+            .map(([mode, token, challenge]) => ({ method: 'GET' as const, url: `/api/channels/whatsapp/webhook?hub.mode=${mode}&hub.verify_token=${encode(token)}&hub.challenge=${encode(challenge.slice(0, 300))}` })),
+        },
+      ),
+  },
+  {
+    name: 'email: inbound webhook (parsed mail)',
+    weight: 4,
+    covers: ['POST /api/channels/email/inbound'],
+    request: emailInbound,
+  },
+  {
     name: 'content: chat-log import (CSV or JSON)',
     weight: 3,
     covers: ['POST /api/content/lines/:lineId/imports'],
@@ -397,6 +473,34 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
       fc.tuple(pathSegment(fx.lineIds), staffHeaders(fx, ['content_manager'])).chain(([line, headers]) =>
         body('POST', `/api/content/lines/${line}/imports`, jsonPayload(mutatedObject({ format: fc.constantFrom('csv', 'json', 'xlsx'), language: LANG, content: chatLogContent })), fc.constant(headers)),
       ),
+  },
+  {
+    name: 'campaigns: contact-list CSV import',
+    weight: 3,
+    covers: ['POST /api/campaigns/:campaignId/contacts'],
+    request: (fx) => {
+      const phone = fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom('+32470123456', '0470 12 34 56', '+31 6 12345678', '0032470123457', '+33612345678') },
+        { weight: 2, arbitrary: digits('+0123456789 ()-./', 18) },
+        { weight: 1, arbitrary: nastyString },
+      );
+      const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+      const csv = fc.oneof(
+        {
+          weight: 6,
+          arbitrary: fc
+            .tuple(fc.constantFrom('phone,name,reference', 'Telefoon;Naam', 'PHONE', 'téléphone,nom', 'name,reference', ''), fc.array(fc.tuple(phone, fc.string({ maxLength: 30 }), fc.string({ maxLength: 12 })), { maxLength: 8 }))
+            .map(([header, rows]) => {
+              const sep = header.includes(';') ? ';' : ',';
+              return [header, ...rows.map((r) => r.slice(0, header.split(sep).length).map(cell).join(sep))].join(rows.length % 2 ? '\r\n' : '\n');
+            }),
+        },
+        { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('+', '3', '2', ',', ';', '"', '\n', '\uFEFF', 'a'), maxLength: 80 }) },
+      );
+      return fc.tuple(pathSegment(fx.campaignIds), staffHeaders(fx, ['supervisor', 'admin'])).chain(([id, headers]) =>
+        body('POST', `/api/campaigns/${id}/contacts`, jsonPayload(mutatedObject({ csv })), fc.constant(headers)),
+      );
+    },
   },
   {
     // The IVR editor's API (wip/ivr); the test leaves an entry out while none of its routes is registered.

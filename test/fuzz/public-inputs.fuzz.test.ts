@@ -11,7 +11,7 @@ import { twilioSignature } from '../../src/channels/voice/twilio-signature.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { newCallSid, TEST_PUBLIC_BASE_URL, TEST_TWILIO_TOKEN } from '../support/twilio-client.js';
 import { contentType as _contentType, mutatedObject, nastyString, weirdValue } from './fuzz-arbitraries.js';
-import { genericStaffTarget, HTTP_FUZZ_TARGETS, type FuzzFixture } from './http-fuzz-targets.js';
+import { FUZZ_EMAIL_INBOUND_SECRET, FUZZ_WHATSAPP_APP_SECRET, FUZZ_WHATSAPP_VERIFY_TOKEN, genericStaffTarget, HTTP_FUZZ_TARGETS, type FuzzFixture } from './http-fuzz-targets.js';
 
 /**
  * Fuzzes every public input in-process: HTTP routes through Fastify's `inject` against a real app
@@ -61,6 +61,9 @@ describe('fuzzing the public inputs (SQLite, in-process)', () => {
       LOG_LEVEL: 'fatal',
       TWILIO_AUTH_TOKEN: TEST_TWILIO_TOKEN,
       PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
+      WHATSAPP_APP_SECRET: FUZZ_WHATSAPP_APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: FUZZ_WHATSAPP_VERIFY_TOKEN,
+      EMAIL_INBOUND_WEBHOOK_SECRET: FUZZ_EMAIL_INBOUND_SECRET,
     });
     const app = server.running.server;
     const conversationIds: string[] = [];
@@ -88,6 +91,10 @@ describe('fuzzing the public inputs (SQLite, in-process)', () => {
       expect(login.statusCode).toBe(200);
       staff.push({ role, cookie: String(login.headers['set-cookie']).split(';')[0]!, csrf: login.json<{ csrfToken: string }>().csrfToken });
     }
+    // A draft campaign on a voice line, for the contact-list import.
+    const marleen = staff.find((s) => s.role === 'supervisor')!;
+    const campaign = await app.inject({ method: 'POST', url: '/api/campaigns', headers: { cookie: marleen.cookie, 'x-csrf-token': marleen.csrf }, payload: { lineId: 'ln_bankzuid', name: 'Fuzz campaign' } });
+    expect(campaign.statusCode, campaign.body).toBe(201);
     const { deps } = server.running.app;
     const articles = await deps.db.kysely.selectFrom('knowledge_articles').select('id').limit(5).execute();
     fx = {
@@ -100,6 +107,7 @@ describe('fuzzing the public inputs (SQLite, in-process)', () => {
       articleIds: articles.map((a) => a.id),
       complimentIds: ['cm_unknown'],
       callSids,
+      campaignIds: [campaign.json<{ id: string }>().id],
       staff,
     };
   });
