@@ -178,7 +178,7 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
     expect((await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'visitor', value: x.visitorId } })).statusCode).toBe(404);
   });
 
-  it("erases a caller's number also from calls that have no conversation", async () => {
+  it("erases a caller's number also from calls that have no conversation and from campaign lists", async () => {
     const deps = server.running.app.deps;
     const number = '+32470999111';
     const key = contactKey(deps.directory.tenant('tn_contactpunt').secret, 'phone', number);
@@ -187,11 +187,16 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
       call_sid: `CA${randomBytes(16).toString('hex')}`, tenant_id: 'tn_contactpunt', line_id: 'ln_bankzuid', conversation_id: null, direction: 'outbound', caller_number: callerNumber, status: 'completed', ivr_state: null, created_at: Date.now(), updated_at: Date.now(),
     });
     await server.running.db.kysely.insertInto('voice_calls').values([call(number), call('+32470999222')]).execute();
+    // The same number on an outbound campaign's list, with a name and a reference.
+    await server.running.db.kysely.insertInto('campaigns').values({ id: 'cp_erase', tenant_id: 'tn_contactpunt', line_id: 'ln_bankzuid', name: 'Erase test', status: 'draft', max_attempts: 3, retry_delay_minutes: 60, default_country: 'BE', created_by: null, created_at: Date.now() }).execute();
+    const listed = (id: string, phone: string, name: string) => ({ id, campaign_id: 'cp_erase', tenant_id: 'tn_contactpunt', row_number: 2, phone, name, reference: `${name}-REF`, status: 'done', attempts: 1, next_attempt_at: 0, last_result: 'reached', agent_id: null, updated_at: Date.now() });
+    await server.running.db.kysely.insertInto('campaign_contacts').values([listed('cc_erase', number, 'CAMPAIGNERASENAME'), listed('cc_keep', '+32470999222', 'CAMPAIGNKEEPNAME')]).execute();
     const erased = await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'phone', value: number } });
     expect(erased.statusCode, erased.body).toBe(200);
-    expect(erased.json<{ erased: Record<string, number> }>().erased).toMatchObject({ voice_calls: 1, contacts: 1 });
-    expect(await findInDatabase(server.running.db, [number])).toEqual([]);
-    expect((await findInDatabase(server.running.db, ['+32470999222'])).length).toBeGreaterThan(0);
+    expect(erased.json<{ erased: Record<string, number> }>().erased).toMatchObject({ voice_calls: 1, campaign_contacts: 1, contacts: 1 });
+    expect(await findInDatabase(server.running.db, [number, 'CAMPAIGNERASENAME'])).toEqual([]);
+    expect((await findInDatabase(server.running.db, ['+32470999222'])).length).toBeGreaterThan(1);
+    expect((await findInDatabase(server.running.db, ['CAMPAIGNKEEPNAME'])).length).toBeGreaterThan(0);
   });
 });
 

@@ -160,13 +160,20 @@ export async function deleteOrphanContacts(trx: Transaction<Database>, tenantId:
 
 /**
  * A phone contact's number also sits in `voice_calls.caller_number`, on calls that never got (or no
- * longer have) a conversation too: it goes with the contact's identifier.
+ * longer have) a conversation too, and in outbound campaign lists: it goes with the contact's identifier.
  */
 async function forgetCallerNumber(trx: Transaction<Database>, tenantId: string, contactId: string, counts: PrivacyCounts): Promise<void> {
   const contact = await trx.selectFrom('contacts').select(['identifier_kind', 'identifier']).where('tenant_id', '=', tenantId).where('id', '=', contactId).executeTakeFirst();
   if (!contact || contact.identifier_kind !== 'phone' || !contact.identifier) return;
   const result = await trx.updateTable('voice_calls').set({ caller_number: null }).where('tenant_id', '=', tenantId).where('caller_number', '=', contact.identifier).executeTakeFirst();
   add(counts, 'voice_calls', result.numUpdatedRows);
+  // Outbound campaign lists hold the same number with a name and reference: the row stays for the
+  // campaign's figures, the person does not (notes on the attempts go too).
+  const listed = await trx.selectFrom('campaign_contacts').select('id').where('tenant_id', '=', tenantId).where('phone', '=', contact.identifier).execute();
+  for (const ids of chunks(listed.map((c) => c.id))) {
+    add(counts, 'campaign_contacts', (await trx.updateTable('campaign_contacts').set({ phone: REDACTED, name: null, reference: null }).where('id', 'in', ids).executeTakeFirst()).numUpdatedRows);
+    await trx.updateTable('campaign_attempts').set({ note: null }).where('contact_id', 'in', ids).execute();
+  }
 }
 
 /** Tables not handled by name that have the column: features added later are swept too. */
