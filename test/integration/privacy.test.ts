@@ -191,6 +191,8 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
     await server.running.db.kysely.insertInto('campaigns').values({ id: 'cp_erase', tenant_id: 'tn_contactpunt', line_id: 'ln_bankzuid', name: 'Erase test', status: 'draft', max_attempts: 3, retry_delay_minutes: 60, default_country: 'BE', created_by: null, created_at: Date.now() }).execute();
     const listed = (id: string, phone: string, name: string) => ({ id, campaign_id: 'cp_erase', tenant_id: 'tn_contactpunt', row_number: 2, phone, name, reference: `${name}-REF`, status: 'done', attempts: 1, next_attempt_at: 0, last_result: 'reached', agent_id: null, updated_at: Date.now() });
     await server.running.db.kysely.insertInto('campaign_contacts').values([listed('cc_erase', number, 'CAMPAIGNERASENAME'), listed('cc_keep', '+32470999222', 'CAMPAIGNKEEPNAME')]).execute();
+    const exported = await server.as(karim, 'POST', '/api/privacy/contacts/export', { identifier: { kind: 'phone', value: number } });
+    expect(exported.json<{ calls: unknown[]; campaignLists: Array<{ name: string }> }>()).toMatchObject({ calls: [expect.objectContaining({ callerNumber: number })], campaignLists: [expect.objectContaining({ name: 'CAMPAIGNERASENAME' })] });
     const erased = await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'phone', value: number } });
     expect(erased.statusCode, erased.body).toBe(200);
     expect(erased.json<{ erased: Record<string, number> }>().erased).toMatchObject({ voice_calls: 1, campaign_contacts: 1, contacts: 1 });

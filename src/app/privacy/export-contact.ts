@@ -4,7 +4,7 @@ import { findContact, type ContactSelector } from './find-contact.js';
 
 /**
  * The right of access: everything stored about one contact, as JSON (with its calls, complaint
- * follow-ups, unanswered bot questions and gestures). Internal notes are part of
+ * follow-ups, unanswered bot questions, gestures and campaign list rows). Internal notes are part of
  * it (they are data about the person); agent ids are not (they are data about colleagues).
  */
 export async function exportContact(deps: ServiceDeps, ctx: AuditContext, selector: ContactSelector) {
@@ -20,6 +20,7 @@ export async function exportContact(deps: ServiceDeps, ctx: AuditContext, select
   // Rows of the voice, content and quality features about the same conversations (or the caller's number).
   const linkedCalls = ids.length ? await db.selectFrom('voice_calls').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).execute() : [];
   const numberCalls = contact.identifierKind === 'phone' && contact.identifier ? await db.selectFrom('voice_calls').selectAll().where('tenant_id', '=', tenantId).where('caller_number', '=', contact.identifier).execute() : [];
+  const campaignRows = contact.identifierKind === 'phone' && contact.identifier ? await db.selectFrom('campaign_contacts').selectAll().where('tenant_id', '=', tenantId).where('phone', '=', contact.identifier).execute() : [];
   const calls = [...new Map([...linkedCalls, ...numberCalls].map((c) => [c.call_sid, c])).values()];
   const followUps = ids.length ? await db.selectFrom('complaint_followups').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).execute() : [];
   const unanswered = ids.length ? await db.selectFrom('bot_unanswered').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).execute() : [];
@@ -48,6 +49,7 @@ export async function exportContact(deps: ServiceDeps, ctx: AuditContext, select
     calls: calls.map((c) => ({ conversationId: c.conversation_id, lineId: c.line_id, direction: c.direction, callerNumber: c.caller_number, status: c.status, at: iso(c.created_at) })),
     complaintFollowUps: followUps.map((f) => ({ conversationId: f.conversation_id, source: f.source, nps: f.nps, comment: f.comment, status: f.status, notes: f.notes, outcome: f.outcome, at: iso(f.created_at) })),
     unansweredBotQuestions: unanswered.map((q) => ({ conversationId: q.conversation_id, language: q.language, text: q.text, at: iso(q.created_at) })),
+    campaignLists: campaignRows.map((c) => ({ campaignId: c.campaign_id, phone: c.phone, name: c.name, reference: c.reference, status: c.status, attempts: c.attempts, lastResult: c.last_result })),
     gestures: gestures.map((g) => ({ conversationId: g.conversation_id, amountCents: g.amount_cents, reason: g.reason, status: g.status, at: iso(g.created_at) })),
   };
   await audit(deps, ctx, 'contact.exported', { kind: 'contact', id: contact.id }, { conversations: conversations.length, events: events.length });
