@@ -238,7 +238,7 @@ export interface AuditLogTable {
   actor_id: string | null;
   /** JSON: the actor's roles at the time. */
   actor_roles: string;
-  /** conversation.opened | contact.exported | contact.erased | incidents.exported | retention.ran | … */
+  /** conversation.opened | contact.exported | contact.erased | incidents.exported | report.exported | retention.ran | … */
   action: string;
   target_kind: string;
   target_id: string | null;

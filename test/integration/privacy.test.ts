@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRetention } from '../../src/app/privacy/retention.js';
+import { contactKey, pseudonymFromKey } from '../../src/core/contact/pseudonym.js';
 import { createRepositories } from '../../src/storage/index.js';
 import { findInDatabase } from '../support/database-scan.js';
 import { testDialects } from '../support/databases.js';
@@ -21,10 +23,36 @@ function person(tag: string) {
     flagReason: `Klant noemt adres ${tag}FLAG`,
     survey: `Heel erg bedankt, super geholpen ${tag}SURVEY`,
     notes: `Notitie over de klant ${tag}REG`,
+    // Rows of later features that hold contact data without a contact column of their own.
+    callerNumber: `+32470${tag}`,
+    complaint: `Ik wacht al weken ${tag}COMPLAINT`,
+    followUpNotes: `Teruggebeld op het privénummer ${tag}FOLLOWUP`,
+    unanswered: `Kan ik mijn hypotheek ${tag}UNANSWERED`,
+    gesture: `Bloemen naar het adres van de klant ${tag}GESTURE`,
   };
 }
 type Person = ReturnType<typeof person>;
-const marks = (p: Person) => [p.visitorId, p.name, p.customerText, p.agentText, p.consentNote, p.flagReason, p.survey, p.notes];
+const marks = (p: Person) => [p.visitorId, p.name, p.customerText, p.agentText, p.consentNote, p.flagReason, p.survey, p.notes, p.callerNumber, p.complaint, p.followUpNotes, p.unanswered, p.gesture];
+
+/**
+ * What the voice, content and quality features keep about the conversation: the call with the
+ * caller's number, the question the bot could not answer, a complaint follow-up with the
+ * supervisor's notes (inserted as those features write them), and a gesture asked for through the API.
+ */
+async function laterFeatureTraces(server: InProcessServer, thomas: User, p: Person, conversationId: string): Promise<void> {
+  const db = server.running.db.kysely;
+  const now = server.running.app.deps.clock.now();
+  const conversation = await db.selectFrom('conversations').select(['tenant_id', 'line_id', 'contact_id']).where('id', '=', conversationId).executeTakeFirstOrThrow();
+  const base = { tenant_id: conversation.tenant_id, line_id: conversation.line_id, conversation_id: conversationId };
+  await db.insertInto('voice_calls').values({ ...base, call_sid: `CA${randomBytes(16).toString('hex')}`, direction: 'inbound', caller_number: p.callerNumber, status: 'completed', ivr_state: null, created_at: now, updated_at: now }).execute();
+  await db.insertInto('bot_unanswered').values({ ...base, id: `bu_${conversationId}`, language: 'nl', text: p.unanswered, reason: 'low_confidence', top_intent: null, top_confidence: null, status: 'open', resolved_intent: null, created_at: now, resolved_at: null }).execute();
+  await db
+    .insertInto('complaint_followups')
+    .values({ ...base, id: `cf_${conversationId}`, contact_id: conversation.contact_id, agent_id: 'us_thomas', source: 'survey', nps: 2, comment: p.complaint, status: 'done', assignee_id: 'us_marleen', notes: p.followUpNotes, outcome: `${p.followUpNotes} outcome`, version: 2, created_at: now, updated_at: now })
+    .execute();
+  const gesture = await server.as(thomas, 'POST', '/api/gestures', { amountCents: 1500, reason: p.gesture, conversationId });
+  expect(gesture.statusCode, gesture.body).toBe(201);
+}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 10_000;
@@ -58,6 +86,7 @@ async function handledConversation(server: InProcessServer, thomas: User, p: Per
   expect(closed.statusCode, closed.body).toBe(200);
   const survey = await server.inject({ method: 'POST', url: `/api/widget/v1/conversations/${conversationId}/survey`, headers: customer, payload: { nps: 10, helpfulness: 9, comment: p.survey } });
   expect(survey.statusCode, survey.body).toBe(201);
+  await laterFeatureTraces(server, thomas, p, conversationId);
   return conversationId;
 }
 
@@ -97,6 +126,9 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
     expect(data.surveys).toHaveLength(1);
     expect(data.blocks).toHaveLength(1);
     expect(response.body).not.toContain(x.customerText);
+    // What the voice, content and quality features keep about the person is in the export too.
+    for (const mark of [y.callerNumber, y.complaint, y.followUpNotes, y.unanswered, y.gesture]) expect(response.body, mark).toContain(mark);
+    expect(response.body).not.toContain(x.callerNumber);
     const audit = await server.as(karim, 'GET', '/api/security/audit?action=contact.exported');
     expect(audit.json<{ entries: Array<{ actorId: string; action: string; requestId: string }> }>().entries[0]).toMatchObject({ actorId: 'us_karim', action: 'contact.exported' });
     expect(audit.body).not.toContain(y.visitorId);
@@ -136,10 +168,37 @@ describe.each(testDialects())('privacy: erasure, export, consent and audit (%s)'
     for (const mark of marks(y)) expect(kept.some((f) => f.needle === mark), `${mark} kept`).toBe(true);
     // Incidents and compliments keep their row (figures, the agent's recognition) but not the text.
     expect(Number((await server.running.db.kysely.selectFrom('incidents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThanOrEqual(3);
+    // Gestures are spent budget: all three stay (two of them without the erased person's reason or conversation).
+    const gestures = await server.running.db.kysely.selectFrom('gestures').select(['amount_cents', 'conversation_id']).execute();
+    expect(gestures.map((g) => g.amount_cents)).toEqual([1500, 1500, 1500]);
+    expect(gestures.filter((g) => g.conversation_id === null)).toHaveLength(2);
     const audit = await server.as(karim, 'GET', '/api/security/audit?action=contact.erased');
     expect(audit.json<{ entries: unknown[] }>().entries).toHaveLength(1);
     // A second request finds nothing to erase.
     expect((await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'visitor', value: x.visitorId } })).statusCode).toBe(404);
+  });
+
+  it("erases a caller's number also from calls that have no conversation and from campaign lists", async () => {
+    const deps = server.running.app.deps;
+    const number = '+32470999111';
+    const key = contactKey(deps.directory.tenant('tn_contactpunt').secret, 'phone', number);
+    await deps.repos.contacts.insertOrGet({ id: 'ct_caller_erase', tenantId: 'tn_contactpunt', key, pseudonym: pseudonymFromKey(key), identifierKind: 'phone', identifier: number, displayName: null }, Date.now());
+    const call = (callerNumber: string) => ({
+      call_sid: `CA${randomBytes(16).toString('hex')}`, tenant_id: 'tn_contactpunt', line_id: 'ln_bankzuid', conversation_id: null, direction: 'outbound', caller_number: callerNumber, status: 'completed', ivr_state: null, created_at: Date.now(), updated_at: Date.now(),
+    });
+    await server.running.db.kysely.insertInto('voice_calls').values([call(number), call('+32470999222')]).execute();
+    // The same number on an outbound campaign's list, with a name and a reference.
+    await server.running.db.kysely.insertInto('campaigns').values({ id: 'cp_erase', tenant_id: 'tn_contactpunt', line_id: 'ln_bankzuid', name: 'Erase test', status: 'draft', max_attempts: 3, retry_delay_minutes: 60, default_country: 'BE', created_by: null, created_at: Date.now() }).execute();
+    const listed = (id: string, phone: string, name: string) => ({ id, campaign_id: 'cp_erase', tenant_id: 'tn_contactpunt', row_number: 2, phone, name, reference: `${name}-REF`, status: 'done', attempts: 1, next_attempt_at: 0, last_result: 'reached', agent_id: null, updated_at: Date.now() });
+    await server.running.db.kysely.insertInto('campaign_contacts').values([listed('cc_erase', number, 'CAMPAIGNERASENAME'), listed('cc_keep', '+32470999222', 'CAMPAIGNKEEPNAME')]).execute();
+    const exported = await server.as(karim, 'POST', '/api/privacy/contacts/export', { identifier: { kind: 'phone', value: number } });
+    expect(exported.json<{ calls: unknown[]; campaignLists: Array<{ name: string }> }>()).toMatchObject({ calls: [expect.objectContaining({ callerNumber: number })], campaignLists: [expect.objectContaining({ name: 'CAMPAIGNERASENAME' })] });
+    const erased = await server.as(karim, 'POST', '/api/privacy/contacts/erase', { identifier: { kind: 'phone', value: number } });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json<{ erased: Record<string, number> }>().erased).toMatchObject({ voice_calls: 1, campaign_contacts: 1, contacts: 1 });
+    expect(await findInDatabase(server.running.db, [number, 'CAMPAIGNERASENAME'])).toEqual([]);
+    expect((await findInDatabase(server.running.db, ['+32470999222'])).length).toBeGreaterThan(1);
+    expect((await findInDatabase(server.running.db, ['CAMPAIGNKEEPNAME'])).length).toBeGreaterThan(0);
   });
 });
 

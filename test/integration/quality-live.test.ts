@@ -94,6 +94,13 @@ describe.each(testDialects())('live quality figures and the report export on %s'
     expect(rows.find((r) => r.section === 'survey' && r.item === 'nps')).toMatchObject({ value: '100', numerator: '1', denominator: '1' });
     expect(rows.find((r) => r.section === 'period' && r.item === 'line')?.value).toBe('Bank Zuid klantendienst');
     expect((await thomas.request('GET', `/api/reports/lines/${BANK}?format=csv`)).status).toBe(403);
+    // The download is in the audit log: who, which line, which period; the JSON view is not an export.
+    const karim = await StaffClient.login(server.url, 'karim@contactpunt.example');
+    const logged = await karim.request<{ entries: Array<{ actorId: string; targetKind: string; targetId: string; detail: Record<string, unknown> }> }>('GET', '/api/security/audit?action=report.exported');
+    expect(logged.status).toBe(200);
+    expect(logged.body.entries).toHaveLength(1);
+    expect(logged.body.entries[0]).toMatchObject({ actorId: 'us_directie', targetKind: 'line', targetId: BANK, detail: { format: 'csv' } });
+    expect(logged.body.entries[0]!.detail.to as number).toBeGreaterThan(logged.body.entries[0]!.detail.from as number);
     const bad = await marleen.request('GET', `/api/reports/lines/${BANK}?format=xlsx`);
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { code: 'INVALID_INPUT' } });

@@ -19,6 +19,26 @@ const PUBLIC_ROUTES = new Set([
   'GET /demo/kinderlijn',
   'POST /api/auth/login',
   'GET /*',
+  // Served to the telephony provider while a caller waits: a fixed tone file, nothing of any tenant.
+  'GET /voice/hold-music.wav',
+  // Twilio-style voice webhooks: no session, but every request must carry a valid X-Twilio-Signature
+  // (HMAC-SHA1 with TWILIO_AUTH_TOKEN over PUBLIC_BASE_URL + path + the sorted form fields), checked
+  // before validation; without TWILIO_AUTH_TOKEN they refuse everything. The fuzz test covers them.
+  'POST /api/voice/twilio/:lineId/incoming',
+  'POST /api/voice/twilio/:lineId/gather',
+  'POST /api/voice/twilio/:lineId/record',
+  'POST /api/voice/twilio/:lineId/hold',
+  'POST /api/voice/twilio/:lineId/hold-input',
+  'POST /api/voice/twilio/:lineId/queue-result',
+  'POST /api/voice/twilio/:lineId/dial-result',
+  'POST /api/voice/twilio/:lineId/status',
+  // The softphone's outbound leg, requested by the provider: same X-Twilio-Signature check as above.
+  'POST /api/voice/twilio/outbound',
+  // WhatsApp Cloud API: the GET handshake needs WHATSAPP_VERIFY_TOKEN, every POST a valid X-Hub-Signature-256 (app secret).
+  'GET /api/channels/whatsapp/webhook',
+  'POST /api/channels/whatsapp/webhook',
+  // Inbound mail from a provider: bearer EMAIL_INBOUND_WEBHOOK_SECRET (refused when unset).
+  'POST /api/channels/email/inbound',
 ]);
 /** The widget API authenticates with the conversation token instead (checked separately below). */
 const isWidgetRoute = (r: RegisteredRoute) => r.url.startsWith('/api/widget/v1/');
@@ -35,11 +55,20 @@ const B_PARAMS: Record<string, string> = {
   incidentId: B.incidentId,
   articleId: B.articleId,
   complimentId: B.complimentId,
+  intentId: B.intentId,
+  team: B.team,
 };
 const ID_PARAM_BY_PREFIX: Array<[string, string]> = [
   ['/api/admin/lines/', B.lineId],
   ['/api/admin/queues/', B.queueId],
   ['/api/admin/agents/', B.agentId],
+  ['/api/content/unanswered/', B.unansweredId],
+  ['/api/content/utterances/', B.utteranceId],
+  ['/api/complaints/', B.followUpId],
+  ['/api/ideas/', B.ideaId],
+  ['/api/awards/', B.awardId],
+  ['/api/badge-rules/', B.badgeRuleId],
+  ['/api/gestures/', B.gestureId],
 ];
 
 const label = { nl: 'x' };
@@ -58,7 +87,13 @@ const queueBody = (extra: Record<string, unknown> = {}) => ({ lineId: B.lineId, 
  * the route takes an id. A route with a body that is missing here fails the test (it would be
  * refused by validation before any tenant check, proving nothing).
  */
-const REQUESTS: Record<string, Array<{ body?: unknown; query?: string }>> = {
+const ivrFlow = (queueId: string) => ({ languages: ['nl'], defaultLanguage: 'nl', start: 'welkom', nodes: { welkom: { type: 'message', prompt: { nl: 'Welkom.' }, next: 'wachtrij' }, wachtrij: { type: 'enqueue', queueId } } });
+const thisYear = new Date().getUTCFullYear();
+/** An open award of tenant A (inserted in beforeAll), to nominate and vote for B's agent in. */
+const A_AWARD_ID = 'aw_a_iso';
+const thisMonth = new Date().toISOString().slice(0, 7);
+/** `params` puts tenant A's own id in the path, so the body's references to B's objects are what is tested. */
+const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: Record<string, string> }>> = {
   'PUT /api/agent/status': [{ body: { status: 'away' } }],
   'PUT /api/supervisor/agents/:agentId/status': [{ body: { status: 'away' } }],
   'PUT /api/supervisor/agents/:agentId/queues': [{ body: { queueIds: [B.queueId] } }],
@@ -92,14 +127,80 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string }>> = {
   'PUT /api/admin/agents/:id': [{ body: agentBody() }],
   'POST /api/privacy/contacts/export': [{ body: { contactKey: 'b'.repeat(64) } }, { body: { identifier: { kind: 'visitor', value: `${TENANT_B_MARK}-visitor` } } }],
   'POST /api/privacy/contacts/erase': [{ body: { contactKey: 'b'.repeat(64) } }],
+  'POST /api/knowledge/helpdesk': [
+    { body: { lineId: B.lineId, language: 'nl', question: `${TENANT_B_MARK} article` } },
+    { body: { lineId: 'ln_bankzuid', language: 'nl', question: `${TENANT_B_MARK} article body` } },
+  ],
+  'GET /api/reports/lines/:lineId': [{ query: '' }, { query: '?format=csv' }],
+  'GET /api/content/lines/:lineId/unanswered': [{ query: '?status=open' }],
+  'GET /api/content/lines/:lineId/utterances': [{ query: '' }],
+  'PUT /api/content/lines/:lineId/bot': [{ body: { enabled: false, greeting: { nl: 'iso greeting' } } }],
+  'PUT /api/content/lines/:lineId/bot/intents/:intentId': [
+    { body: { examples: { nl: ['iso example'] }, answer: { nl: 'iso answer' } } },
+    { params: { lineId: 'ln_bankzuid', intentId: 'iso_intent' }, body: { examples: { nl: ['iso example'] }, answer: { nl: 'iso answer' }, articleId: B.articleId } },
+    { params: { lineId: 'ln_bankzuid', intentId: 'iso_intent' }, body: { examples: { nl: ['iso example'] }, answer: { nl: 'iso answer' }, handover: { queueId: B.queueId } } },
+  ],
+  'DELETE /api/content/lines/:lineId/bot/intents/:intentId': [{}],
+  'POST /api/content/lines/:lineId/bot/test': [{ body: { language: 'nl', text: `${TENANT_B_MARK} example` } }, { params: { lineId: 'ln_bankzuid' }, body: { language: 'nl', text: `${TENANT_B_MARK} example` } }],
+  'POST /api/content/unanswered/:id/resolve': [{ body: { intentId: B.intentId } }],
+  'POST /api/content/unanswered/:id/dismiss': [{}],
+  'POST /api/content/lines/:lineId/imports': [{ body: { format: 'csv', language: 'nl', content: `conversation_id,speaker,text\niso-1,customer,${TENANT_B_MARK} iso question\n` } }],
+  'PUT /api/content/utterances/:id': [{ body: { intent: B.intentId } }, { body: { intent: null } }],
+  'PATCH /api/complaints/:id': [{ body: { version: 1, status: 'done', outcome: 'iso outcome' } }, { body: { version: 1, notes: 'iso notes' } }],
+  'POST /api/ideas': [{ body: { title: 'Iso idea', body: 'iso' } }],
+  'PUT /api/ideas/:id/support': [{}],
+  'DELETE /api/ideas/:id/support': [{}],
+  'PATCH /api/ideas/:id': [{ body: { version: 1, status: 'declined', reply: 'iso reply' } }],
+  'POST /api/roundtables': [{ body: { heldOn: `${thisYear}-01-15`, notes: 'iso round table', ideaIds: [B.ideaId] } }],
+  'POST /api/awards': [{ body: { title: 'Iso award', description: 'iso' } }],
+  'POST /api/awards/:id/nominations': [{ body: { nomineeId: B.agentId, reason: 'iso reason' } }, { params: { id: A_AWARD_ID }, body: { nomineeId: B.agentId, reason: 'iso reason' } }],
+  'PUT /api/awards/:id/vote': [{ body: { nomineeId: B.agentId } }, { params: { id: A_AWARD_ID }, body: { nomineeId: B.agentId } }],
+  'POST /api/awards/:id/close': [{}],
+  'POST /api/badge-rules': [{ body: { badge: 'iso badge', minResponses: 1 } }],
+  'PATCH /api/badge-rules/:id': [{ body: { active: false } }],
+  'POST /api/badges/evaluate': [{ body: { month: thisMonth } }],
+  'GET /api/badges': [{ query: '?all=true' }],
+  'PUT /api/gestures/budgets/:team': [{ body: { year: thisYear, amountCents: 1 } }],
+  'GET /api/gestures/budgets': [{ query: `?year=${thisYear}` }],
+  'GET /api/gestures': [{ query: `?year=${thisYear}` }],
+  'POST /api/gestures': [{ body: { amountCents: 100, reason: 'iso gesture', conversationId: B.conversationId } }],
+  'PATCH /api/gestures/:id': [{ body: { version: 1, status: 'approved' } }, { body: { version: 1, status: 'rejected', note: 'iso' } }],
+  // The IVR editor's API (wip/ivr): B's line in the path, or A's line with a flow that queues to B's queue.
+  'PUT /api/admin/lines/:id/ivr': [
+    { body: { flow: ivrFlow(B.queueId) } },
+    { params: { id: 'ln_energienoord' }, body: { flow: ivrFlow(B.queueId) } },
+  ],
+  'POST /api/admin/lines/:id/ivr/validate': [{ body: { flow: ivrFlow(B.queueId) } }, { params: { id: 'ln_energienoord' }, body: { flow: ivrFlow(B.queueId) } }],
+  // Outbound campaigns and the pop-up seat: B's line, agent and conversation in bodies; unknown (B-side) ids in paths.
+  'POST /api/campaigns': [{ body: { lineId: B.lineId, name: 'Iso campaign' } }],
+  'POST /api/campaigns/:campaignId/contacts': [{ body: { csv: `phone,name\n+32470000001,${TENANT_B_MARK}\n` } }],
+  'POST /api/campaigns/:campaignId/start': [{}],
+  'POST /api/campaigns/:campaignId/pause': [{}],
+  'POST /api/campaigns/:campaignId/next': [{}],
+  'POST /api/campaigns/:campaignId/contacts/:contactId/skip': [{}],
+  'POST /api/campaigns/:campaignId/contacts/:contactId/result': [{ body: { result: 'reached', note: 'iso' } }],
+  'POST /api/popup-seat/line-calls': [{ body: { lineId: B.lineId } }],
+  'POST /api/popup-seat/line-calls/:callId/keys': [{ body: { digits: '1' } }],
+  'POST /api/popup-seat/line-calls/:callId/hang-up': [{}],
+  'POST /api/popup-seat/thank-you-calls': [{ body: { agentId: B.agentId } }],
+  'POST /api/popup-seat/thank-you-calls/:callId/note': [{ body: { text: 'iso thanks' } }],
+  'PUT /api/popup-seat/settings': [{ body: { revealCallerBeforeAnswer: true } }],
+  'POST /api/conversations/:conversationId/templates': [{ body: { clientId: 'iso-t1', name: 'iso_template', parameters: [] } }],
+  'GET /api/staffing/lines/:lineId': [{ query: `?day=${new Date().toISOString().slice(0, 10)}` }],
 };
 
 /** Ids as JSON strings (so `qu_b` does not match `qu_bank`), and the mark every B name and text carries. */
-const LEAK_MARKERS = [TENANT_B_MARK, '"us_b_', 'b'.repeat(64), ...[B.tenantId, B.conversationId, B.lineId, B.queueId, B.incidentId, B.articleId, B.complimentId, B.contactId].map((id) => `"${id}"`)];
+const LEAK_MARKERS = [
+  TENANT_B_MARK,
+  '"us_b_',
+  'b'.repeat(64),
+  ...[B.tenantId, B.conversationId, B.lineId, B.queueId, B.incidentId, B.articleId, B.complimentId, B.contactId, B.intentId, B.unansweredId, B.utteranceId, B.followUpId, B.ideaId, B.awardId, B.badgeRuleId, B.gestureId].map((id) => `"${id}"`),
+];
 
-function pathFor(route: RegisteredRoute): string {
-  for (const [prefix, id] of ID_PARAM_BY_PREFIX) if (route.url.startsWith(prefix) && route.url.includes(':id')) return route.url.replace(':id', id);
-  return route.url.replace(/:(\w+)/g, (_m, name: string) => B_PARAMS[name] ?? `unknown-${name}`);
+function pathFor(route: RegisteredRoute, params: Record<string, string> = {}): string {
+  const url = route.url.replace(/:(\w+)/g, (m, name: string) => params[name] ?? m);
+  for (const [prefix, id] of ID_PARAM_BY_PREFIX) if (url.startsWith(prefix) && url.includes(':id')) return url.replace(':id', id);
+  return url.replace(/:(\w+)/g, (_m, name: string) => B_PARAMS[name] ?? `unknown-${name}`);
 }
 
 const USERS = [
@@ -119,6 +220,10 @@ describe.each(testDialects())('tenant isolation, roles and CSRF on every route (
   beforeAll(async () => {
     server = await startInProcess(dialect, { LOGINS_PER_MINUTE: '100' }, { prepare: (db) => seedSecondTenant(db) });
     routes = server.running.server.registeredRoutes();
+    await server.running.db.kysely
+      .insertInto('awards')
+      .values({ id: A_AWARD_ID, tenant_id: 'tn_contactpunt', title: 'Iso award of A', description: '', status: 'open', created_by: 'us_marleen', created_at: Date.now(), closed_at: null })
+      .execute();
     for (const [, name] of USERS) sessions.set(name, await server.login(`${name}@contactpunt.example`));
   });
 
@@ -157,7 +262,7 @@ describe.each(testDialects())('tenant isolation, roles and CSRF on every route (
         if (route.roles === null || SELF_ONLY.has(`${route.method} ${route.url}`)) continue;
         const allowed = route.roles === 'any' || route.roles.some((r) => (roles as readonly string[]).includes(r));
         for (const request of REQUESTS[`${route.method} ${route.url}`] ?? [{}]) {
-          const response = await server.as(user, route.method as 'GET', `${pathFor(route)}${request.query ?? ''}`, request.body);
+          const response = await server.as(user, route.method as 'GET', `${pathFor(route, request.params)}${request.query ?? ''}`, request.body);
           const where = `${name} ${route.method} ${route.url} ${JSON.stringify(request).slice(0, 120)} → ${response.statusCode} ${response.body.slice(0, 300)}`;
           checked++;
           expect(response.statusCode, where).toBeLessThan(500);

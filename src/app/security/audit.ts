@@ -14,6 +14,7 @@ export type AuditAction =
   | 'contact.exported'
   | 'contact.erased'
   | 'incidents.exported'
+  | 'report.exported'
   | 'retention.ran';
 
 /**

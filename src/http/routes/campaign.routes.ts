@@ -24,8 +24,8 @@ const resultBody = z.object({ result: z.enum(CALL_RESULTS), note: z.string().max
 export async function campaignRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const managers = { preHandler: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin']) };
-  const agents = { preHandler: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor']) };
+  const managers = { preValidation: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin']) };
+  const agents = { preValidation: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor']) };
   const tags = ['campaigns'];
   const who = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);

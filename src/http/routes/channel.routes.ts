@@ -68,7 +68,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: RouteContext): Pr
       },
     );
 
-    const staff = { preHandler: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
+    const staff = { preValidation: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
     const agentOf = (request: Parameters<typeof sessionOf>[0]) => {
       const { agent } = sessionOf(request);
       return deps.directory.agent(agent.tenantId, agent.id);

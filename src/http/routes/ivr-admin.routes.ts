@@ -13,7 +13,7 @@ const flowBody = z.object({ flow: z.unknown() });
 export async function ivrAdminRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const admins = { preHandler: requireRoles(ctx.auth, deps.directory, ['admin']) };
+  const admins = { preValidation: requireRoles(ctx.auth, deps.directory, ['admin']) };
   const tags = ['admin'];
   const lineOf = (request: Parameters<typeof sessionOf>[0], id: string): Line => {
     const line = deps.directory.findLine(id);

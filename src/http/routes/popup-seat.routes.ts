@@ -14,8 +14,8 @@ const callView = (c: ThankYouCallRecord) => ({ id: c.id, agentId: c.agentId, con
 export async function popupSeatRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const executives = { preHandler: requireRoles(ctx.auth, deps.directory, ['executive']) };
-  const settingsRoles = { preHandler: requireRoles(ctx.auth, deps.directory, ['executive', 'admin']) };
+  const executives = { preValidation: requireRoles(ctx.auth, deps.directory, ['executive']) };
+  const settingsRoles = { preValidation: requireRoles(ctx.auth, deps.directory, ['executive', 'admin']) };
   const tags = ['popup-seat'];
   const me = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);

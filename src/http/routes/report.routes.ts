@@ -4,7 +4,8 @@ import { lineReportToCsv, lineReportWithSurveys } from '../../app/reports/index.
 import { errors } from '../../app/app.errors.js';
 import { staffingPlan } from '../../app/reports/staffing.service.js';
 import { CHANNELS } from '../../core/model/index.js';
-import { requireRoles, sessionOf } from '../auth-hooks.js';
+import { audit } from '../../app/security/audit.js';
+import { auditContextOf, requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
 const DAY_MS = 86_400_000;
@@ -50,8 +51,8 @@ export async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Pro
         hideAgentHandleTime: line.hideAgentHandleTime,
       });
       if (request.query.format === 'csv') {
-        // Audit hook: when the audit log exists (another branch), record here who exported which
-        // line and period, e.g. `await deps.audit.record(agent, 'report.exported', { lineId, from, to })`.
+        // A download leaves the system: the audit log records who took which line's figures for which period.
+        await audit(deps, auditContextOf(request), 'report.exported', { kind: 'line', id: line.id }, { from, to, format: 'csv' });
         deps.log('info', 'line report exported', { agentId: agent.id, lineId: line.id, from, to });
         const day = (t: number) => new Date(t).toISOString().slice(0, 10);
         return reply

@@ -7,7 +7,7 @@ import { REDACTED, redactData } from './redact.js';
 export type PrivacyCounts = Record<string, number>;
 
 /** Tables whose rows are handled by name; any other table with a conversation or contact column is swept generically. */
-const HANDLED = new Set(['conversations', 'events', 'survey_responses', 'compliments', 'incidents', 'contact_blocks', 'consent_records', 'contacts', 'audit_log', 'kysely_migration', 'kysely_migration_lock']);
+const HANDLED = new Set(['conversations', 'events', 'survey_responses', 'compliments', 'incidents', 'contact_blocks', 'consent_records', 'contacts', 'audit_log', 'gestures', 'kysely_migration', 'kysely_migration_lock']);
 const CHUNK = 500;
 
 function add(counts: PrivacyCounts, table: string, n: bigint | number | undefined): void {
@@ -39,6 +39,9 @@ export async function purgeConversations(trx: Transaction<Database>, tenantId: s
       (await trx.updateTable('compliments').set({ text: REDACTED, conversation_id: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).executeTakeFirst()).numUpdatedRows,
     );
     await redactIncidents(trx, tenantId, 'conversation_id', ids, counts);
+    // A gesture is spent budget: the row stays for the team's figures, the reason (about the customer) and the link go.
+    add(counts, 'gestures', (await trx.updateTable('gestures').set({ reason: REDACTED, conversation_id: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).executeTakeFirst()).numUpdatedRows);
+    // Voice calls, unanswered bot questions and complaint follow-ups carry the conversation id: the generic sweep deletes them.
     for (const table of extra) {
       const result = await trx.deleteFrom(table as never).where('conversation_id' as never, 'in', ids as never).executeTakeFirst();
       add(counts, table, result.numDeletedRows);
@@ -73,6 +76,7 @@ async function redactIncidents(trx: Transaction<Database>, tenantId: string, col
  * channel identifiers.
  */
 export async function eraseContactRows(trx: Transaction<Database>, tenantId: string, contact: { id: string; key: string }, counts: PrivacyCounts): Promise<void> {
+  await forgetCallerNumber(trx, tenantId, contact.id, counts);
   const conversations = await trx.selectFrom('conversations').select('id').where('tenant_id', '=', tenantId).where('contact_id', '=', contact.id).execute();
   await purgeConversations(trx, tenantId, conversations.map((c) => c.id), counts);
   await redactIncidents(trx, tenantId, 'contact_id', [contact.id], counts);
@@ -122,10 +126,21 @@ export async function anonymiseConversations(trx: Transaction<Database>, tenantI
     add(counts, 'compliments', (await trx.updateTable('compliments').set({ text: REDACTED }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('source', '=', 'survey').where('text', '!=', REDACTED).executeTakeFirst()).numUpdatedRows);
     add(counts, 'consent_records', (await trx.updateTable('consent_records').set({ note: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('note', 'is not', null).executeTakeFirst()).numUpdatedRows);
     await redactIncidents(trx, tenantId, 'conversation_id', ids, counts);
+    // Later features' rows about these conversations: the caller's number, the customer's complaint
+    // and what was noted about it, the question the bot could not answer, the reason for a gesture.
+    add(counts, 'voice_calls', (await trx.updateTable('voice_calls').set({ caller_number: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('caller_number', 'is not', null).executeTakeFirst()).numUpdatedRows);
+    add(
+      counts,
+      'complaint_followups',
+      (await trx.updateTable('complaint_followups').set({ comment: null, notes: '', outcome: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).executeTakeFirst()).numUpdatedRows,
+    );
+    add(counts, 'bot_unanswered', (await trx.updateTable('bot_unanswered').set({ text: REDACTED }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('text', '!=', REDACTED).executeTakeFirst()).numUpdatedRows);
+    add(counts, 'gestures', (await trx.updateTable('gestures').set({ reason: REDACTED }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('reason', '!=', REDACTED).executeTakeFirst()).numUpdatedRows);
     const contactIds = [...new Set(conversations.map((c) => c.contact_id))];
     for (const contactId of contactIds) {
       const remaining = await trx.selectFrom('conversations').select('id').where('contact_id', '=', contactId).where('anonymised_at', 'is', null).limit(1).execute();
       if (remaining.length > 0) continue;
+      await forgetCallerNumber(trx, tenantId, contactId, counts);
       const result = await trx.updateTable('contacts').set({ identifier: null, display_name: null }).where('id', '=', contactId).where('identifier', 'is not', null).executeTakeFirst();
       add(counts, 'contacts', result.numUpdatedRows);
     }
@@ -137,8 +152,27 @@ export async function deleteOrphanContacts(trx: Transaction<Database>, tenantId:
   for (const contactId of contactIds) {
     const remaining = await trx.selectFrom('conversations').select('id').where('contact_id', '=', contactId).limit(1).execute();
     if (remaining.length > 0) continue;
+    await forgetCallerNumber(trx, tenantId, contactId, counts);
     await trx.deleteFrom('consent_records').where('tenant_id', '=', tenantId).where('contact_id', '=', contactId).execute();
     add(counts, 'contacts', (await trx.deleteFrom('contacts').where('tenant_id', '=', tenantId).where('id', '=', contactId).executeTakeFirst()).numDeletedRows);
+  }
+}
+
+/**
+ * A phone contact's number also sits in `voice_calls.caller_number`, on calls that never got (or no
+ * longer have) a conversation too, and in outbound campaign lists: it goes with the contact's identifier.
+ */
+async function forgetCallerNumber(trx: Transaction<Database>, tenantId: string, contactId: string, counts: PrivacyCounts): Promise<void> {
+  const contact = await trx.selectFrom('contacts').select(['identifier_kind', 'identifier']).where('tenant_id', '=', tenantId).where('id', '=', contactId).executeTakeFirst();
+  if (!contact || contact.identifier_kind !== 'phone' || !contact.identifier) return;
+  const result = await trx.updateTable('voice_calls').set({ caller_number: null }).where('tenant_id', '=', tenantId).where('caller_number', '=', contact.identifier).executeTakeFirst();
+  add(counts, 'voice_calls', result.numUpdatedRows);
+  // Outbound campaign lists hold the same number with a name and reference: the row stays for the
+  // campaign's figures, the person does not (notes on the attempts go too).
+  const listed = await trx.selectFrom('campaign_contacts').select('id').where('tenant_id', '=', tenantId).where('phone', '=', contact.identifier).execute();
+  for (const ids of chunks(listed.map((c) => c.id))) {
+    add(counts, 'campaign_contacts', (await trx.updateTable('campaign_contacts').set({ phone: REDACTED, name: null, reference: null }).where('id', 'in', ids).executeTakeFirst()).numUpdatedRows);
+    await trx.updateTable('campaign_attempts').set({ note: null }).where('contact_id', 'in', ids).execute();
   }
 }
 
