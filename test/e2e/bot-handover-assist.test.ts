@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } from './support/pages.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../support/test-server.js';
+import { seriousViolations } from './support/browser.js';
+import { expectText, loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /**
  * The customer bot hands over to an agent who gets help: a customer on the demo page asks the
@@ -11,23 +12,20 @@ import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } fr
  * him through its guided procedure; the knowledge base search finds articles with facet chips.
  */
 describe('bot handover and the assist panel in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
   let customer: Page;
   let thomas: Page;
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite', { DEMO_CUSTOMER_BOT: 'true' });
-    browser = await launchBrowser();
-    customer = await watchedPage(await newContext(browser), problems);
-    thomas = await watchedPage(await newContext(browser), problems);
+    session = await startBrowserSession({ env: { DEMO_CUSTOMER_BOT: 'true' } });
+    server = session.server;
+    customer = await session.page();
+    thomas = await session.page();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('answers in the bot, hands over to Thomas with the transcript, and suggests the card-blocking procedure', async () => {
@@ -102,6 +100,6 @@ describe('bot handover and the assist panel in Chromium', () => {
 
     expect(await seriousViolations(thomas)).toEqual([]);
     expect(await seriousViolations(thomas, '[data-testid="assist-panel"]')).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 180_000);
 });

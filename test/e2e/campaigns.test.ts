@@ -1,34 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, newContext, watchedPage } from './support/pages.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /** Marleen sets up a campaign from a CSV (a broken row is named first), starts it and calls the first contact. */
 describe('outbound campaigns in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    page = await watchedPage(await newContext(browser), problems);
+    session = await startBrowserSession();
+    server = session.server;
+    page = await session.page();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('imports a list, names a broken row, and works the first contact by preview', async () => {
-    await page.goto(`${server.url}/campaigns`);
-    await page.getByTestId('login-email').fill('marleen@contactpunt.example');
-    await page.getByTestId('login-password').fill('centraal-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('campaigns').waitFor();
+    await loginAs(page, server.url, 'marleen@contactpunt.example', '/campaigns', 'campaigns');
 
     await page.getByTestId('campaign-name').fill('Kaartvernieuwing');
     await page.getByTestId('campaign-line').selectOption('ln_bankzuid');
@@ -54,6 +48,6 @@ describe('outbound campaigns in Chromium', () => {
     await screenshot(page, 'campaign-preview');
     await page.getByTestId('campaign-result-reached').click();
     await expect.poll(() => page.getByTestId('campaign-progress').textContent(), { timeout: 8000 }).toContain('50% klaar: 1 van 2 contacten, 1 oproepen');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

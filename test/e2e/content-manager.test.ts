@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { WidgetClient } from '../support/api-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, expectText, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { expectText, loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 const QUESTION = 'Ben ik verzekerd als ik op reis ga?';
 
@@ -14,21 +15,18 @@ const QUESTION = 'Ben ik verzekerd als ik op reis ga?';
  * an example with one click. Every screen is checked with axe.
  */
 describe('content manager screens in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
   let ines: Page;
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite', { DEMO_CUSTOMER_BOT: 'true' });
-    browser = await launchBrowser();
-    ines = await watchedPage(await newContext(browser), problems);
+    session = await startBrowserSession({ env: { DEMO_CUSTOMER_BOT: 'true' } });
+    server = session.server;
+    ines = await session.page();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   const askConsole = async (text: string) => {
@@ -38,12 +36,8 @@ describe('content manager screens in Chromium', () => {
   };
 
   it('adds an example in the console flow, after which the bot answers it; edits a procedure; turns an unanswered question into an example', async () => {
-    await ines.goto(`${server.url}/`);
-    await ines.getByTestId('login-email').fill('ines@contactpunt.example');
-    await ines.getByTestId('login-password').fill('centraal-demo');
-    await ines.getByTestId('login-submit').click();
     // A content manager lands on the content screens.
-    await ines.getByTestId('content').waitFor();
+    await loginAs(ines, server.url, 'ines@contactpunt.example', '/', 'content');
     expect(await ines.getByTestId('content-line').inputValue()).toBe('ln_bankzuid');
     expect(await ines.getByTestId('nav-content').getAttribute('aria-current')).toBe('page');
 
@@ -138,16 +132,12 @@ describe('content manager screens in Chromium', () => {
     await ines.getByTestId('intent-new').waitFor();
     expect(server.running.app.deps.directory.line('ln_energienoord').bot).toMatchObject({ enabled: false, greeting: { nl: 'Hallo, waarmee kan ik je helpen?' }, intents: [] });
     expect(await seriousViolations(ines)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 180_000);
 
   it('shows the agent a summary of the conversation and lets him ask the helpdesk bot', async () => {
-    const thomas = await watchedPage(await newContext(browser), problems);
-    await thomas.goto(`${server.url}/desktop`);
-    await thomas.getByTestId('login-email').fill('thomas@contactpunt.example');
-    await thomas.getByTestId('login-password').fill('centraal-demo');
-    await thomas.getByTestId('login-submit').click();
-    await thomas.getByTestId('desktop').waitFor();
+    const thomas = await session.page();
+    await loginAs(thomas, server.url, 'thomas@contactpunt.example', '/desktop', 'desktop');
     await thomas.getByTestId('status-available').click();
     await expect.poll(() => thomas.getByTestId('status-switch').getAttribute('data-status'), { timeout: 10_000 }).toBe('available');
 
@@ -184,6 +174,6 @@ describe('content manager screens in Chromium', () => {
     await screenshot(thomas, 'desktop-summary-helpdesk');
     expect(await seriousViolations(thomas)).toEqual([]);
     await socket.close();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 120_000);
 });

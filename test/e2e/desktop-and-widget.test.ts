@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } from './support/pages.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { expectText, loginAs, watchedPage } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -11,29 +12,25 @@ const XSS = '<img src=x onerror=alert(1)>';
  * in the desktop, a colleague who takes the transfer and closes, a supervisor watching live.
  */
 describe('agent desktop and chat widget in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
   let customer: Page;
   let thomas: Page;
   let marleen: Page;
   let supervisor: Page;
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    for (let i = 0; i < 3; i++) contexts.push(await newContext(browser));
-    customer = await watchedPage(contexts[0]!, problems);
-    thomas = await watchedPage(contexts[1]!, problems);
-    marleen = await watchedPage(contexts[2]!, problems);
-    supervisor = await watchedPage(contexts[2]!, problems);
+    session = await startBrowserSession();
+    server = session.server;
+    customer = await session.page();
+    thomas = await session.page();
+    marleen = await session.page();
+    // A second tab of Marleen's (same context, same session cookie).
+    supervisor = await watchedPage(marleen.context(), session.problems);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('carries a chat from the widget to the desktop and back, with registration, transfer and close', async () => {
@@ -89,14 +86,14 @@ describe('agent desktop and chat widget in Chromium', () => {
     await expect.poll(() => thomas.getByTestId('phase-step-explore').getAttribute('aria-current')).toBe('step');
 
     // The customer's connection drops; the agent writes meanwhile; the widget shows what it missed.
-    await contexts[0]!.setOffline(true);
+    await customer.context().setOffline(true);
     await customer.locator('[data-testid="connection-status"][data-state="reconnecting"]').waitFor({ timeout: 60_000 });
     for (const text of ['Ben je er nog?', 'Je kaart is gedeblokkeerd.']) {
       await thomas.getByTestId('composer-input').fill(text);
       await thomas.getByTestId('composer-send').click();
       await expectText(thomas, 'message', text);
     }
-    await contexts[0]!.setOffline(false);
+    await customer.context().setOffline(false);
     await expectText(customer, 'message', 'Ben je er nog?', 30_000);
     await expectText(customer, 'message', 'Je kaart is gedeblokkeerd.', 30_000);
 
@@ -133,7 +130,7 @@ describe('agent desktop and chat widget in Chromium', () => {
     await marleen.reload();
     await expectText(marleen, 'compliment-item', 'Super geholpen, bedankt!', 15_000);
     await marleen.getByTestId('compliment-share').check();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 180_000);
 
   it('has no serious accessibility violations in the widget, the desktop, the supervisor view and the login page', async () => {
@@ -142,7 +139,7 @@ describe('agent desktop and chat widget in Chromium', () => {
       desktop: await seriousViolations(thomas),
       supervisor: await seriousViolations(supervisor),
     };
-    const anonymous = await watchedPage(await newContext(browser), problems);
+    const anonymous = await session.page();
     await anonymous.goto(`${server.url}/`);
     await anonymous.getByTestId('login-form').waitFor();
     report.login = await seriousViolations(anonymous);

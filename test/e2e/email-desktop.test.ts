@@ -1,10 +1,11 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpSink } from '../support/smtp-sink.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { expectText, loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 const LONG_MAIL = [
   'Goedemiddag,',
@@ -27,25 +28,22 @@ const LONG_MAIL = [
  */
 describe('an email conversation in the desktop, in Chromium', () => {
   let sink: SmtpSink;
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
   let customer: Transporter;
   let emma: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
     sink = await SmtpSink.start();
-    server = await startTestServer('sqlite', { SMTP_INBOUND_PORT: '0', SMTP_OUTBOUND_URL: sink.url, CHANNEL_OUTBOX_INTERVAL_MS: '100' });
+    session = await startBrowserSession({ env: { SMTP_INBOUND_PORT: '0', SMTP_OUTBOUND_URL: sink.url, CHANNEL_OUTBOX_INTERVAL_MS: '100' } });
+    server = session.server;
     customer = nodemailer.createTransport({ host: '127.0.0.1', port: server.running.smtpPort!, secure: false, ignoreTLS: true });
-    browser = await launchBrowser();
-    emma = await watchedPage(await newContext(browser), problems);
+    emma = await session.page();
   }, 120_000);
 
   afterAll(async () => {
     customer?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
     await sink?.close();
   });
 
@@ -91,16 +89,12 @@ describe('an email conversation in the desktop, in Chromium', () => {
 
     await screenshot(emma, 'desktop-email-thread');
     expect(await seriousViolations(emma)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 120_000);
 
   it("lets an admin change the line's mailbox settings, and the next reply carries the new signature", async () => {
-    const admin = await watchedPage(await newContext(browser), problems);
-    await admin.goto(`${server.url}/admin`);
-    await admin.getByTestId('login-email').fill('beheer@contactpunt.example');
-    await admin.getByTestId('login-password').fill('centraal-demo');
-    await admin.getByTestId('login-submit').click();
-    await admin.getByTestId('admin').waitFor();
+    const admin = await session.page();
+    await loginAs(admin, server.url, 'beheer@contactpunt.example', '/admin', 'admin');
     await admin.locator('[data-testid="admin-list-item"][data-id="ln_energienoord"]').click();
     const address = admin.getByTestId('line-email-address');
     await expect.poll(() => address.inputValue()).toBe('klantenservice@energienoord.example');
@@ -117,6 +111,6 @@ describe('an email conversation in the desktop, in Chromium', () => {
     await emma.getByTestId('composer-send').click();
     const mail = await sink.next((m) => String(m.parsed.text).includes('nieuwe factuur volgt'));
     expect(mail.parsed.text).toContain('Team Energie Noord, bereikbaar op werkdagen');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 60_000);
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { WidgetClient } from '../support/api-client.js';
 import type { FrameSocket } from '../support/frame-socket.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { seriousViolations } from './support/browser.js';
+import { expectText, loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 const BANK = 'ln_bankzuid';
 const REASON = 'Klant dreigt langs te komen en noemt mijn naam';
@@ -15,26 +16,23 @@ const REASON = 'Klant dreigt langs te komen en noemt mijn naam';
  * contact; Karim of Security / Special Care finds the incident on /review and works it.
  */
 describe('flag for review and the incident list in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
-  const problems: string[] = [];
   let thomas: Page;
   let karim: Page;
   let customer: WidgetClient;
   let customerSocket: FrameSocket;
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    thomas = await watchedPage(await newContext(browser), problems);
-    karim = await watchedPage(await newContext(browser), problems);
+    session = await startBrowserSession();
+    server = session.server;
+    thomas = await session.page();
+    karim = await session.page();
   }, 120_000);
 
   afterAll(async () => {
     await customerSocket?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('lets the agent flag and end a conversation, and Special Care find the incident', async () => {
@@ -94,7 +92,7 @@ describe('flag for review and the incident list in Chromium', () => {
     // Already closed on the server: closing only takes it off the desktop.
     await thomas.getByTestId('close-conversation').click();
     await thomas.getByTestId('no-conversation').waitFor();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
 
     // Karim (security + special care) opens the review list from the header and filters on Special Care.
     await loginAs(karim, server.url, 'karim@contactpunt.example', '/desktop');
@@ -119,6 +117,6 @@ describe('flag for review and the incident list in Chromium', () => {
     expect(await karim.getByTestId('incident-export').getAttribute('href')).toBe(`/api/incidents/export.csv?year=${year}`);
 
     expect(await seriousViolations(karim)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 180_000);
 });

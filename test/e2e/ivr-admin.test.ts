@@ -1,37 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, newContext, watchedPage } from './support/pages.js';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /**
  * The admin's IVR editor: Bank Zuid's flow as JSON and as a readable node list; a broken reference is
  * named by the validate button; a fixed flow saves.
  */
 describe('the IVR editor in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    page = await watchedPage(await newContext(browser), problems);
+    session = await startBrowserSession();
+    server = session.server;
+    page = await session.page();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('shows the flow, names a broken reference, and saves a fixed flow', async () => {
-    await page.goto(`${server.url}/admin`);
-    await page.getByTestId('login-email').fill('beheer@contactpunt.example');
-    await page.getByTestId('login-password').fill('centraal-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('admin').waitFor();
+    await loginAs(page, server.url, 'beheer@contactpunt.example', '/admin', 'admin');
     await page.getByTestId('admin-tab-ivr').click();
     await page.locator('[data-testid="admin-list-item"][data-id="ln_bankzuid"]').click();
     await page.getByTestId('ivr-node-list').waitFor();
@@ -57,6 +51,6 @@ describe('the IVR editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('ivr-status').textContent()).toContain('Opgeslagen');
     const stored = await server.running.app.deps.repos.voice.listFlows('tn_contactpunt');
     expect(JSON.stringify(stored.find((f) => f.lineId === 'ln_bankzuid')?.flow)).toContain('fijn dat u belt');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -1,44 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { StaffClient } from '../support/api-client.js';
 import type { FrameSocket } from '../support/frame-socket.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /**
  * Thank-you day in Chromium: the executive calls Bank Zuid from the pop-up seat, keys through the IVR,
  * waits, and is connected to Thomas; then calls Thomas from the thank-you list and leaves a thank-you.
  */
 describe('the pop-up seat in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let thomas: StaffClient;
   let thomasSocket: FrameSocket;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    page = await watchedPage(await newContext(browser), problems);
+    session = await startBrowserSession();
+    server = session.server;
+    page = await session.page();
     thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
     thomasSocket = await thomas.socket();
   }, 120_000);
 
   afterAll(async () => {
     await thomasSocket?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('calls the own line through the IVR, then thanks an agent', async () => {
-    await page.goto(`${server.url}/popup-seat`);
-    await page.getByTestId('login-email').fill('directie@contactpunt.example');
-    await page.getByTestId('login-password').fill('centraal-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('popup-seat').waitFor();
+    await loginAs(page, server.url, 'directie@contactpunt.example', '/popup-seat', 'popup-seat');
 
     await page.getByTestId('popup-line').selectOption('ln_bankzuid');
     await page.getByTestId('popup-call-line').click();
@@ -74,6 +68,6 @@ describe('the pop-up seat in Chromium', () => {
     const mine = await thomas.request<{ compliments: Array<{ text: string; source: string }> }>('GET', '/api/agent/compliments');
     expect(mine.body.compliments.find((c) => c.text === 'Dank je wel voor dit jaar, Thomas.')?.source).toBe('executive');
     expect(await seriousViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { WidgetClient } from '../support/api-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { expectText, loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /**
  * Quality in Chromium: a customer answers the survey after a chat; the wallboard's NPS and the
@@ -12,30 +13,24 @@ import { assertFrontEndsBuilt, expectText, loginAs, newContext, watchedPage } fr
  * counts and offers the CSV; the per-line switch turns per-agent handle times into "—".
  */
 describe('survey to wallboard, compliment feed and report in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
   let customer: Page;
   let thomas: Page;
   let marleen: Page;
   let directie: Page;
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    for (let i = 0; i < 3; i++) contexts.push(await newContext(browser));
-    contexts.push(await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-BE' }));
-    customer = await watchedPage(contexts[0]!, problems);
-    thomas = await watchedPage(contexts[1]!, problems);
-    directie = await watchedPage(contexts[2]!, problems);
-    marleen = await watchedPage(contexts[3]!, problems);
+    session = await startBrowserSession();
+    server = session.server;
+    customer = await session.page();
+    thomas = await session.page();
+    directie = await session.page();
+    marleen = await session.page({ viewport: { width: 1920, height: 1080 } });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   /** Holds every request to `pattern` until released: the page must learn the news another way. */
@@ -138,7 +133,7 @@ describe('survey to wallboard, compliment feed and report in Chromium', () => {
     expect(cells.length).toBeGreaterThan(0);
     expect(new Set(cells)).toEqual(new Set(['—']));
     expect(await seriousViolations(directie)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 180_000);
 
   it('works the complaints follow-up, the ideas board, awards, gestures and the staffing screen', async () => {
@@ -225,6 +220,6 @@ describe('survey to wallboard, compliment feed and report in Chromium', () => {
     expect(await seriousViolations(directie)).toEqual([]);
     // The header and pages fit 1366 px without sideways scrolling.
     for (const page of [marleen, directie, thomas]) expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 180_000);
 });

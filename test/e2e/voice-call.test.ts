@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createRepositories } from '../../src/storage/index.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { FAKE_MEDIA_ARGS, launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, loginAs, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { FAKE_MEDIA_ARGS, screenshot, seriousViolations } from './support/browser.js';
+import { loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /** Lists every RTCPeerConnection the page creates (the widget and desktop push them here when it exists). */
 function debugHook(): void {
@@ -35,32 +36,28 @@ async function expectAudioBothWays(a: Page, b: Page): Promise<void> {
  * who answers, the customer hangs up, and the log holds every step.
  */
 describe('a browser call from the widget to the softphone in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
   let customer: Page;
   let thomas: Page;
   let camille: Page;
 
+  /** Every party may use the (fake) microphone, and their peer connections are listed for the audio checks. */
+  async function withMicrophone(context: BrowserContext): Promise<void> {
+    await context.grantPermissions(['microphone']);
+    await context.addInitScript(debugHook);
+  }
+
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser(FAKE_MEDIA_ARGS);
-    for (let i = 0; i < 3; i++) {
-      const context = await newContext(browser);
-      await context.grantPermissions(['microphone']);
-      await context.addInitScript(debugHook);
-      contexts.push(context);
-    }
-    customer = await watchedPage(contexts[0]!, problems);
-    thomas = await watchedPage(contexts[1]!, problems);
-    camille = await watchedPage(contexts[2]!, problems);
+    session = await startBrowserSession({ browserArgs: FAKE_MEDIA_ARGS });
+    server = session.server;
+    customer = await session.page({ prepare: withMicrophone });
+    thomas = await session.page({ prepare: withMicrophone });
+    camille = await session.page({ prepare: withMicrophone });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('calls, chooses in the IVR, queues, connects with audio both ways, transfers blind, hangs up, and logs it all', async () => {
@@ -142,7 +139,7 @@ describe('a browser call from the widget to the softphone in Chromium', () => {
       { nodeId: 'menu', event: 'chose', choice: '2' },
     ]);
     expect(events.filter((e) => e.type === 'call.answered').map((e) => e.data.agentId)).toEqual(['us_thomas', 'us_camille']);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
 
     // Camille finishes the registration, which frees her for the next call.
     await camille.getByTestId('wrapup-select').selectOption('opgelost');
@@ -186,6 +183,6 @@ describe('a browser call from the widget to the softphone in Chromium', () => {
     // Camille hangs up: the call ends for the customer.
     await camille.getByTestId('softphone-hangup').click();
     await customer.locator('[data-testid="call-status"][data-state="ended"]').waitFor();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 60_000);
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { StaffClient, WidgetClient } from '../support/api-client.js';
 import type { FrameSocket } from '../support/frame-socket.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser.js';
-import { assertFrontEndsBuilt, newContext, watchedPage } from './support/pages.js';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /**
  * The wallboard on a TV: Marleen opens it; a customer starts a chat on Bank Zuid while nobody is
@@ -12,32 +13,24 @@ import { assertFrontEndsBuilt, newContext, watchedPage } from './support/pages.j
  * Thomas accepts and it goes back to 0; today's figures follow.
  */
 describe('the wallboard in Chromium', () => {
+  let session: BrowserSession;
   let server: TestServer;
-  let browser: Browser;
   let marleen: Page;
   let thomasSocket: FrameSocket | undefined;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    assertFrontEndsBuilt();
-    server = await startTestServer('sqlite');
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'nl-BE' });
-    marleen = await watchedPage(context, problems);
+    session = await startBrowserSession();
+    server = session.server;
+    marleen = await session.page({ viewport: { width: 1920, height: 1080 } });
   }, 120_000);
 
   afterAll(async () => {
     await thomasSocket?.close();
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it('shows a new waiting chat within about a second and clears it when an agent accepts', async () => {
-    await marleen.goto(`${server.url}/supervisor`);
-    await marleen.getByTestId('login-email').fill('marleen@contactpunt.example');
-    await marleen.getByTestId('login-password').fill('centraal-demo');
-    await marleen.getByTestId('login-submit').click();
-    await marleen.getByTestId('supervisor').waitFor();
+    await loginAs(marleen, server.url, 'marleen@contactpunt.example', '/supervisor', 'supervisor');
     await marleen.getByTestId('nav-wallboard').click();
     await marleen.getByTestId('wallboard').waitFor();
 
@@ -77,6 +70,6 @@ describe('the wallboard in Chromium', () => {
     await marleen.setViewportSize({ width: 1366, height: 768 });
     expect(await marleen.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousViolations(marleen)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   }, 120_000);
 });

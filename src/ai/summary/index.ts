@@ -1,1 +1,9 @@
-export { stripQuotedEmail, summariseExtractive, type ExtractiveSummary, type SummaryOptions, type SummaryTurn } from './summarise-extractive.js';
+export {
+  stripQuotedEmail,
+  summariseExtractive,
+  summariseExtractiveSentences,
+  type ExtractiveSummary,
+  type SummaryOptions,
+  type SummarySentence,
+  type SummaryTurn,
+} from './summarise-extractive.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stripQuotedEmail, summariseExtractive, type SummaryTurn } from './summarise-extractive.js';
+import { stripQuotedEmail, summariseExtractive, summariseExtractiveSentences, type SummaryTurn } from './summarise-extractive.js';
 
 const NL: SummaryTurn[] = [
   { speaker: 'bot', text: 'Hallo, ik ben de digitale assistent van Bank Zuid. Waarmee kan ik je helpen?' },
@@ -79,5 +79,28 @@ describe('summariseExtractive', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('does keep a one-message thread whole', () => {
+    const summary = summariseExtractive([{ speaker: 'customer', text: 'Mijn factuur van maart klopt niet.' }], 'nl');
+    expect(summary.sentences).toEqual(['Mijn factuur van maart klopt niet.']);
+  });
+
+  it('does tell per sentence who said it and in which message, keeping a long mail thread on its topic', () => {
+    const thread: SummaryTurn[] = [
+      { speaker: 'customer', text: 'Goedemorgen. Mijn factuur van maart is veel te hoog, het voorschot is verdubbeld. Het weer is mooi vandaag.' },
+      { speaker: 'agent', text: 'Dank u voor uw bericht. Uw voorschot is verhoogd omdat de meterstand van januari hoog was. Wilt u een nieuwe meterstand doorgeven?' },
+      { speaker: 'customer', text: 'De meterstand van vandaag is 12345. Kunt u het voorschot en de factuur aanpassen? Mijn hond heet Max en hij blaft graag.' },
+      { speaker: 'agent', text: 'Ik heb de meterstand verwerkt en het voorschot verlaagd. U krijgt een nieuwe factuur.' },
+    ];
+    const sentences = summariseExtractiveSentences(thread, 'nl', { maxSentences: 3 });
+    expect(sentences).toHaveLength(3);
+    expect(sentences[0]).toEqual({ speaker: 'customer', turn: 0, text: 'Mijn factuur van maart is veel te hoog, het voorschot is verdubbeld.' });
+    const text = sentences.map((s) => s.text).join(' ');
+    expect(text).not.toMatch(/hond|weer is mooi/);
+    const turns = sentences.map((s) => s.turn);
+    expect([...turns].sort((a, b) => a - b)).toEqual(turns);
+    for (const s of sentences) expect(thread[s.turn]!.speaker).toBe(s.speaker);
+    expect(sentences.map((s) => s.text)).toEqual(summariseExtractive(thread, 'nl', { maxSentences: 3 }).sentences);
   });
 });

@@ -17,6 +17,14 @@ export interface ExtractiveSummary {
   sentences: string[];
 }
 
+/** A sentence of the summary with where it was said, for views that show who said what. */
+export interface SummarySentence {
+  speaker: SummaryTurn['speaker'];
+  /** Index of the turn (message) the sentence comes from. */
+  turn: number;
+  text: string;
+}
+
 export interface SummaryOptions {
   maxSentences?: number;
   /** PageRank damping (TextRank's 0.85). */
@@ -25,6 +33,7 @@ export interface SummaryOptions {
 
 interface Sentence {
   index: number;
+  turn: number;
   speaker: SummaryTurn['speaker'];
   text: string;
   terms: Map<string, number>;
@@ -45,9 +54,22 @@ const ITERATIONS = 40;
  *   // { question: 'Mijn kaart is gestolen.', outcome: 'Ik heb je kaart geblokkeerd.', sentences: [...] }
  */
 export function summariseExtractive(turns: readonly SummaryTurn[], language: Language, options: SummaryOptions = {}): ExtractiveSummary {
+  const { question, outcome, chosen } = pick(turns, language, options);
+  return { question: question?.text ?? null, outcome: outcome?.text ?? null, sentences: chosen.map((s) => s.text) };
+}
+
+/**
+ * The same summary as `summariseExtractive`, sentence by sentence with who said it and in which
+ * turn, for the channel panel that labels each line with its speaker.
+ */
+export function summariseExtractiveSentences(turns: readonly SummaryTurn[], language: Language, options: SummaryOptions = {}): SummarySentence[] {
+  return pick(turns, language, options).chosen.map(({ speaker, turn, text }) => ({ speaker, turn, text }));
+}
+
+function pick(turns: readonly SummaryTurn[], language: Language, options: SummaryOptions): { question: Sentence | null; outcome: Sentence | null; chosen: Sentence[] } {
   const maxSentences = Math.max(1, options.maxSentences ?? 4);
   const sentences = toSentences(turns, language);
-  if (sentences.length === 0) return { question: null, outcome: null, sentences: [] };
+  if (sentences.length === 0) return { question: null, outcome: null, chosen: [] };
   const question = sentences.find((s) => s.speaker === 'customer' && informative(s)) ?? null;
   const outcome = [...sentences].reverse().find((s) => s.speaker !== 'customer' && informative(s) && s !== question) ?? null;
   const scores = textRank(sentences, options.damping ?? 0.85);
@@ -57,11 +79,7 @@ export function summariseExtractive(turns: readonly SummaryTurn[], language: Lan
     if (chosen.size >= maxSentences) break;
     if (!chosen.has(s) && !nearDuplicate(s, chosen)) chosen.add(s);
   }
-  return {
-    question: question?.text ?? null,
-    outcome: outcome?.text ?? null,
-    sentences: [...chosen].sort((a, b) => a.index - b.index).map((s) => s.text),
-  };
+  return { question, outcome, chosen: [...chosen].sort((a, b) => a.index - b.index) };
 }
 
 /** Drops quoted lines and everything after an "On … wrote:" / "Op … schreef:" / "Le … a écrit :" header. */
@@ -79,11 +97,11 @@ export function stripQuotedEmail(text: string): string {
 
 function toSentences(turns: readonly SummaryTurn[], language: Language): Sentence[] {
   const out: Sentence[] = [];
-  for (const turn of turns) {
+  turns.forEach((turn, turnIndex) => {
     for (const text of splitSentences(stripQuotedEmail(turn.text))) {
-      out.push({ index: out.length, speaker: turn.speaker, text, terms: contentTerms(text, language) });
+      out.push({ index: out.length, turn: turnIndex, speaker: turn.speaker, text, terms: contentTerms(text, language) });
     }
-  }
+  });
   return out;
 }
 

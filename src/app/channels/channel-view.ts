@@ -1,5 +1,5 @@
-import { summariseThread, type SummaryMessage } from '../../ai/summary/extractive-summary.js';
-import type { Agent } from '../../core/model/index.js';
+import { summariseExtractiveSentences, type SummaryTurn } from '../../ai/summary/index.js';
+import type { Agent, Language } from '../../core/model/index.js';
 import { assertCanRead } from '../conversation/access.js';
 import { loadConversation } from '../conversation/read-conversation.js';
 import type { ServiceDeps } from '../deps.js';
@@ -21,9 +21,9 @@ export async function channelView(deps: ServiceDeps, agent: Agent, conversationI
   const line = deps.directory.line(c.lineId);
   const thread = await deps.repos.channels.threadOf(c.id);
   const events = await deps.repos.events.listAfter(c.id, 0, 500);
-  const messages: SummaryMessage[] = events
+  const messages: SummaryTurn[] = events
     .filter((e) => e.type === 'message.created' && ['customer', 'agent', 'bot'].includes(e.actor.kind))
-    .map((e) => ({ from: e.actor.kind as SummaryMessage['from'], text: String(e.data.text ?? '') }));
+    .map((e) => ({ speaker: e.actor.kind as SummaryTurn['speaker'], text: String(e.data.text ?? '') }));
   const total = messages.reduce((sum, m) => sum + m.text.length, 0);
   const all = adapter.capabilities.templates ? (line.whatsapp?.templates ?? []) : [];
   const inLanguage = all.filter((t) => t.language === c.language);
@@ -34,8 +34,13 @@ export async function channelView(deps: ServiceDeps, agent: Agent, conversationI
     subject: thread?.subject ?? null,
     replyWindow: await deps.channels.replyWindow(c),
     templates: templates.map((t) => ({ name: t.name, language: t.language, body: t.body, parameters: new Set(t.body.match(/\{\{\d+\}\}/g) ?? []).size })),
-    summary: total >= SUMMARY_FROM_CHARS ? summariseThread(messages, c.language) : null,
+    summary: total >= SUMMARY_FROM_CHARS ? threadSummary(messages, c.language) : null,
   };
+}
+
+/** The channel panel's shape of the summary: each sentence with who said it and in which message. */
+function threadSummary(messages: readonly SummaryTurn[], language: Language) {
+  return summariseExtractiveSentences(messages, language, { maxSentences: 4 }).map((s) => ({ from: s.speaker, message: s.turn, text: s.text }));
 }
 
 /** An inbound attachment, for readers of its conversation only. */

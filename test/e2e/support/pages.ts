@@ -24,10 +24,13 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE' });
 }
 
-/** Logs in through the login form (unless the context has a session already) and lands on the route. */
-export async function loginAs(page: Page, baseUrl: string, email: string, route: string): Promise<void> {
+/**
+ * Logs in through the login form (unless the context has a session already) and lands on the route,
+ * whose screen is found by `rootTestId` (by default the supervisor view or the desktop).
+ */
+export async function loginAs(page: Page, baseUrl: string, email: string, route: string, rootTestId = route === '/supervisor' ? 'supervisor' : 'desktop'): Promise<void> {
   await page.goto(`${baseUrl}${route}`);
-  const root = page.getByTestId(route === '/supervisor' ? 'supervisor' : 'desktop');
+  const root = page.getByTestId(rootTestId);
   const form = page.getByTestId('login-form');
   await root.or(form).first().waitFor();
   if (await form.isVisible()) {
