@@ -28,5 +28,5 @@ start_throwaway_postgres() {
 stop_throwaway_postgres() {
   [ -n "${THROWAWAY_PG_DIR:-}" ] || return 0
   as_postgres "$(pg_bin)/pg_ctl" -D "$THROWAWAY_PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$THROWAWAY_PG_DIR"
+  rm -rf "$THROWAWAY_PG_DIR" 2>/dev/null || true
 }

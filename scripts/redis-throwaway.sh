@@ -18,6 +18,12 @@ start_throwaway_redis() {
 
 stop_throwaway_redis() {
   [ -n "${THROWAWAY_REDIS_DIR:-}" ] || return 0
-  if [ -f "$THROWAWAY_REDIS_DIR/redis.pid" ]; then kill "$(cat "$THROWAWAY_REDIS_DIR/redis.pid")" 2>/dev/null || true; fi
-  rm -rf "$THROWAWAY_REDIS_DIR"
+  local pid=""
+  [ -f "$THROWAWAY_REDIS_DIR/redis.pid" ] && pid=$(cat "$THROWAWAY_REDIS_DIR/redis.pid" 2>/dev/null)
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    # Redis writes its log while it shuts down: wait for it, or removing the folder races with it.
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$THROWAWAY_REDIS_DIR" 2>/dev/null || true
 }
