@@ -12,7 +12,7 @@ export interface Banking77Args {
   readonly options: TrainOptionsInput;
 }
 
-const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense', 'no-dense-knn']);
+const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense', 'no-dense-knn', 'no-confidence-model']);
 
 function readFlags(argv: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -44,6 +44,8 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
   const denseEpochs = numberFlag(values, 'dense-epochs');
   const denseInputDropout = numberFlag(values, 'dense-input-dropout');
   const knnNeighbours = numberFlag(values, 'knn-neighbours');
+  const crossFitFolds = numberFlag(values, 'cross-fit');
+  const denseNetworks = numberFlag(values, 'dense-networks');
   const denseDefaults = DEFAULT_INTENT_TRAIN_OPTIONS.dense || undefined;
   return {
     ...(values.has('no-svm') ? { svm: false as const } : {}),
@@ -52,6 +54,9 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
     ...(values.has('no-dense') ? { dense: false as const } : {}),
     ...(values.has('no-dense-knn') ? { denseKnn: false } : {}),
     ...(knnNeighbours !== undefined ? { knnNeighbours } : {}),
+    ...(crossFitFolds !== undefined ? { crossFitFolds } : {}),
+    ...(values.has('no-confidence-model') ? { confidenceModel: false } : {}),
+    ...(denseNetworks !== undefined ? { denseNetworks } : {}),
     ...(denseDefaults && !values.has('no-dense') && (denseHidden ?? denseEpochs ?? denseInputDropout) !== undefined
       ? {
           dense: {
