@@ -82,7 +82,7 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
 export function parseBenchArgs(argv: readonly string[]): Banking77Args {
   const values = readFlags(argv);
   const train = values.get('train');
-  if (!train) throw new Error('Usage: npm run bench:banking77 -- --train FILE [--test FILE] [--seed N] [--dev] [--folds K] [--save MODEL.json]');
+  if (!train) throw new Error('Usage: npm run bench:banking77 -- --train FILE [--test FILE] [--seed N] [--dev] [--folds K] [--save MODEL.json] [--cross-fit K] [--no-confidence-model] [--dense-networks N] …');
   const folds = numberFlag(values, 'folds');
   if (folds !== undefined && (!Number.isInteger(folds) || folds < 2)) throw new Error(`--folds needs a whole number of at least 2, got ${folds}`);
   return {

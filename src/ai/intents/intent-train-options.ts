@@ -13,7 +13,7 @@ export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   dense: { hidden: 128, epochs: 10, learningRate: 0.1, embeddingRateScale: 1, dropout: 0.2, inputDropout: 0.2 },
   weights: 'auto',
   validationShare: 0.1,
-  crossFitFolds: 3,
+  crossFitFolds: 2,
   confidenceModel: true,
   refit: true,
   seed: 1,
