@@ -12,7 +12,7 @@ export interface Banking77Args {
   readonly options: TrainOptionsInput;
 }
 
-const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense', 'no-dense-knn']);
+const FLAGS_WITHOUT_VALUE = new Set(['dev', 'no-svm', 'no-knn', 'no-softmax', 'no-char', 'no-typos', 'no-refit', 'no-dense', 'no-dense-knn', 'no-confidence-model']);
 
 function readFlags(argv: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
@@ -44,6 +44,8 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
   const denseEpochs = numberFlag(values, 'dense-epochs');
   const denseInputDropout = numberFlag(values, 'dense-input-dropout');
   const knnNeighbours = numberFlag(values, 'knn-neighbours');
+  const crossFitFolds = numberFlag(values, 'cross-fit');
+  const denseNetworks = numberFlag(values, 'dense-networks');
   const denseDefaults = DEFAULT_INTENT_TRAIN_OPTIONS.dense || undefined;
   return {
     ...(values.has('no-svm') ? { svm: false as const } : {}),
@@ -52,6 +54,9 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
     ...(values.has('no-dense') ? { dense: false as const } : {}),
     ...(values.has('no-dense-knn') ? { denseKnn: false } : {}),
     ...(knnNeighbours !== undefined ? { knnNeighbours } : {}),
+    ...(crossFitFolds !== undefined ? { crossFitFolds } : {}),
+    ...(values.has('no-confidence-model') ? { confidenceModel: false } : {}),
+    ...(denseNetworks !== undefined ? { denseNetworks } : {}),
     ...(denseDefaults && !values.has('no-dense') && (denseHidden ?? denseEpochs ?? denseInputDropout) !== undefined
       ? {
           dense: {
@@ -77,7 +82,7 @@ function trainOptions(values: Map<string, string>): TrainOptionsInput {
 export function parseBenchArgs(argv: readonly string[]): Banking77Args {
   const values = readFlags(argv);
   const train = values.get('train');
-  if (!train) throw new Error('Usage: npm run bench:banking77 -- --train FILE [--test FILE] [--seed N] [--dev] [--folds K] [--save MODEL.json]');
+  if (!train) throw new Error('Usage: npm run bench:banking77 -- --train FILE [--test FILE] [--seed N] [--dev] [--folds K] [--save MODEL.json] [--cross-fit K] [--no-confidence-model] [--dense-networks N] …');
   const folds = numberFlag(values, 'folds');
   if (folds !== undefined && (!Number.isInteger(folds) || folds < 2)) throw new Error(`--folds needs a whole number of at least 2, got ${folds}`);
   return {

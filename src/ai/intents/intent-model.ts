@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isLanguage, type Language } from '../text/index.js';
 import type { EnsembleWeights, IntentPrediction } from './intent.types.js';
+import { CONFIDENCE_FEATURES, confidenceFeatures, confidenceOf, type ConfidenceModel } from './confidence-model.js';
 import { denseNetworkFromJson, denseNetworkToJson, denseScores, type DenseNetwork, type DenseNetworkJson } from './dense-network.js';
 import { EmbeddingKnn, type EmbeddingKnnJson } from './embedding-knn.js';
 import { KnnIndex, type KnnIndexJson } from './knn-index.js';
@@ -16,6 +17,8 @@ export interface IntentComponents {
   readonly knn?: KnnIndex;
   readonly dense?: DenseNetwork;
   readonly denseKnn?: EmbeddingKnn;
+  /** More networks like `dense` with other seeds; their log-probabilities are averaged with its (bagging). */
+  readonly denseBag?: readonly DenseNetwork[];
 }
 
 /** The raw evidence of each scorer for one text, before weighting. */
@@ -38,9 +41,20 @@ export function componentScores(components: IntentComponents, vector: SparseVect
     softmax: softmaxScores ? logSoftmax(softmaxScores) : undefined,
     svm: score(components.svm),
     knn: components.knn?.nearestPerClass(vector),
-    dense: components.dense ? logSoftmax(denseScores(components.dense, vector)) : undefined,
+    dense: components.dense ? baggedDenseScores(components.dense, components.denseBag ?? [], vector) : undefined,
     denseKnn: components.dense && components.denseKnn ? components.denseKnn.nearestPerClass(components.dense, vector) : undefined,
   };
+}
+
+/** Mean log-probabilities of the network and its bagged siblings. */
+function baggedDenseScores(first: DenseNetwork, bag: readonly DenseNetwork[], vector: SparseVector): Float64Array {
+  const out = logSoftmax(denseScores(first, vector));
+  if (bag.length === 0) return out;
+  for (const network of bag) {
+    const scores = logSoftmax(denseScores(network, vector));
+    for (let c = 0; c < out.length; c++) out[c] = (out[c] ?? 0) + (scores[c] ?? 0);
+  }
+  return out.map((value) => value / (bag.length + 1));
 }
 
 /** Weighted sum of the components' evidence: the logits that the temperature turns into probabilities. */
@@ -73,24 +87,40 @@ export class IntentModel {
     private readonly components: IntentComponents,
     readonly weights: EnsembleWeights,
     readonly temperature: number,
+    /** Re-estimates the top-1 confidence from the scorers' agreement; absent = the combined probability. */
+    readonly confidence?: ConfidenceModel,
   ) {}
+
+  private scores(text: string, language: Language): ComponentScores {
+    const vector = this.components.vectoriser.transform(text, language);
+    return componentScores(this.components, vector, this.intents.length);
+  }
 
   /** Combined logits of every intent, in the order of `intents`. */
   logits(text: string, language: Language = this.language): Float64Array {
-    const vector = this.components.vectoriser.transform(text, language);
-    return combineScores(componentScores(this.components, vector, this.intents.length), this.weights, this.intents.length);
+    return combineScores(this.scores(text, language), this.weights, this.intents.length);
   }
 
   predict(text: string, k = 3, options: { language?: Language } = {}): IntentPrediction[] {
-    const probabilities = softmax(this.logits(text, options.language ?? this.language), this.temperature);
-    return this.intents
+    const scores = this.scores(text, options.language ?? this.language);
+    const probabilities = softmax(combineScores(scores, this.weights, this.intents.length), this.temperature);
+    const ranked = this.intents
       .map((intent, index) => ({ intent, confidence: probabilities[index] ?? 0 }))
-      .sort((a, b) => b.confidence - a.confidence)
-      .slice(0, Math.max(0, k));
+      .sort((a, b) => b.confidence - a.confidence);
+    const top = ranked[0];
+    if (this.confidence && top) {
+      // The confidence model replaces the top-1 probability; the others share the rest in their old proportions.
+      const topConfidence = confidenceOf(this.confidence, confidenceFeatures(scores, probabilities));
+      const rest = (1 - topConfidence) / Math.max(1e-12, 1 - top.confidence);
+      ranked.forEach((prediction, position) => {
+        ranked[position] = { intent: prediction.intent, confidence: position === 0 ? topConfidence : Math.min(1, prediction.confidence * rest) };
+      });
+    }
+    return ranked.slice(0, Math.max(0, k));
   }
 
   toJSON(): IntentModelJson {
-    const { vectoriser, softmax: softmaxModel, svm, knn, dense, denseKnn } = this.components;
+    const { vectoriser, softmax: softmaxModel, svm, knn, dense, denseKnn, denseBag } = this.components;
     return {
       format: FORMAT,
       intents: [...this.intents],
@@ -103,6 +133,8 @@ export class IntentModel {
       knn: knn?.toJSON(),
       dense: dense ? denseNetworkToJson(dense) : undefined,
       denseKnn: denseKnn?.toJSON(),
+      denseBag: denseBag && denseBag.length > 0 ? denseBag.map(denseNetworkToJson) : undefined,
+      confidence: this.confidence ? { weights: [...this.confidence.weights] } : undefined,
     };
   }
 
@@ -115,8 +147,9 @@ export class IntentModel {
       knn: json.knn ? KnnIndex.fromJSON(json.knn) : undefined,
       dense: json.dense ? denseNetworkFromJson(json.dense) : undefined,
       denseKnn: json.denseKnn ? EmbeddingKnn.fromJSON(json.denseKnn) : undefined,
+      denseBag: json.denseBag?.map(denseNetworkFromJson),
     };
-    return new IntentModel(json.intents, json.language, components, json.weights, json.temperature);
+    return new IntentModel(json.intents, json.language, components, json.weights, json.temperature, json.confidence);
   }
 }
 
@@ -132,6 +165,8 @@ export interface IntentModelJson {
   readonly knn: KnnIndexJson | undefined;
   readonly dense?: DenseNetworkJson | undefined;
   readonly denseKnn?: EmbeddingKnnJson | undefined;
+  readonly denseBag?: DenseNetworkJson[] | undefined;
+  readonly confidence?: { weights: number[] } | undefined;
 }
 
 const VECTORISER_OPTIONS_SCHEMA = z.object({
@@ -144,6 +179,16 @@ const VECTORISER_OPTIONS_SCHEMA = z.object({
 });
 
 const LINEAR_SCHEMA = z.object({ classes: z.number().int(), features: z.number().int(), weights: z.string(), bias: z.string() });
+
+const DENSE_SCHEMA = z.object({
+  features: z.number().int(),
+  hidden: z.number().int().positive(),
+  classes: z.number().int(),
+  embedding: z.string(),
+  hiddenBias: z.string(),
+  output: z.string(),
+  outputBias: z.string(),
+});
 
 /** Checks the envelope of a stored model; the typed arrays inside are trusted once the shape fits. */
 const INTENT_MODEL_SCHEMA = z.object({
@@ -158,17 +203,8 @@ const INTENT_MODEL_SCHEMA = z.object({
   knn: z
     .object({ classes: z.number(), neighbours: z.number().int().positive().optional(), labels: z.array(z.number()), offsets: z.array(z.number()), features: z.array(z.number()), values: z.string() })
     .optional(),
-  dense: z
-    .object({
-      features: z.number().int(),
-      hidden: z.number().int().positive(),
-      classes: z.number().int(),
-      embedding: z.string(),
-      hiddenBias: z.string(),
-      output: z.string(),
-      outputBias: z.string(),
-    })
-    .optional(),
+  dense: DENSE_SCHEMA.optional(),
+  denseBag: z.array(DENSE_SCHEMA).optional(),
   denseKnn: z
     .object({
       classes: z.number().int(),
@@ -178,4 +214,5 @@ const INTENT_MODEL_SCHEMA = z.object({
       embeddings: z.string(),
     })
     .optional(),
+  confidence: z.object({ weights: z.array(z.number()).length(CONFIDENCE_FEATURES.length) }).optional(),
 });

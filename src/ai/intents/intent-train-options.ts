@@ -9,9 +9,12 @@ export const DEFAULT_INTENT_TRAIN_OPTIONS: IntentTrainOptions = {
   knn: true,
   knnNeighbours: 3,
   denseKnn: true,
+  denseNetworks: 1,
   dense: { hidden: 128, epochs: 10, learningRate: 0.1, embeddingRateScale: 1, dropout: 0.2, inputDropout: 0.2 },
   weights: 'auto',
   validationShare: 0.1,
+  crossFitFolds: 2,
+  confidenceModel: true,
   refit: true,
   seed: 1,
 };

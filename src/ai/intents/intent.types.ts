@@ -63,11 +63,20 @@ export interface IntentTrainOptions {
    * Trained only when there is enough data for a validation split (it needs its weight fitted).
    */
   readonly dense: DenseComponentOptions | false;
+  /** How many dense networks (different seeds) to average; 1 = no bagging. */
+  readonly denseNetworks: number;
   /** Nearest examples in the dense network's hidden space, as one more scorer (needs `dense`). */
   readonly denseKnn: boolean;
   readonly weights: EnsembleWeights | 'auto';
   /** Share of the examples held out for early stopping, ensemble weights and calibration. */
   readonly validationShare: number;
+  /**
+   * With enough data (and `validationShare` > 0), fit the combiner on out-of-fold scores from this
+   * many folds instead of one validation split; below 2 the single split is used.
+   */
+  readonly crossFitFolds: number;
+  /** With cross-fitting, learn the top-1 confidence from the scorers' agreement (out of fold). */
+  readonly confidenceModel: boolean;
   /** Retrain on all examples after validation (same epochs, weights and temperature). */
   readonly refit: boolean;
   readonly seed: number;

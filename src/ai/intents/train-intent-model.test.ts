@@ -104,3 +104,35 @@ describe('trainIntentModel with a validation split', () => {
     expect(json.denseKnn).toBeUndefined();
   });
 });
+
+describe('trainIntentModel with cross-fitting', () => {
+  const dense = { hidden: 16, epochs: 5, learningRate: 0.1, embeddingRateScale: 1, dropout: 0.2, inputDropout: 0.2 };
+
+  it('does keep its confidence model and predictions after a JSON round trip when the confidence model is on', () => {
+    const model = trainIntentModel(noisyExamples(400, 3), { crossFitFolds: 3, confidenceModel: true, dense });
+    expect(model.confidence?.weights).toHaveLength(9);
+    const restored = IntentModel.fromJSON(JSON.parse(JSON.stringify(model)));
+    for (const example of noisyExamples(20, 4)) {
+      const predictions = model.predict(example.text, 3);
+      expect(restored.predict(example.text, 3)).toEqual(predictions);
+      expect(predictions.reduce((sum, p) => sum + p.confidence, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    }
+  });
+
+  it('does rank the same intents with or without the confidence model', () => {
+    const plain = trainIntentModel(noisyExamples(400, 3), { crossFitFolds: 3, confidenceModel: false, dense });
+    const withConfidence = trainIntentModel(noisyExamples(400, 3), { crossFitFolds: 3, confidenceModel: true, dense });
+    expect(plain.confidence).toBeUndefined();
+    for (const example of noisyExamples(20, 5)) {
+      expect(withConfidence.predict(example.text, 3).map((p) => p.intent)).toEqual(plain.predict(example.text, 3).map((p) => p.intent));
+    }
+  });
+
+  it('does average a bag of networks and keep it after a JSON round trip when denseNetworks is 2', () => {
+    const model = trainIntentModel(noisyExamples(400, 3), { crossFitFolds: 3, denseNetworks: 2, dense });
+    const json = JSON.parse(JSON.stringify(model)) as { denseBag?: unknown[] };
+    expect(json.denseBag).toHaveLength(1);
+    const restored = IntentModel.fromJSON(json);
+    for (const example of noisyExamples(20, 4)) expect(restored.predict(example.text, 3)).toEqual(model.predict(example.text, 3));
+  });
+});
