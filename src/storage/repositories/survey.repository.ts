@@ -34,39 +34,27 @@ export class SurveyRepository {
   }
 
   /** The answers of one line given in [from, to), oldest first. */
-  async listByLine(tenantId: string, lineId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
-    const rows = await this.db
-      .selectFrom('survey_responses')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('line_id', '=', lineId)
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
-      .orderBy('created_at')
-      .execute();
-    return rows.map(toRecord);
+  listByLine(tenantId: string, lineId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
+    return this.listInPeriod(tenantId, from, to, { column: 'line_id', value: lineId });
   }
 
   /** One agent's answers given in [from, to), oldest first (automatic badges after each answer). */
-  async listByAgent(tenantId: string, agentId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
-    const rows = await this.db
-      .selectFrom('survey_responses')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('agent_id', '=', agentId)
-      .where('created_at', '>=', from)
-      .where('created_at', '<', to)
-      .orderBy('created_at')
-      .execute();
-    return rows.map(toRecord);
+  listByAgent(tenantId: string, agentId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
+    return this.listInPeriod(tenantId, from, to, { column: 'agent_id', value: agentId });
   }
 
   /** Every answer of a tenant given in [from, to), oldest first (today's wallboard figures, follow-up list). */
-  async listByTenant(tenantId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
+  listByTenant(tenantId: string, from: number, to: number): Promise<SurveyResponseRecord[]> {
+    return this.listInPeriod(tenantId, from, to);
+  }
+
+  /** The one period query behind the lists above, narrowed to a line or an agent when asked. */
+  private async listInPeriod(tenantId: string, from: number, to: number, only?: { column: 'line_id' | 'agent_id'; value: string }): Promise<SurveyResponseRecord[]> {
     const rows = await this.db
       .selectFrom('survey_responses')
       .selectAll()
       .where('tenant_id', '=', tenantId)
+      .$if(only !== undefined, (q) => q.where(only!.column, '=', only!.value))
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
       .orderBy('created_at')
