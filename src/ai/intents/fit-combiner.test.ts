@@ -40,4 +40,19 @@ describe('fitCombiner', () => {
     const unweighted = data.scores.reduce((sum, s, i) => sum - Math.log(softmax(s.softmax)[data.labels[i] ?? 0] ?? 1), 0) / 1000;
     expect(fitted.nll).toBeLessThan(unweighted);
   });
+
+  it('does let a small-scale score reach a large weight when there is much data', () => {
+    // Scores in [0, 0.2] (like a nearest-neighbour similarity) whose labels follow weight 250: the
+    // old fixed ridge of 1e-3 per example held the weight at 20; a prior of 0.1 examples lets it reach 90.
+    const data = sampled(6000, 25);
+    const small = { ...data, scores: data.scores.map((s) => ({ softmax: s.softmax.map((v) => v / 10), svm: s.svm })) };
+    expect(fitCombiner(small, ['softmax']).weights.softmax).toBeGreaterThan(60);
+  });
+
+  it('does keep the weight moderate on a handful of separable examples', () => {
+    // Ten examples whose labels the score always gets right: unregularised, the weight would grow without end.
+    const scores = Array.from({ length: 10 }, (_, i) => ({ softmax: Float64Array.from([i % 2 === 0 ? 1 : 0, i % 2 === 0 ? 0 : 1]) }));
+    const labels = Int32Array.from(scores, (_, i) => i % 2);
+    expect(fitCombiner({ scores, labels, classes: 2 }, ['softmax']).weights.softmax).toBeLessThan(8);
+  });
 });

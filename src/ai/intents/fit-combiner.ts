@@ -84,6 +84,15 @@ function solve(matrix: Float64Array, vector: Float64Array, k: number): Float64Ar
 }
 
 /**
+ * Strength of the Gaussian prior on the weights, in examples: the ridge per example is this over n.
+ * A fixed ridge of 1e-3 per example (the first choice) held the nearest-neighbour weights down, whose
+ * scores are similarities in [0, 1] and need large weights; on the inner Banking77 split (6,405
+ * out-of-fold answers) it cost 0.3 pt top-1 and 2.6 pt coverage at 97 %. Scaling with n keeps a
+ * small line's few examples from pushing the weights (and so the confidences) to extremes.
+ */
+export const COMBINER_PRIOR_STRENGTH = 0.1;
+
+/**
  * A logistic combiner: the non-negative component weights that maximise the likelihood of the
  * validation labels under softmax(Σ weight · component scores). The problem is convex in the
  * weights, so damped Newton steps (projected onto weights ≥ 0) find it in a few iterations. The
@@ -93,9 +102,10 @@ function solve(matrix: Float64Array, vector: Float64Array, k: number): Float64Ar
  *
  * @example fitCombiner(validation, ['softmax', 'svm', 'knn', 'dense']).weights // { softmax: 0.6, svm: 1.9, … }
  */
-export function fitCombiner(data: CombinerData, names: readonly ComponentName[], l2 = 1e-3): FittedCombiner {
+export function fitCombiner(data: CombinerData, names: readonly ComponentName[], priorStrength = COMBINER_PRIOR_STRENGTH): FittedCombiner {
   const k = names.length;
   const n = Math.max(1, data.scores.length);
+  const l2 = priorStrength / n;
   let w = new Float64Array(k).fill(1);
   let current = derivatives(data, names, w);
   for (let iteration = 0; iteration < 50; iteration++) {
