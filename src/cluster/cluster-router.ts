@@ -24,6 +24,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Reads that come from the routing engine's memory (or the holder's directory), so only the holder answers them. */
 const HOLDER_READS = /^\/api\/(agent\/|agents(\?|$)|supervisor\/|wallboard)/;
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'date', FORWARDED_HEADER]);
+/**
+ * Not replayed on the holder: the client address is already resolved here (TRUST_PROXY) and travels
+ * as `remoteAddress`; the holder must not apply the proxy chain a second time.
+ */
+const RESOLVED_HEADERS = new Set(['x-forwarded-for']);
 
 type RpcBody =
   | { kind: 'http'; method: string; url: string; headers: Record<string, string | string[]>; body: string; remoteAddress: string }
@@ -143,7 +148,7 @@ export class ClusterRouter implements FrameCommands, InboundForwarder {
     this.forwarded.add(request);
     const body = await readBody(request.raw);
     const headers: Record<string, string | string[]> = {};
-    for (const [key, value] of Object.entries(request.headers)) if (value !== undefined && !HOP_HEADERS.has(key)) headers[key] = value;
+    for (const [key, value] of Object.entries(request.headers)) if (value !== undefined && !HOP_HEADERS.has(key) && !RESOLVED_HEADERS.has(key)) headers[key] = value;
     const answer = (await this.call(holder, { kind: 'http', method: request.method, url, headers, body: body.toString('base64'), remoteAddress: request.ip })) as HttpReply;
     reply.status(answer.status);
     for (const [key, value] of Object.entries(answer.headers)) if (!HOP_HEADERS.has(key)) void reply.header(key, value);
