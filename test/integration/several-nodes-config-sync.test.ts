@@ -11,6 +11,8 @@ import { TcpProxy } from '../support/tcp-proxy.js';
  * is lost) still reaches that node: on its reconnect (node B, whose periodic check is an hour
  * away) and, while it is still cut off, through the periodic check of the stored counters
  * (node C, every second). B and C reach the shared Redis through a TCP proxy the test cuts.
+ * The nodes also sit behind a trusted HTTP proxy (TRUST_PROXY), whose client address must
+ * survive forwarding to the tenant's holder.
  */
 const LINE = 'ln_energienoord';
 
@@ -39,7 +41,7 @@ describe('configuration changes reach nodes that were cut off from Redis', () =>
     const run = `${process.pid}-${Date.now().toString(36)}`;
     const start = (name: string, url: string, checkSeconds: string) =>
       startCentraal(
-        loadConfig({ ...database.env, REDIS_URL: url, NODE_ID: `${name}-${run}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', DEMO_CUSTOMER_BOT: 'false', LEASE_TTL_SECONDS: '2', CONFIG_CHECK_SECONDS: checkSeconds }),
+        loadConfig({ ...database.env, REDIS_URL: url, NODE_ID: `${name}-${run}`, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', DEMO_CUSTOMER_BOT: 'false', LEASE_TTL_SECONDS: '2', CONFIG_CHECK_SECONDS: checkSeconds, TRUST_PROXY: '127.0.0.1' }),
         { quiet: true },
       );
     // A starts alone and holds the tenant, so the admin's changes are made there.
@@ -66,6 +68,26 @@ describe('configuration changes reach nodes that were cut off from Redis', () =>
     const saved = await admin.request('PUT', `/api/admin/lines/${LINE}`, { ...line, name });
     expect(saved.status, saved.text).toBe(200);
   }
+
+  it('keeps the client address from a trusted proxy when a write is forwarded to the holder', async () => {
+    const b = nodes[1]!;
+    const response = await fetch(`${b.url}/api/widget/v1/lines/ln_bankzuid/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 203.0.113.50' },
+      body: JSON.stringify({ language: 'nl' }),
+    });
+    expect(response.status).toBe(201);
+    const { conversationId } = (await response.json()) as { conversationId: string };
+    const db = nodes[0]!.db.kysely;
+    const contact = await db
+      .selectFrom('conversations')
+      .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+      .select(['contacts.identifier_kind', 'contacts.identifier'])
+      .where('conversations.id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    // Resolved once on B (the right-most address that is not a trusted proxy), not again on the holder.
+    expect(contact).toEqual({ identifier_kind: 'ip', identifier: '203.0.113.50' });
+  });
 
   it('applies a change at once while connected, and after a cut through the check and the reconnect', async () => {
     const [a, b, c] = nodes as [RunningCentraal, RunningCentraal, RunningCentraal];
