@@ -1,5 +1,5 @@
 import type { Conversation, ConversationEvent } from '../core/model/index.js';
-import type { Db, OutboxDraft, Repositories } from '../storage/index.js';
+import type { ComplaintFollowUpRecord, Db, OutboxDraft, Repositories } from '../storage/index.js';
 import { isAppError } from '../core/errors/app-error.js';
 import { errors } from './app.errors.js';
 import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
@@ -10,6 +10,8 @@ export interface JournalEntry {
   conversation?: Conversation;
   /** Messages to deliver on the conversation's channel (email, WhatsApp), committed with their events. */
   outbox?: OutboxDraft[];
+  /** Complaint follow-ups a close puts on the list: committed with the close, or not at all (one per conversation). */
+  followUps?: ComplaintFollowUpRecord[];
 }
 
 interface Pending {
@@ -99,6 +101,7 @@ export class Journal {
       for (const conversation of conversations.values()) await repos.conversations.upsert(conversation);
       const outbox = entries.flatMap((e) => e.outbox ?? []);
       if (outbox.length > 0) await repos.channels.insertOutbox(outbox, Math.max(...events.map((e) => e.at)));
+      for (const followUp of entries.flatMap((e) => e.followUps ?? [])) await repos.complaints.insertOnce(followUp);
     });
   }
 

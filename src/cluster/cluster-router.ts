@@ -13,6 +13,7 @@ import { executeWriteFrame, type FrameCommands, type ParticipantRef, type WriteF
 import { receiveItemsHere, type InboundForwarder, type InboundOutcome } from '../app/channels/receive-inbound.js';
 import type { DeliveryStatusUpdate, InboundAttachment, InboundMessage } from '../channels/channel-contract.js';
 import { ClusterRpc } from './cluster-rpc.js';
+import type { ConfigSync } from './config-sync.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 
 /** How long a forwarded request may take on the holder before the caller gets a retryable 503. */
@@ -24,6 +25,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Reads that come from the routing engine's memory (or the holder's directory), so only the holder answers them. */
 const HOLDER_READS = /^\/api\/(agent\/|agents(\?|$)|supervisor\/|wallboard)/;
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'date', FORWARDED_HEADER]);
+/**
+ * Not replayed on the holder: the client address is already resolved here (TRUST_PROXY) and travels
+ * as `remoteAddress`; the holder must not apply the proxy chain a second time.
+ */
+const RESOLVED_HEADERS = new Set(['x-forwarded-for']);
 
 type RpcBody =
   | { kind: 'http'; method: string; url: string; headers: Record<string, string | string[]>; body: string; remoteAddress: string }
@@ -63,6 +69,7 @@ export class ClusterRouter implements FrameCommands, InboundForwarder {
     private readonly auth: AuthService,
     private readonly keeper: LeaseKeeper,
     private readonly bus: RedisEventBus,
+    private readonly configSync: ConfigSync,
   ) {
     this.rpc = new ClusterRpc(bus, keeper.nodeId, (body) => this.onRequest(body as RpcBody));
   }
@@ -79,26 +86,16 @@ export class ClusterRouter implements FrameCommands, InboundForwarder {
     this.rpc.stop();
   }
 
-  /** Another node changed configuration (admin, supervisor, knowledge): bring this node's copies up to date. */
+  /**
+   * Another node changed configuration (admin, supervisor, content, knowledge), or Redis came back
+   * after messages may have been lost (`resync`): compare the stored counters and reload what moved.
+   */
   private async onConfigChange(message: BusMessage): Promise<void> {
     try {
-      if (message.kind === 'directory.changed' && !this.keeper.serves(message.tenantId)) await this.reloadConfiguration(message.tenantId);
       if (message.kind === 'knowledge.saved') await this.deps.knowledge.reloadArticle(message.tenantId, message.articleId);
+      if (message.kind === 'directory.changed' || message.kind === 'knowledge.saved' || message.kind === 'resync') await this.configSync.check();
     } catch (error) {
-      this.deps.log('warn', 'applying a configuration change from another node failed', { error: String(error) });
-    }
-  }
-
-  /** Lines, queues, agents, bots (intents, settings), IVR flows and labelled utterances of one tenant, as stored now. */
-  private async reloadConfiguration(tenantId: string): Promise<void> {
-    const { directory, ivrFlows, botModels, repos } = this.deps;
-    await directory.reloadTenant(tenantId);
-    await ivrFlows.reloadTenant(tenantId);
-    const lines = new Set(directory.linesOf(tenantId).map((l) => l.id));
-    const labelled = (await repos.utterances.listLabelled()).filter((u) => lines.has(u.lineId));
-    for (const lineId of lines) {
-      const examples = labelled.filter((u) => u.lineId === lineId).map((u) => ({ lineId, language: u.language, text: u.text, intent: u.intent ?? '' }));
-      if (examples.length > 0 || botModels.importedCount(lineId) > 0) botModels.setImported(lineId, examples);
+      this.deps.log('warn', 'applying a configuration change from another node failed; the periodic check retries', { error: String(error) });
     }
   }
 
@@ -108,8 +105,14 @@ export class ClusterRouter implements FrameCommands, InboundForwarder {
     const tenantId = request.session?.agent.tenantId;
     if (!tenantId) return;
     // Admin (lines, queues, agents, IVR flows), supervisors (agent skills, queues) and content managers (bots, intents, labelled utterances).
-    if (/^\/api\/(admin|supervisor\/agents|content)\//.test(request.url)) this.bus.publish(topics.cluster, { kind: 'directory.changed', tenantId });
+    const directoryChange = /^\/api\/(admin|supervisor\/agents|content)\//.test(request.url);
     const article = /^\/api\/knowledge\/articles\/([^/?]+)/.exec(request.url);
+    if (!directoryChange && !article) return;
+    // The counter first (the change is committed): a node that misses the message below still sees it moved.
+    await this.configSync.changed(tenantId, Date.now()).catch((error: unknown) => {
+      this.deps.log('error', 'configuration counter not raised: nodes cut off from Redis now may keep the old configuration', { tenantId, error: String(error) });
+    });
+    if (directoryChange) this.bus.publish(topics.cluster, { kind: 'directory.changed', tenantId });
     if (article) this.bus.publish(topics.cluster, { kind: 'knowledge.saved', tenantId, articleId: decodeURIComponent(article[1]!) });
   };
 
@@ -143,7 +146,7 @@ export class ClusterRouter implements FrameCommands, InboundForwarder {
     this.forwarded.add(request);
     const body = await readBody(request.raw);
     const headers: Record<string, string | string[]> = {};
-    for (const [key, value] of Object.entries(request.headers)) if (value !== undefined && !HOP_HEADERS.has(key)) headers[key] = value;
+    for (const [key, value] of Object.entries(request.headers)) if (value !== undefined && !HOP_HEADERS.has(key) && !RESOLVED_HEADERS.has(key)) headers[key] = value;
     const answer = (await this.call(holder, { kind: 'http', method: request.method, url, headers, body: body.toString('base64'), remoteAddress: request.ip })) as HttpReply;
     reply.status(answer.status);
     for (const [key, value] of Object.entries(answer.headers)) if (!HOP_HEADERS.has(key)) void reply.header(key, value);

@@ -8,6 +8,7 @@ import { RedisEventBus } from '../realtime/redis-event-bus.js';
 import { createRepositories, type Db } from '../storage/index.js';
 import { ClusterPresence } from './cluster-presence.js';
 import { ClusterRouter } from './cluster-router.js';
+import { ConfigSync, reloadTenantConfiguration } from './config-sync.js';
 import { LeaseKeeper } from './lease-keeper.js';
 
 export interface ClusterNode {
@@ -56,24 +57,29 @@ export async function createClusterNode(config: Config, db: Db, redisUrl: string
     },
     log,
   );
+  const configSync = new ConfigSync(createRepositories(db), async (tenantId) => app && reloadTenantConfiguration(app.deps, tenantId), log, config.CONFIG_CHECK_SECONDS * 1000);
+  // Before the app loads the configuration, so a change made meanwhile shows as a moved counter.
+  await configSync.prime();
   app = await createApp({ config, db, bus, ownership: keeper, log });
-  const router = new ClusterRouter(app.deps, app.auth, keeper, bus);
+  const router = new ClusterRouter(app.deps, app.auth, keeper, bus, configSync);
   app.deps.inboundForwarder = router;
   const presence = new ClusterPresence(bus.commands, nodeId);
   return {
     nodeId,
     app,
-    router,
+    router: router,
     keeper,
     presence,
     async start(server) {
       router.start(server);
+      configSync.start();
       presence.start();
       await keeper.start();
       log('info', 'node started', { node: nodeId, tenants: keeper.heldTenants() });
     },
     async stop() {
       presence.stop();
+      configSync.stop();
       router.stop();
       await keeper.stop();
     },

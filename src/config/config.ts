@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.js';
 
 /**
  * One declaration of every setting: a default, a description and whether it is secret.
@@ -30,6 +31,17 @@ const configSchema = z.object({
     .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, dot, dash and underscore, at most 64')
     .optional()
     .describe('Several nodes: this node\'s name in routing leases and logs; default host name, process id and a random part'),
+  TRUST_PROXY: z
+    .string()
+    .default('off')
+    .transform((text, ctx) => {
+      const parsed = parseTrustProxy(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    })
+    .describe('Reverse proxies whose X-Forwarded-For gives the client address (rate limits, audit log, blocking by IP): off (default: the header is ignored), a hop count such as 1, or a comma list of proxy addresses/CIDRs such as 10.0.0.0/8,127.0.0.1'),
+  CONFIG_CHECK_SECONDS: z.coerce.number().min(1).max(3600).default(30).describe('Several nodes: how often a node compares the stored configuration counters with its own (also on every Redis reconnect) and reloads a tenant that changed while it missed the message'),
   LEASE_TTL_SECONDS: z.coerce.number().min(1).max(60).default(5).describe('Several nodes: a tenant\'s routing moves to another node at most this long after its node died'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12).describe('Absolute staff session lifetime from login'),
   SESSION_IDLE_MINUTES: z.coerce.number().min(0).default(30).describe('A staff session without requests for this long ends (0: no idle time-out)'),

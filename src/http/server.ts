@@ -35,6 +35,7 @@ import { opsRoutes } from './routes/ops.routes.js';
 import { privacyRoutes } from './routes/privacy.routes.js';
 import { installRouteRegistry } from './route-registry.js';
 import type { OpsState } from '../ops/ops-state.js';
+import type { TrustProxy } from '../config/trust-proxy.js';
 
 export interface BuildServerOptions {
   deps: ServiceDeps;
@@ -68,6 +69,11 @@ export const LOG_REDACT_PATHS = [
   'text',
 ];
 
+/** A hop count becomes the function Fastify would make of it (its types take no number): trust the first n hops. */
+function fastifyTrustProxy(setting: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** The HTTP API: schemas from zod (validated and published as OpenAPI at /api/openapi.json). */
 export async function buildServer({ deps, auth, logLevel, ops, logStream, cluster }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -75,7 +81,9 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream, cluste
     // Per-request lines drown the useful ones at 2,000 messages/s; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    // TRUST_PROXY: off by default, so a client cannot choose its own address with X-Forwarded-For;
+    // behind a proxy, its hop count or addresses make request.ip the client's (rate limits, audit, blocking).
+    trustProxy: fastifyTrustProxy(deps.config.TRUST_PROXY),
     frameworkErrors: frameworkErrorHandler,
     // x-request-id from a proxy is kept (so one id follows a request through every hop), else a new one.
     requestIdHeader: false,

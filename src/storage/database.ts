@@ -405,6 +405,13 @@ export interface ChannelAttachmentTable {
 
 
 /** Several nodes: which node runs a tenant's routing, until when, with which fencing token. */
+/** Several nodes: a tenant's configuration counter (migration 0012). */
+export interface ConfigVersionTable {
+  tenant_id: string;
+  version: number;
+  updated_at: number;
+}
+
 export interface RoutingLeaseTable {
   tenant_id: string;
   holder: string;
@@ -446,6 +453,7 @@ export interface Database extends QualityTables {
   channel_outbox: ChannelOutboxTable;
   channel_attachments: ChannelAttachmentTable;
   routing_leases: RoutingLeaseTable;
+  config_versions: ConfigVersionTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

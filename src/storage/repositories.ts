@@ -16,6 +16,7 @@ import { EventRepository } from './repositories/event.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
 import { JobLeaseRepository } from './repositories/job-lease.repository.js';
 import { LeaseRepository } from './repositories/lease.repository.js';
+import { ConfigVersionRepository } from './repositories/config-version.repository.js';
 import { KnowledgeRepository } from './repositories/knowledge.repository.js';
 import { LineRepository } from './repositories/line.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
@@ -55,6 +56,8 @@ export interface Repositories {
   /** Email and WhatsApp threads, message ids, outbox, attachments (never read by agent views). */
   channels: ChannelRepository;
   leases: LeaseRepository;
+  /** Several nodes: per-tenant configuration counters. */
+  configVersions: ConfigVersionRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -86,6 +89,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     thankYou: new ThankYouRepository(kysely),
     channels: new ChannelRepository(kysely, flags),
     leases: new LeaseRepository(kysely, flags),
+    configVersions: new ConfigVersionRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

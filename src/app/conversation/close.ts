@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../deps.js';
 import type { EventDraft } from './event-recorder.js';
 import type { LiveConversation } from '../live-conversations.js';
 import { assertAssigned, assertOpen } from './access.js';
-import { followUpIfComplaint } from '../quality/complaints.service.js';
+import { complaintFollowUp } from '../quality/complaints.service.js';
 
 /** The agent closes the conversation with a wrap-up code (required when the line defines codes). */
 export async function closeConversation(deps: ServiceDeps, agent: Agent, conversationId: string, wrapUpCode?: string): Promise<void> {
@@ -24,15 +24,15 @@ export async function closeConversation(deps: ServiceDeps, agent: Agent, convers
     c.state = 'closed';
     c.closedAt = deps.clock.now();
     const actor = { kind: 'agent' as const, id: agent.id, name: agent.name };
-    await deps.recorder.record(entry, [{ type: 'conversation.closed', actor, data: { wrapUpCode: c.registration.wrapUpCode } }], true);
+    // A complaint wrap-up puts the conversation on the follow-up list (quality), in the close's own transaction.
+    const followUp = complaintFollowUp(deps, c);
+    await deps.recorder.record(entry, [{ type: 'conversation.closed', actor, data: { wrapUpCode: c.registration.wrapUpCode } }], true, followUp ? { followUps: [followUp] } : {});
     deps.bus.publish(topics.agent(agent.id), { kind: 'unsubscribe', conversationId });
     return { ...c };
   });
   recordHandleTime(deps, conversationId);
   deps.routing.decide(closed.tenantId, (engine, now) => engine.release(conversationId, now));
   deps.live.evict(conversationId);
-  // A complaint wrap-up puts the conversation on the follow-up list (quality).
-  await followUpIfComplaint(deps, closed);
 }
 
 function recordHandleTime(deps: ServiceDeps, conversationId: string): void {

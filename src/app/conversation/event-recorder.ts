@@ -1,6 +1,6 @@
 import { visibilityOf, type EventType } from '../../core/events/event-catalogue.js';
 import type { Actor, Conversation, ConversationEvent } from '../../core/model/index.js';
-import type { OutboxDraft } from '../../storage/index.js';
+import type { ComplaintFollowUpRecord, OutboxDraft } from '../../storage/index.js';
 import type { EventBus } from '../../realtime/event-bus.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { Clock } from '../clock.js';
@@ -17,6 +17,11 @@ export interface EventDraft {
 
 /** Which of these events must also go out on the conversation's channel (set by the channel layer). */
 export type OutboundSelector = (conversation: Conversation, events: readonly ConversationEvent[]) => OutboxDraft[];
+
+/** Rows that must commit in the same transaction as the events (or not at all). */
+export interface RecordExtras {
+  followUps?: ComplaintFollowUpRecord[];
+}
 
 /**
  * Numbers events, makes them durable (with the conversation row when it changed), and only
@@ -39,7 +44,7 @@ export class EventRecorder {
     this.outbound = selector;
   }
 
-  async record(entry: LiveConversation, drafts: EventDraft[], saveConversation: boolean): Promise<ConversationEvent[]> {
+  async record(entry: LiveConversation, drafts: EventDraft[], saveConversation: boolean, extras: RecordExtras = {}): Promise<ConversationEvent[]> {
     const { conversation } = entry;
     const at = this.clock.now();
     const events = drafts.map<ConversationEvent>((draft) => ({
@@ -56,7 +61,12 @@ export class EventRecorder {
     try {
       // Outgoing channel messages commit in the same transaction as their events: durable first, delivered after.
       const outbox = this.outbound(conversation, events);
-      await this.journal.write({ events, conversation: saveConversation ? { ...conversation } : undefined, ...(outbox.length > 0 ? { outbox } : {}) });
+      await this.journal.write({
+        events,
+        conversation: saveConversation ? { ...conversation } : undefined,
+        ...(outbox.length > 0 ? { outbox } : {}),
+        ...(extras.followUps?.length ? { followUps: extras.followUps } : {}),
+      });
     } catch (error) {
       // Memory may now be ahead of the database: forget it and reload on next use.
       this.live.evict(conversation.id);

@@ -67,6 +67,14 @@ export class KnowledgeService {
     if (stored && (!current || stored.version > current.version)) this.put(stored);
   }
 
+  /** Several nodes: every article of the tenant stored newer than this node's copy (saves this node missed). */
+  async reloadTenant(tenantId: string): Promise<void> {
+    for (const stored of await this.repos.knowledge.listByTenant(tenantId)) {
+      const current = this.articles.get(stored.id);
+      if (!current || stored.version > current.version) this.put(stored);
+    }
+  }
+
   get(tenantId: string, id: string): StoredArticle | undefined {
     const article = this.articles.get(id);
     return article && article.tenantId === tenantId ? article : undefined;

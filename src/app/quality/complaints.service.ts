@@ -19,17 +19,13 @@ function baseRecord(deps: Pick<ServiceDeps, 'clock'>, c: Pick<Conversation, 'ten
 }
 
 /**
- * After an agent closed a conversation: a complaint wrap-up code (or topic) puts it on the
- * follow-up list. Called once the close is durable; a failure is logged, not thrown, because
- * the close itself succeeded.
+ * When an agent closes a conversation: a complaint wrap-up code (or topic) puts it on the
+ * follow-up list. The close hands the row to the journal with its `conversation.closed` event,
+ * so the close and the follow-up commit in one transaction: both or neither.
  */
-export async function followUpIfComplaint(deps: ServiceDeps, conversation: Conversation): Promise<void> {
-  if (!isComplaintRegistration(conversation.registration)) return;
-  try {
-    await deps.repos.complaints.insertOnce(baseRecord(deps, conversation, 'wrap_up'));
-  } catch (error) {
-    deps.log('error', 'complaint follow-up not stored', { conversationId: conversation.id, error: String(error) });
-  }
+export function complaintFollowUp(deps: Pick<ServiceDeps, 'clock'>, conversation: Conversation): ComplaintFollowUpRecord | undefined {
+  if (!isComplaintRegistration(conversation.registration)) return undefined;
+  return baseRecord(deps, conversation, 'wrap_up');
 }
 
 /**

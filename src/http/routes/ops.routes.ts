@@ -46,7 +46,8 @@ function assertMayScrape(request: FastifyRequest, token: string | undefined): vo
     }
     return;
   }
-  if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+  // request.ip, not the socket: behind a trusted proxy on this machine every request arrives from loopback.
+  if (!LOOPBACK.has(request.ip)) {
     throw new AppError('METRICS_LOOPBACK_ONLY', 'Without METRICS_TOKEN, /metrics answers loopback clients only', { status: 403 });
   }
 }

@@ -68,6 +68,11 @@ export class KnowledgeRepository {
     return rows.map(toArticle);
   }
 
+  async listByTenant(tenantId: string): Promise<StoredArticle[]> {
+    const rows = await this.db.selectFrom('knowledge_articles').selectAll().where('tenant_id', '=', tenantId).orderBy('id').execute();
+    return rows.map(toArticle);
+  }
+
   async listByLine(tenantId: string, lineId: string): Promise<StoredArticle[]> {
     const rows = await this.db.selectFrom('knowledge_articles').selectAll().where('tenant_id', '=', tenantId).where('line_id', '=', lineId).orderBy('id').execute();
     return rows.map(toArticle);
