@@ -138,7 +138,12 @@ describe.each(testDialects())('the abuse policy in the conversation flow on %s',
     // Someone else on the same line is not affected; the blocked key is again welcome after the expiry.
     const other = await WidgetClient.start(server.url, KINDERLIJN, { visitorId: 'kid-other-visitor-0043' });
     await other.request('POST', '/end');
-    await sleep(Math.max(0, blockedAt + 9_000 + 300 - Date.now()));
+    // Wait for the expiry the block itself recorded (it starts at the screening, after `blockedAt`).
+    const events = await karim.request<{ events: Array<{ type: string; data: { until?: string | null } }> }>('GET', `/api/conversations/${prank.conversationId}/events?after=0`);
+    const until = Date.parse(events.body.events.find((e) => e.type === 'contact.blocked')?.data.until ?? '');
+    expect(until).toBeGreaterThan(blockedAt);
+    expect(until).toBeLessThanOrEqual(Date.now() + 9_000);
+    await sleep(Math.max(0, until + 300 - Date.now()));
     const back = await WidgetClient.start(server.url, KINDERLIJN, { visitorId });
     expect(back.conversationId).toMatch(/^cv_/);
     await back.request('POST', '/end');
