@@ -1,5 +1,5 @@
 import type { Conversation, ConversationEvent } from '../core/model/index.js';
-import type { Db, OutboxDraft, Repositories } from '../storage/index.js';
+import { OPEN_STATES, type Db, type OutboxDraft, type Repositories, type StoredCallState } from '../storage/index.js';
 import { isAppError } from '../core/errors/app-error.js';
 import { errors } from './app.errors.js';
 import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
@@ -10,6 +10,14 @@ export interface JournalEntry {
   conversation?: Conversation;
   /** Messages to deliver on the conversation's channel (email, WhatsApp), committed with their events. */
   outbox?: OutboxDraft[];
+  /** A browser call's state after these events (null: the call ended, its row goes). */
+  call?: CallStateWrite;
+}
+
+export interface CallStateWrite {
+  conversationId: string;
+  tenantId: string;
+  state: StoredCallState | null;
 }
 
 interface Pending {
@@ -88,6 +96,10 @@ export class Journal {
     // Only the last snapshot of each conversation in the batch matters.
     const conversations = new Map<string, Conversation>();
     for (const e of entries) if (e.conversation) conversations.set(e.conversation.id, e.conversation);
+    const calls = new Map<string, StoredCallState | null>();
+    for (const e of entries) if (e.call) calls.set(e.call.conversationId, e.call.state);
+    // A call ends with its conversation, whichever way the conversation ended.
+    for (const c of conversations.values()) if (c.channel === 'voice' && !OPEN_STATES.includes(c.state)) calls.set(c.id, null);
     const tokens = this.fencingTokens(entries);
     await this.db.kysely.transaction().execute(async (trx) => {
       const repos = this.repos.withTransaction(trx);
@@ -97,6 +109,8 @@ export class Journal {
       }
       await repos.events.insertBatch(events);
       for (const conversation of conversations.values()) await repos.conversations.upsert(conversation);
+      for (const state of calls.values()) if (state) await repos.callStates.save(state);
+      await repos.callStates.delete([...calls].filter(([, state]) => state === null).map(([id]) => id));
       const outbox = entries.flatMap((e) => e.outbox ?? []);
       if (outbox.length > 0) await repos.channels.insertOutbox(outbox, Math.max(...events.map((e) => e.at)));
     });
@@ -109,6 +123,7 @@ export class Journal {
     for (const entry of entries) {
       const tenantIds = entry.events.map((e) => e.tenantId);
       if (entry.conversation) tenantIds.push(entry.conversation.tenantId);
+      if (entry.call) tenantIds.push(entry.call.tenantId);
       for (const tenantId of tenantIds) {
         if (tokens.has(tenantId)) continue;
         const token = this.ownership.token(tenantId);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
+import { CallStateRepository } from './repositories/call-state.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
 import { ComplaintRepository } from './repositories/complaint.repository.js';
@@ -55,6 +56,8 @@ export interface Repositories {
   /** Email and WhatsApp threads, message ids, outbox, attachments (never read by agent views). */
   channels: ChannelRepository;
   leases: LeaseRepository;
+  /** Running browser calls' IVR position, ringing and consult (survive a restart or takeover). */
+  callStates: CallStateRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -86,6 +89,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     thankYou: new ThankYouRepository(kysely),
     channels: new ChannelRepository(kysely, flags),
     leases: new LeaseRepository(kysely, flags),
+    callStates: new CallStateRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }
