@@ -47,6 +47,8 @@ async function runIvrStep(deps: ServiceDeps, conversationId: string, input: IvrI
     if (c.state !== 'bot' || c.channel !== 'voice') throw voiceErrors.invalidStep('The call is not in the IVR');
     const call = await deps.calls.load(c);
     if (input && !call.ivr) throw voiceErrors.invalidStep('The IVR is not waiting for keys');
+    // Silence comes from this call's timer: one that fires for an earlier wait (keys came meanwhile) counts for nothing.
+    if (input && 'timeout' in input && call.ivrDeadline !== null && call.ivrDeadline - deps.clock.now() > 50) return {};
     clearTimers(call);
     const flow = deps.ivrFlows.forLine(line).flow;
     const context = ivrContext(line, deps.clock.now());
