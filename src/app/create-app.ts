@@ -18,6 +18,7 @@ import { QueuePositionNotifier } from './routing/queue-position-notifier.js';
 import { RoutingCoordinator } from './routing/routing-coordinator.js';
 import { CallRegistry } from './voice/call-registry.js';
 import { IvrFlowService } from './voice/ivr-flow.service.js';
+import { restoreCalls } from './voice/restore-calls.js';
 import { CentraalMetrics } from '../ops/metrics.js';
 import type { OpsState } from '../ops/ops-state.js';
 import { scheduleRetention } from './privacy/retention.js';
@@ -69,7 +70,8 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   await knowledge.load();
   const ivrFlows = new IvrFlowService(repos, directory, log);
   await ivrFlows.load();
-  const calls = new CallRegistry();
+  const calls = new CallRegistry(repos, clock);
+  recorder.setCallStates(calls);
   const botModels = new BotModels();
   botModels.loadImported((await repos.utterances.listLabelled()).map((u) => ({ lineId: u.lineId, language: u.language, text: u.text, intent: u.intent ?? '' })));
     const channels = new ChannelHub(repos, clock);
@@ -83,6 +85,8 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS }, ownership);
   // With several nodes a tenant's routing is restored when this node takes its lease.
   if (!ownership.clustered) await routing.restore();
+  // Browser calls waiting for a timer (IVR silence, an unanswered ring) carry on from the database.
+  if (!ownership.clustered) await restoreCalls(deps, directory.tenantIds());
   // Small data: every customer bot trains in well under a second, before the first customer.
   for (const tenantId of directory.tenantIds()) botModels.warm(directory.linesOf(tenantId));
   const auth = new AuthService(repos, clock, { ttlMs: config.SESSION_TTL_HOURS * 3600_000, idleMs: config.SESSION_IDLE_MINUTES * 60_000 });
@@ -111,11 +115,14 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     async takeOver(tenantId) {
       await directory.reloadTenant(tenantId);
       live.evictTenant(tenantId);
+      calls.evictTenant(tenantId);
       await routing.restoreTenant(tenantId);
+      await restoreCalls(deps, [tenantId]);
     },
     letGo(tenantId) {
       routing.dropTenant(tenantId);
       live.evictTenant(tenantId);
+      calls.evictTenant(tenantId);
     },
     async stop() {
       if (timer) clearInterval(timer);

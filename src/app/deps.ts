@@ -30,7 +30,7 @@ export interface ServiceDeps {
   /** The customer bots' intent models (trained on first use, retrained when content changes). */
   botModels: BotModels;
   bus: EventBus;
-  /** Browser calls running on this node (IVR position, pick-up, consult). */
+  /** Browser calls (IVR position, ringing, consult): a cache of the `call_states` table on the tenant's lease holder. */
   calls: CallRegistry;
   /** Email and WhatsApp adapters: outbound selection, reply windows. */
   channels: ChannelHub;

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationEvent } from '../core/model/index.js';
-import type { ComplaintFollowUpRecord, Db, OutboxDraft, Repositories } from '../storage/index.js';
+import { OPEN_STATES, type ComplaintFollowUpRecord, type Db, type OutboxDraft, type Repositories, type StoredCallState } from '../storage/index.js';
 import { isAppError } from '../core/errors/app-error.js';
 import { errors } from './app.errors.js';
 import { SINGLE_NODE, type TenantOwnership } from './tenant-ownership.js';
@@ -12,6 +12,14 @@ export interface JournalEntry {
   outbox?: OutboxDraft[];
   /** Complaint follow-ups a close puts on the list: committed with the close, or not at all (one per conversation). */
   followUps?: ComplaintFollowUpRecord[];
+  /** A browser call's state after these events (null: the call ended, its row goes). */
+  call?: CallStateWrite;
+}
+
+export interface CallStateWrite {
+  conversationId: string;
+  tenantId: string;
+  state: StoredCallState | null;
 }
 
 interface Pending {
@@ -90,6 +98,10 @@ export class Journal {
     // Only the last snapshot of each conversation in the batch matters.
     const conversations = new Map<string, Conversation>();
     for (const e of entries) if (e.conversation) conversations.set(e.conversation.id, e.conversation);
+    const calls = new Map<string, StoredCallState | null>();
+    for (const e of entries) if (e.call) calls.set(e.call.conversationId, e.call.state);
+    // A call ends with its conversation, whichever way the conversation ended.
+    for (const c of conversations.values()) if (c.channel === 'voice' && !OPEN_STATES.includes(c.state)) calls.set(c.id, null);
     const tokens = this.fencingTokens(entries);
     await this.db.kysely.transaction().execute(async (trx) => {
       const repos = this.repos.withTransaction(trx);
@@ -99,6 +111,8 @@ export class Journal {
       }
       await repos.events.insertBatch(events);
       for (const conversation of conversations.values()) await repos.conversations.upsert(conversation);
+      for (const state of calls.values()) if (state) await repos.callStates.save(state);
+      await repos.callStates.delete([...calls].filter(([, state]) => state === null).map(([id]) => id));
       const outbox = entries.flatMap((e) => e.outbox ?? []);
       if (outbox.length > 0) await repos.channels.insertOutbox(outbox, Math.max(...events.map((e) => e.at)));
       for (const followUp of entries.flatMap((e) => e.followUps ?? [])) await repos.complaints.insertOnce(followUp);
@@ -112,6 +126,7 @@ export class Journal {
     for (const entry of entries) {
       const tenantIds = entry.events.map((e) => e.tenantId);
       if (entry.conversation) tenantIds.push(entry.conversation.tenantId);
+      if (entry.call) tenantIds.push(entry.call.tenantId);
       for (const tenantId of tenantIds) {
         if (tokens.has(tenantId)) continue;
         const token = this.ownership.token(tenantId);

@@ -50,6 +50,7 @@ const configSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10).describe('On SIGTERM: how long in-flight requests and the journal get before the process exits'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RING_TIMEOUT_SECONDS: z.coerce.number().positive().default(20).describe('Offer ring-no-answer timeout'),
+  CALL_PICKUP_TIMEOUT_SECONDS: z.coerce.number().positive().default(45).describe('A chat that became a call rings its agent this long; unanswered, it stays a chat'),
   MAX_MISSED_OFFERS: z.coerce.number().int().positive().default(2).describe('Missed offers before an agent is set away'),
   AGENT_DISCONNECT_GRACE_SECONDS: z.coerce.number().positive().default(60).describe('An agent whose last socket closed goes offline after this long'),
   DEMO_DATA: z

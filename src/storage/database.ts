@@ -231,6 +231,23 @@ export interface VoiceCallTable {
   updated_at: number;
 }
 
+/** A running browser call's state beyond the conversation row (see migration 0011). */
+export interface CallStateTable {
+  conversation_id: string;
+  tenant_id: string;
+  /** JSON IvrState while the IVR waits for keys. */
+  ivr_state: string | null;
+  /** When the IVR's no-input timer fires (epoch ms). */
+  ivr_deadline: number | null;
+  /** A chat that became a call rings its agent since then (epoch ms); null once answered. */
+  ringing_since: number | null;
+  /** The channel the conversation had before it became a call (it falls back to it when nobody answers). */
+  ringing_from: string | null;
+  consult_agent_id: string | null;
+  consult_agent_name: string | null;
+  updated_at: number;
+}
+
 export interface AuditLogTable {
   id: string;
   tenant_id: string;
@@ -454,6 +471,7 @@ export interface Database extends QualityTables {
   channel_attachments: ChannelAttachmentTable;
   routing_leases: RoutingLeaseTable;
   config_versions: ConfigVersionTable;
+  call_states: CallStateTable;
 }
 
 /** A customer message the bot handed over because it was not sure; anonymised. */

@@ -21,3 +21,4 @@ export type { AwardRecord, BadgeRecord, GestureRecord, NominationRecord } from '
 export type { CampaignRecord, CampaignContactRecord, CampaignAttemptRecord } from './repositories/campaign.repository.js';
 export type { ThankYouCallRecord, ThankYouCallStatus } from './repositories/thank-you.repository.js';
 export type { ChannelAttachmentRecord, ChannelOutboxRecord, ChannelThreadRecord, OutboxDraft } from './repositories/channel.repository.js';
+export type { StoredCallState } from './repositories/call-state.repository.js';

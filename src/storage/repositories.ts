@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { DialectFlags } from './dialect-flags.js';
 import type { Db } from './open-database.js';
+import { CallStateRepository } from './repositories/call-state.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { BlockRepository } from './repositories/block.repository.js';
 import { ComplaintRepository } from './repositories/complaint.repository.js';
@@ -58,6 +59,8 @@ export interface Repositories {
   leases: LeaseRepository;
   /** Several nodes: per-tenant configuration counters. */
   configVersions: ConfigVersionRepository;
+  /** Running browser calls' IVR position, ringing and consult (survive a restart or takeover). */
+  callStates: CallStateRepository;
   /** The same repositories bound to a transaction (`db.kysely.transaction().execute(trx => …)`). */
   withTransaction(trx: Kysely<Database>): Repositories;
 }
@@ -90,6 +93,7 @@ function bind(kysely: Kysely<Database>, flags: DialectFlags): Repositories {
     channels: new ChannelRepository(kysely, flags),
     leases: new LeaseRepository(kysely, flags),
     configVersions: new ConfigVersionRepository(kysely),
+    callStates: new CallStateRepository(kysely),
     withTransaction: (trx) => bind(trx, flags),
   };
 }

@@ -29,10 +29,12 @@ function person(tag: string) {
     followUpNotes: `Teruggebeld op het privénummer ${tag}FOLLOWUP`,
     unanswered: `Kan ik mijn hypotheek ${tag}UNANSWERED`,
     gesture: `Bloemen naar het adres van de klant ${tag}GESTURE`,
+    // A browser call's IVR state keeps what the caller keyed in.
+    ivrDigits: `${tag}IVRDIGITS`,
   };
 }
 type Person = ReturnType<typeof person>;
-const marks = (p: Person) => [p.visitorId, p.name, p.customerText, p.agentText, p.consentNote, p.flagReason, p.survey, p.notes, p.callerNumber, p.complaint, p.followUpNotes, p.unanswered, p.gesture];
+const marks = (p: Person) => [p.visitorId, p.name, p.customerText, p.agentText, p.consentNote, p.flagReason, p.survey, p.notes, p.callerNumber, p.complaint, p.followUpNotes, p.unanswered, p.gesture, p.ivrDigits];
 
 /**
  * What the voice, content and quality features keep about the conversation: the call with the
@@ -50,6 +52,9 @@ async function laterFeatureTraces(server: InProcessServer, thomas: User, p: Pers
     .insertInto('complaint_followups')
     .values({ ...base, id: `cf_${conversationId}`, contact_id: conversation.contact_id, agent_id: 'us_thomas', source: 'survey', nps: 2, comment: p.complaint, status: 'done', assignee_id: 'us_marleen', notes: p.followUpNotes, outcome: `${p.followUpNotes} outcome`, version: 2, created_at: now, updated_at: now })
     .execute();
+  // Left behind by a crash between two writes (a running call's row normally goes when its conversation ends).
+  const ivrState = { v: 1, waitingAt: 'menu', attempts: 0, data: { language: 'nl', variables: { customerNumber: p.ivrDigits }, choices: {}, skills: [], priority: null, voicemail: null, callback: null } };
+  await db.insertInto('call_states').values({ conversation_id: conversationId, tenant_id: conversation.tenant_id, ivr_state: JSON.stringify(ivrState), ivr_deadline: now, ringing_since: null, ringing_from: null, consult_agent_id: null, consult_agent_name: null, updated_at: now }).execute();
   const gesture = await server.as(thomas, 'POST', '/api/gestures', { amountCents: 1500, reason: p.gesture, conversationId });
   expect(gesture.statusCode, gesture.body).toBe(201);
 }

@@ -134,7 +134,7 @@ export class WidgetController {
 
   private resume(stored: StoredConversation): void {
     if (isUiLanguage(stored.language)) this.setLanguage(stored.language);
-    this.session = new ChatSession(this.api, this.store, stored, this.config.origin, { changed: () => this.render(), lost: () => this.leaveChat(), callStarted: () => void this.showCall() });
+    this.session = new ChatSession(this.api, this.store, stored, this.config.origin, { changed: () => this.render(), lost: () => this.leaveChat(), callStarted: () => void this.showCall(), callDropped: () => this.hideCall() });
     this.chatView = new ChatView({ send: (text) => this.session?.send(text), keystroke: () => this.session?.keystroke(), newChat: () => this.leaveChat(), call: () => void this.startCallInChat() });
     this.conversation = stored;
     this.surveyAsked = false;
@@ -169,7 +169,8 @@ export class WidgetController {
     this.callLoading = true;
     try {
       const module = await loadCallModule(this.config.origin);
-      if (this.session !== session || this.call) return;
+      // Gone meanwhile, or the call was not picked up before its script loaded.
+      if (this.session !== session || this.call || session.callEvents.length === 0) return;
       const language = isUiLanguage(session.language) ? session.language : this.language;
       const handle = module.createCall(
         {
@@ -190,6 +191,15 @@ export class WidgetController {
     } finally {
       this.callLoading = false;
     }
+  }
+
+  /** The call this chat became was not picked up: its view goes, the chat (and its call button) stays. */
+  private hideCall(): void {
+    this.call?.dispose();
+    this.call = undefined;
+    if (this.session) this.session.frameListener = undefined;
+    this.chatView?.setCall(undefined);
+    this.render();
   }
 
   /** After an ended chat (or a token that no longer works): back to the pre-chat choices. */

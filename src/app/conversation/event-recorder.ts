@@ -5,7 +5,7 @@ import type { EventBus } from '../../realtime/event-bus.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { Clock } from '../clock.js';
 import type { Directory } from '../directory.js';
-import type { Journal } from '../journal.js';
+import type { CallStateWrite, Journal } from '../journal.js';
 import type { LiveConversation, LiveConversations } from '../live-conversations.js';
 
 export interface EventDraft {
@@ -24,12 +24,24 @@ export interface RecordExtras {
 }
 
 /**
+ * The browser calls' state (src/app/voice/call-registry.ts): what changed in a call goes into the
+ * same transaction as the events that changed it.
+ */
+export interface CallStateSource {
+  /** The call's state to store with these events, if it changed (or ended with the conversation). */
+  pendingWrite(conversation: Conversation): CallStateWrite | undefined;
+  /** The write failed: forget the call here, so it is read back from the database. */
+  evict(conversationId: string): void;
+}
+
+/**
  * Numbers events, makes them durable (with the conversation row when it changed), and only
  * then publishes them. Call it inside `LiveConversations.withConversation`, which keeps
  * numbering, commit and publication in one order per conversation.
  */
 export class EventRecorder {
   private outbound: OutboundSelector = () => [];
+  private calls: CallStateSource | undefined;
 
   constructor(
     private readonly journal: Journal,
@@ -42,6 +54,11 @@ export class EventRecorder {
   /** The channel layer says which events become outgoing mail or WhatsApp messages. */
   setOutboundSelector(selector: OutboundSelector): void {
     this.outbound = selector;
+  }
+
+  /** The voice layer hands over its call registry, so call state commits with the call's events. */
+  setCallStates(calls: CallStateSource): void {
+    this.calls = calls;
   }
 
   async record(entry: LiveConversation, drafts: EventDraft[], saveConversation: boolean, extras: RecordExtras = {}): Promise<ConversationEvent[]> {
@@ -61,15 +78,18 @@ export class EventRecorder {
     try {
       // Outgoing channel messages commit in the same transaction as their events: durable first, delivered after.
       const outbox = this.outbound(conversation, events);
+      const call = this.calls?.pendingWrite(conversation);
       await this.journal.write({
         events,
         conversation: saveConversation ? { ...conversation } : undefined,
         ...(outbox.length > 0 ? { outbox } : {}),
         ...(extras.followUps?.length ? { followUps: extras.followUps } : {}),
+        ...(call ? { call } : {}),
       });
     } catch (error) {
       // Memory may now be ahead of the database: forget it and reload on next use.
       this.live.evict(conversation.id);
+      this.calls?.evict(conversation.id);
       throw error;
     }
     for (const event of events) if (event.clientId) this.live.rememberClientId(entry, event.clientId, event.seq);

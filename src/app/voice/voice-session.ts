@@ -9,17 +9,20 @@ import type { EventDraft } from '../conversation/event-recorder.js';
 import { transferConversation } from '../conversation/transfer.js';
 import type { ServiceDeps } from '../deps.js';
 import type { LiveConversation } from '../live-conversations.js';
-import { continueIvr, IvrStateError, startIvr, type IvrContext, type IvrInput, type IvrStep } from '../../core/ivr/index.js';
+import { continueIvr, IvrStateError, startIvr, type IvrContext, type IvrInput, type IvrInstruction, type IvrStep } from '../../core/ivr/index.js';
 import { browserCallErrors as voiceErrors } from './browser-call.errors.js';
+import { clearTimers, isRinging, type LiveCall } from './call-registry.js';
 
 const agentActor = (agent: Agent) => ({ kind: 'agent' as const, id: agent.id, name: agent.name });
 
 /**
  * A call is connected when it is a voice conversation an agent has picked up and not yet hung up:
- * derived from the stored conversation, so a restarted node relays for the calls still running.
+ * derived from the stored conversation and the stored call state (a chat that became a call and
+ * still rings is not connected), so a restarted node relays for the calls still running.
  */
-export function isCallConnected(deps: ServiceDeps, c: Conversation): boolean {
-  return c.channel === 'voice' && c.context.browserCall === true && (c.state === 'active' || c.state === 'on_hold') && c.assignedAgentId !== null && !deps.calls.get(c.id)?.awaitingPickup;
+export async function isCallConnected(deps: ServiceDeps, c: Conversation): Promise<boolean> {
+  if (!(c.channel === 'voice' && c.context.browserCall === true && (c.state === 'active' || c.state === 'on_hold') && c.assignedAgentId !== null)) return false;
+  return !isRinging(await deps.calls.load(c));
 }
 
 /** After `conversation.started` of a browser call: the line's IVR flow (its saved one or the default) begins. */
@@ -41,11 +44,12 @@ async function runIvrStep(deps: ServiceDeps, conversationId: string, input: IvrI
   const outcome = await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     const line = deps.directory.line(c.lineId);
-    const call = deps.calls.ensure(c.id);
     if (c.state !== 'bot' || c.channel !== 'voice') throw voiceErrors.invalidStep('The call is not in the IVR');
+    const call = await deps.calls.load(c);
     if (input && !call.ivr) throw voiceErrors.invalidStep('The IVR is not waiting for keys');
-    if (call.ivrTimer) clearTimeout(call.ivrTimer);
-    call.ivrTimer = undefined;
+    // Silence comes from this call's timer: one that fires for an earlier wait (keys came meanwhile) counts for nothing.
+    if (input && 'timeout' in input && call.ivrDeadline !== null && call.ivrDeadline - deps.clock.now() > 50) return {};
+    clearTimers(call);
     const flow = deps.ivrFlows.forLine(line).flow;
     const context = ivrContext(line, deps.clock.now());
     let step: IvrStep;
@@ -56,21 +60,26 @@ async function runIvrStep(deps: ServiceDeps, conversationId: string, input: IvrI
       // The flow changed while the caller was in it: start the new flow from the top.
       step = startIvr(flow, context, { language: c.language });
     }
-    call.ivr = step.waitingFor === 'digits' ? step.state : null;
-    return applyIvrStep(deps, entry, step, input && 'digits' in input ? input.digits : undefined);
+    const gather = step.waitingFor === 'digits' ? step.instructions.find((i): i is Extract<IvrInstruction, { kind: 'gather' }> => i.kind === 'gather') : undefined;
+    call.ivr = gather ? step.state : null;
+    // The deadline is stored with the position, so a restarted node fires the silence on time.
+    call.ivrDeadline = gather ? deps.clock.now() + gather.timeoutSeconds * 1000 : null;
+    deps.calls.markChanged(call);
+    return applyIvrStep(deps, entry, call, step, input && 'digits' in input ? input.digits : undefined);
   });
   if (outcome.enqueued) deps.routing.enqueue(outcome.enqueued);
   if (outcome.closed) deps.live.evict(conversationId);
-  if (outcome.waitSeconds) scheduleNoInput(deps, conversationId, outcome.waitSeconds);
+  const call = deps.calls.get(conversationId);
+  if (call) armCallTimers(deps, call);
 }
 
 const IVR_ACTOR = { kind: 'system' as const, name: 'IVR' };
 /** Trace events that come from the caller's keys (or their silence), for the call's log. */
 const CALLER_TRACE = new Set(['chose', 'invalid', 'no_input', 'fallback', 'collected', 'language']);
 
-type IvrOutcome = { enqueued?: Conversation; closed?: boolean; waitSeconds?: number };
+type IvrOutcome = { enqueued?: Conversation; closed?: boolean };
 
-async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, step: IvrStep, pressed: string | undefined): Promise<IvrOutcome> {
+async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, call: LiveCall, step: IvrStep, pressed: string | undefined): Promise<IvrOutcome> {
   const c = entry.conversation;
   const line = deps.directory.line(c.lineId);
   const drafts: EventDraft[] = [];
@@ -92,7 +101,6 @@ async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, step: Iv
         break;
       case 'gather':
         for (const p of instruction.prompts) if (p.kind === 'say') prompt(p.text, p.language, true);
-        outcome = { waitSeconds: instruction.timeoutSeconds };
         break;
       case 'enqueue':
       case 'callback':
@@ -126,7 +134,8 @@ async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, step: Iv
     save = true;
     drafts.push({ type: 'conversation.queued', actor: { kind: 'system' }, data: { queueId: queue.id, queueName: queue.name, via: 'ivr', skills: enqueue.skills, priority: c.priority } });
     outcome = { enqueued: { ...c } };
-    deps.calls.ensure(c.id).ivr = null;
+    call.ivr = null;
+    call.ivrDeadline = null;
   } else if (ended) {
     // A browser call cannot be bridged to an outside number: the caller hears the prompt and the call ends.
     assertTransition(c.state, 'closed');
@@ -134,21 +143,69 @@ async function applyIvrStep(deps: ServiceDeps, entry: LiveConversation, step: Iv
     c.closedAt = deps.clock.now();
     save = true;
     drafts.push({ type: 'call.ended', actor: IVR_ACTOR, data: { by: 'ivr', reason: ended.reason, ...(ended.number ? { number: ended.number } : {}) } }, { type: 'conversation.closed', actor: IVR_ACTOR, data: { reason: ended.reason } });
-    deps.calls.forget(c.id);
+    deps.calls.end(call);
     outcome = { closed: true };
   }
-  if (drafts.length) await deps.recorder.record(entry, drafts, save);
+  // Recorded even without events (audio-only prompts): the call's new IVR position commits here.
+  await deps.recorder.record(entry, drafts, save);
   return outcome;
 }
 
-function scheduleNoInput(deps: ServiceDeps, conversationId: string, seconds: number): void {
-  const call = deps.calls.get(conversationId);
-  if (!call) return;
-  call.ivrTimer = setTimeout(() => {
-    call.ivrTimer = undefined;
-    void ivrInput(deps, conversationId, { timeout: true }).catch(() => undefined);
-  }, seconds * 1000);
-  call.ivrTimer.unref?.();
+/**
+ * Arms the call's timers from its stored times: the IVR's silence and the ring of a chat that became a
+ * call. After a restart or takeover they fire with the time left, or at once when already overdue.
+ */
+export function armCallTimers(deps: ServiceDeps, call: LiveCall): void {
+  clearTimers(call);
+  const now = deps.clock.now();
+  const { conversationId } = call;
+  if (call.ivr && call.ivrDeadline !== null) {
+    call.ivrTimer = setTimeout(() => {
+      call.ivrTimer = undefined;
+      void ivrInput(deps, conversationId, { timeout: true }).catch((error: unknown) => deps.log('warn', 'IVR no-input timer failed', { conversationId, error: String(error) }));
+    }, Math.max(0, call.ivrDeadline - now));
+    call.ivrTimer.unref?.();
+  }
+  if (call.ringingSince !== null) {
+    const deadline = call.ringingSince + deps.config.CALL_PICKUP_TIMEOUT_SECONDS * 1000;
+    call.ringTimer = setTimeout(() => {
+      call.ringTimer = undefined;
+      void endUnansweredCall(deps, conversationId).catch((error: unknown) => deps.log('warn', 'call pick-up timer failed', { conversationId, error: String(error) }));
+    }, Math.max(0, deadline - now));
+    call.ringTimer.unref?.();
+  }
+}
+
+/**
+ * Nobody picked up a chat that became a call in time: the call attempt ends (`call.ended`, reason
+ * `no_answer`, seen by both sides) and the conversation is the chat it was, with the same agent.
+ */
+export async function endUnansweredCall(deps: ServiceDeps, conversationId: string): Promise<void> {
+  const reverted = await deps.live.withConversation(conversationId, async (entry) => {
+    const c = entry.conversation;
+    const call = await deps.calls.load(c);
+    if (call.ringingSince === null || c.channel !== 'voice' || (c.state !== 'active' && c.state !== 'on_hold')) return null;
+    // A timer from before a restart may fire early by a clock tick; the stored time decides.
+    if (deps.clock.now() < call.ringingSince + deps.config.CALL_PICKUP_TIMEOUT_SECONDS * 1000 - 50) return null;
+    const to = call.ringingFrom && call.ringingFrom !== 'voice' ? call.ringingFrom : 'chat';
+    const { browserCall: _browserCall, ...context } = c.context;
+    c.channel = to;
+    c.context = context;
+    deps.calls.end(call);
+    await deps.recorder.record(
+      entry,
+      [
+        { type: 'call.ended', actor: { kind: 'system' }, data: { by: 'system', reason: 'no_answer' } },
+        { type: 'conversation.channel_switched', actor: { kind: 'system' }, data: { from: 'voice', to } },
+      ],
+      true,
+    );
+    return { ...c };
+  });
+  if (!reverted) return;
+  // The agent's load moves back from the voice channel to the chat's.
+  deps.routing.decide(reverted.tenantId, (engine, now) => engine.release(reverted.id, now));
+  deps.routing.engine(reverted.tenantId).restoreAssignment(deps.routing.contactInput(reverted), reverted.assignedAgentId!);
 }
 
 /** The customer presses "call" in a chat an agent is handling: same conversation, now a call that rings the agent. */
@@ -162,7 +219,10 @@ export async function switchChatToCall(deps: ServiceDeps, conversationId: string
     const from = c.channel;
     c.channel = 'voice';
     c.context = { ...c.context, browserCall: true };
-    deps.calls.ensure(c.id).awaitingPickup = true;
+    const call = await deps.calls.load(c);
+    call.ringingSince = deps.clock.now();
+    call.ringingFrom = from;
+    deps.calls.markChanged(call);
     await deps.recorder.record(
       entry,
       [
@@ -179,6 +239,8 @@ export async function switchChatToCall(deps: ServiceDeps, conversationId: string
   const agentId = switched.assignedAgentId!;
   deps.routing.decide(switched.tenantId, (engine, now) => engine.release(switched.id, now));
   deps.routing.engine(switched.tenantId).restoreAssignment(deps.routing.contactInput(switched), agentId);
+  const call = deps.calls.get(switched.id);
+  if (call) armCallTimers(deps, call);
 }
 
 /** The assigned agent picks up a chat that became a call (routed calls are answered by accepting the offer). */
@@ -187,9 +249,12 @@ export async function answerCall(deps: ServiceDeps, agent: Agent, conversationId
     const c = entry.conversation;
     assertAssigned(c, agent);
     assertOpen(c);
-    const call = deps.calls.get(c.id);
-    if (c.channel !== 'voice' || !call?.awaitingPickup) throw voiceErrors.invalidStep('This call is not ringing');
-    call.awaitingPickup = false;
+    const call = await deps.calls.load(c);
+    if (c.channel !== 'voice' || !isRinging(call)) throw voiceErrors.invalidStep('This call is not ringing');
+    clearTimers(call);
+    call.ringingSince = null;
+    call.ringingFrom = null;
+    deps.calls.markChanged(call);
     await deps.recorder.record(entry, [{ type: 'call.answered', actor: agentActor(agent), data: { agentId: agent.id, agentName: agent.name } }], false);
   });
 }
@@ -203,7 +268,7 @@ export async function relayCallSignal(deps: ServiceDeps, who: Participant, frame
   const c = (await deps.live.get(frame.conversationId)).conversation;
   if (who.kind === 'agent') assertAssigned(c, who.agent);
   if (frame.t === 'call.renegotiate' && who.kind !== 'agent') throw errors.forbidden('Only the agent asks the customer to offer again');
-  if (!isCallConnected(deps, c)) throw voiceErrors.notConnected(c.id);
+  if (!(await isCallConnected(deps, c))) throw voiceErrors.notConnected(c.id);
   const topic = who.kind === 'customer' ? topics.agent(c.assignedAgentId!) : topics.callCustomer(c.id);
   deps.bus.publish(topic, { kind: 'frame', frame });
 }
@@ -213,7 +278,7 @@ export async function holdCall(deps: ServiceDeps, agent: Agent, conversationId: 
   await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     assertAssigned(c, agent);
-    if (!isCallConnected(deps, c)) throw voiceErrors.notConnected(c.id);
+    if (!(await isCallConnected(deps, c))) throw voiceErrors.notConnected(c.id);
     const to = hold ? 'on_hold' : 'active';
     if (c.state === to) return;
     assertTransition(c.state, to);
@@ -227,7 +292,7 @@ export async function muteCall(deps: ServiceDeps, who: Participant, conversation
   await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     const actor = callActor(c, who);
-    if (!isCallConnected(deps, c)) throw voiceErrors.notConnected(c.id);
+    if (!(await isCallConnected(deps, c))) throw voiceErrors.notConnected(c.id);
     await deps.recorder.record(entry, [{ type: 'call.muted', actor, data: { side: who.kind, muted } }], false);
   });
 }
@@ -238,7 +303,7 @@ export async function sendDtmf(deps: ServiceDeps, who: Participant, conversation
   const actor = callActor(c, who);
   if (who.kind === 'customer' && c.state === 'bot' && c.channel === 'voice') return ivrInput(deps, conversationId, { digits });
   await deps.live.withConversation(conversationId, async (entry) => {
-    if (!isCallConnected(deps, entry.conversation)) throw voiceErrors.notConnected(conversationId);
+    if (!(await isCallConnected(deps, entry.conversation))) throw voiceErrors.notConnected(conversationId);
     // A customer may key in a PIN for the agent's system: the log keeps how many keys, not which.
     const data = who.kind === 'customer' ? { from: 'customer', count: digits.length } : { from: 'agent', digits };
     await deps.recorder.record(entry, [{ type: 'call.dtmf', actor, data }], false);
@@ -261,40 +326,63 @@ export interface CallTransferInput {
 export async function transferCall(deps: ServiceDeps, agent: Agent, input: CallTransferInput): Promise<void> {
   const c = (await deps.live.get(input.conversationId)).conversation;
   assertAssigned(c, agent);
-  if (!isCallConnected(deps, c)) throw voiceErrors.notConnected(c.id);
-  const call = deps.calls.ensure(c.id);
+  if (!(await isCallConnected(deps, c))) throw voiceErrors.notConnected(c.id);
   if (input.step === 'blind') {
     await transferConversation(deps, agent, { conversationId: c.id, ...pickTarget(input), ...(input.note ? { note: input.note } : {}) });
     return;
   }
   if (input.step === 'consult') return startConsult(deps, agent, input);
-  const consult = call.consult;
-  if (!consult) throw voiceErrors.invalidStep('There is no consultation to complete or cancel');
-  call.consult = null;
-  deps.bus.publish(topics.agent(consult.agentId), { kind: 'frame', frame: { t: 'call.consult', conversationId: c.id, fromAgentId: agent.id, fromAgentName: agent.name, active: false } });
+  const endConsult = (consult: { agentId: string }) =>
+    deps.bus.publish(topics.agent(consult.agentId), { kind: 'frame', frame: { t: 'call.consult', conversationId: c.id, fromAgentId: agent.id, fromAgentName: agent.name, active: false } });
   if (input.step === 'cancel') {
-    await deps.live.withConversation(c.id, (entry) => deps.recorder.record(entry, [{ type: 'call.consult_cancelled', actor: agentActor(agent), data: { agentId: consult.agentId, agentName: consult.agentName } }], false));
+    const cancelled = await deps.live.withConversation(c.id, async (entry) => {
+      const call = await deps.calls.load(entry.conversation);
+      const consult = call.consult;
+      if (!consult) throw voiceErrors.invalidStep('There is no consultation to complete or cancel');
+      call.consult = null;
+      deps.calls.markChanged(call);
+      await deps.recorder.record(entry, [{ type: 'call.consult_cancelled', actor: agentActor(agent), data: { agentId: consult.agentId, agentName: consult.agentName } }], false);
+      return consult;
+    });
+    endConsult(cancelled);
     return;
   }
-  await transferConversation(deps, agent, { conversationId: c.id, toAgentId: consult.agentId, ...(input.note ? { note: input.note } : {}), warm: true });
+  const call = await deps.calls.load(c);
+  const consult = call.consult;
+  if (!consult) throw voiceErrors.invalidStep('There is no consultation to complete or cancel');
+  // Cleared now, stored with the transfer's events; a refused transfer keeps the consultation.
+  call.consult = null;
+  deps.calls.markChanged(call);
+  try {
+    await transferConversation(deps, agent, { conversationId: c.id, toAgentId: consult.agentId, ...(input.note ? { note: input.note } : {}), warm: true });
+  } catch (error) {
+    const current = deps.calls.get(c.id);
+    if (current && current.consult === null) {
+      current.consult = consult;
+      deps.calls.markChanged(current);
+    }
+    throw error;
+  }
+  endConsult(consult);
 }
 
 async function startConsult(deps: ServiceDeps, agent: Agent, input: CallTransferInput): Promise<void> {
   const colleague = input.toAgentId ? deps.directory.findAgent(agent.tenantId, input.toAgentId) : undefined;
   if (!colleague || colleague.id === agent.id) throw errors.noSuchTarget('A warm transfer consults one colleague (toAgentId)');
-  const call = deps.calls.ensure(input.conversationId);
-  if (call.consult) throw voiceErrors.invalidStep(`You are already consulting ${call.consult.agentName}`);
   await deps.live.withConversation(input.conversationId, async (entry) => {
     const c = entry.conversation;
+    const call = await deps.calls.load(c);
+    if (call.consult) throw voiceErrors.invalidStep(`You are already consulting ${call.consult.agentName}`);
     const drafts: EventDraft[] = [];
     if (c.state === 'active') {
       c.state = 'on_hold';
       drafts.push({ type: 'call.held', actor: agentActor(agent) });
     }
     drafts.push({ type: 'call.consult_started', actor: agentActor(agent), data: { agentId: colleague.id, agentName: colleague.name, ...(input.note ? { note: input.note } : {}) } });
+    call.consult = { agentId: colleague.id, agentName: colleague.name };
+    deps.calls.markChanged(call);
     await deps.recorder.record(entry, drafts, true);
   });
-  call.consult = { agentId: colleague.id, agentName: colleague.name };
   deps.bus.publish(topics.agent(colleague.id), {
     kind: 'frame',
     frame: { t: 'call.consult', conversationId: input.conversationId, fromAgentId: agent.id, fromAgentName: agent.name, active: true, ...(input.note ? { note: input.note } : {}) },
@@ -318,9 +406,10 @@ export async function hangUp(deps: ServiceDeps, who: Participant, conversationId
     const actor = callActor(c, who);
     assertOpen(c);
     if (c.channel !== 'voice') throw voiceErrors.notConnected(c.id);
-    const consult = deps.calls.get(c.id)?.consult;
+    const call = await deps.calls.load(c);
+    const consult = call.consult;
     if (consult) deps.bus.publish(topics.agent(consult.agentId), { kind: 'frame', frame: { t: 'call.consult', conversationId: c.id, fromAgentId: '', fromAgentName: '', active: false } });
-    deps.calls.forget(c.id);
+    deps.calls.end(call);
     const ended: EventDraft = { type: 'call.ended', actor, data: { by: who.kind } };
     if (who.kind === 'customer' && c.state === 'bot') {
       c.state = 'closed';

@@ -11,6 +11,7 @@ import { qualityMigration } from './0007-quality.js';
 import { hardeningMigration } from './0008-hardening.js';
 import { botTrainingMigration } from './0009-bot-training.js';
 import { routingLeasesMigration } from './0010-routing-leases.js';
+import { callStatesMigration } from './0011-call-states.js';
 import { configVersionsMigration } from './0012-config-versions.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
@@ -26,6 +27,7 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0008-hardening': hardeningMigration(flags),
     '0009-bot-training': botTrainingMigration(flags),
     '0010-routing-leases': routingLeasesMigration(flags),
+    '0011-call-states': callStatesMigration(flags),
     '0012-config-versions': configVersionsMigration(flags),
   };
 }

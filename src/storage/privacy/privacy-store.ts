@@ -41,7 +41,7 @@ export async function purgeConversations(trx: Transaction<Database>, tenantId: s
     await redactIncidents(trx, tenantId, 'conversation_id', ids, counts);
     // A gesture is spent budget: the row stays for the team's figures, the reason (about the customer) and the link go.
     add(counts, 'gestures', (await trx.updateTable('gestures').set({ reason: REDACTED, conversation_id: null }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).executeTakeFirst()).numUpdatedRows);
-    // Voice calls, unanswered bot questions and complaint follow-ups carry the conversation id: the generic sweep deletes them.
+    // Voice calls, browser call states, unanswered bot questions and complaint follow-ups carry the conversation id: the generic sweep deletes them.
     for (const table of extra) {
       const result = await trx.deleteFrom(table as never).where('conversation_id' as never, 'in', ids as never).executeTakeFirst();
       add(counts, table, result.numDeletedRows);
@@ -136,6 +136,8 @@ export async function anonymiseConversations(trx: Transaction<Database>, tenantI
     );
     add(counts, 'bot_unanswered', (await trx.updateTable('bot_unanswered').set({ text: REDACTED }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('text', '!=', REDACTED).executeTakeFirst()).numUpdatedRows);
     add(counts, 'gestures', (await trx.updateTable('gestures').set({ reason: REDACTED }).where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).where('reason', '!=', REDACTED).executeTakeFirst()).numUpdatedRows);
+    // A browser call's state (what the caller keyed in the IVR) ends with its conversation; one left behind goes here.
+    add(counts, 'call_states', (await trx.deleteFrom('call_states').where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).executeTakeFirst()).numDeletedRows);
     const contactIds = [...new Set(conversations.map((c) => c.contact_id))];
     for (const contactId of contactIds) {
       const remaining = await trx.selectFrom('conversations').select('id').where('contact_id', '=', contactId).where('anonymised_at', 'is', null).limit(1).execute();

@@ -30,4 +30,14 @@ describe('the softphone reads the call from the log', () => {
     expect(callStatus(log, 'me').phase).toBe('ringing');
     expect(isCall([ev('message.created')])).toBe(false);
   });
+
+  it('is a chat again after an unanswered call, and rings anew when the customer calls again', () => {
+    const log = [ev('message.created'), ev('conversation.channel_switched', { from: 'chat', to: 'voice' }), ev('call.started'), ev('call.ringing')];
+    log.push(ev('call.ended', { by: 'system', reason: 'no_answer' }), ev('conversation.channel_switched', { from: 'voice', to: 'chat' }));
+    expect(isCall(log)).toBe(false);
+    expect(callStatus(log, 'me').phase).toBe('ended');
+    log.push(ev('conversation.channel_switched', { from: 'chat', to: 'voice' }), ev('call.started'), ev('call.ringing'));
+    expect(isCall(log)).toBe(true);
+    expect(callStatus(log, 'me').phase).toBe('ringing');
+  });
 });

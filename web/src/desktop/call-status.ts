@@ -11,9 +11,17 @@ export interface CallStatus {
   consulting: { agentId: string; agentName: string } | null;
 }
 
-/** Whether the conversation is (or was) a call: it started as one or the chat switched. */
+/**
+ * Whether the conversation is (or was) a call: it started as one or the chat switched — and did not
+ * switch back to the chat because nobody picked up.
+ */
 export function isCall(events: readonly WireEvent[]): boolean {
-  return events.some((e) => e.type === 'call.started');
+  let call = false;
+  for (const e of events) {
+    if (e.type === 'call.started') call = true;
+    else if (e.type === 'conversation.channel_switched' && e.data.to !== 'voice') call = false;
+  }
+  return call;
 }
 
 /** The call's state for this agent, read from the conversation log (pure; the log is the truth). */
@@ -22,6 +30,12 @@ export function callStatus(events: readonly WireEvent[], myId: string): CallStat
   for (const e of events) {
     const d = e.data;
     switch (e.type) {
+      // A new call attempt in the same conversation (the earlier one was not picked up).
+      case 'call.started':
+        status.phase = 'connecting';
+        status.answeredAt = null;
+        status.consulting = null;
+        break;
       case 'call.ringing':
         if (status.phase !== 'ended') status.phase = 'ringing';
         break;

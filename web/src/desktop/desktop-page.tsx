@@ -164,7 +164,7 @@ export function DesktopPage({ me }: { me: Me }) {
             callPanel={
               selectedIsCall ? (
                 <Softphone
-                  key={selected.id}
+                  key={`softphone-${selected.id}`}
                   conversationId={selected.id}
                   myId={me.id}
                   events={selected.log.events}

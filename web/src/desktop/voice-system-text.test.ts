@@ -25,6 +25,13 @@ describe('voice system lines', () => {
     expect(systemText(event('ivr.step', { trace: [{ nodeId: 'menu', event: 'invalid' }, { nodeId: 'menu', event: 'fallback' }] }), t, at, at)).toBe('Voice menu: invalid key');
   });
 
+  it('says when a chat call was not picked up and became a chat again; other call ends keep their line', () => {
+    expect(systemText(event('call.ended', { by: 'system', reason: 'no_answer' }), t, at, at)).toBe('The call was not picked up in time');
+    expect(systemText(event('conversation.channel_switched', { from: 'voice', to: 'chat' }), t, at, at)).toBe('The call became a chat again');
+    expect(systemText(event('conversation.channel_switched', { from: 'chat', to: 'voice' }), t, at, at)).toBe('The chat became a call');
+    expect(systemText(event('call.ended', { by: 'agent' }), t, at, at)).toBe('Call ended');
+  });
+
   it('names call statuses, the connect, the callback and a thank-you caller', () => {
     expect(systemText(event('call.status', { status: 'in-progress' }), t, at, at)).toBe('Call: in progress');
     expect(systemText(event('call.status', { status: 'weird' }), t, at, at)).toBe('Call: unknown');

@@ -66,6 +66,11 @@ export function voiceSystemText(event: WireEvent, t: T): string | null {
       return t('voice.connecting');
     case 'callback.requested':
       return t('voice.callbackRequested');
+    // A chat that became a call and was not picked up in time: it is a chat again.
+    case 'call.ended':
+      return d.reason === 'no_answer' ? t('voice.callUnanswered') : null;
+    case 'conversation.channel_switched':
+      return d.to !== 'voice' ? t('voice.callBecameChat') : null;
     case 'thank_you.caller':
       return t('voice.thankYouCaller', { name: typeof d.executiveName === 'string' ? d.executiveName : '' });
     default:

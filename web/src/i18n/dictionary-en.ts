@@ -533,6 +533,8 @@ export const en: Dictionary = {
   'voice.status.canceled': "canceled",
   'voice.status.unknown': "unknown",
   'voice.connecting': "The caller is being connected to you.",
+  'voice.callUnanswered': 'The call was not picked up in time',
+  'voice.callBecameChat': 'The call became a chat again',
   'voice.callbackRequested': "The caller asked to be called back; the callback keeps its place in the queue.",
   'voice.thankYouCaller': "{name} is calling to thank you.",
   'channel.panelTitle': 'Email and WhatsApp',

@@ -533,6 +533,8 @@ export const fr: Dictionary = {
   'voice.status.canceled': "annulé",
   'voice.status.unknown': "inconnu",
   'voice.connecting': "L'appelant est mis en relation avec vous.",
+  'voice.callUnanswered': "L'appel n'a pas été décroché à temps",
+  'voice.callBecameChat': "L'appel est redevenu un chat",
   'voice.callbackRequested': "L'appelant a demandé un rappel ; la demande garde sa place dans la file.",
   'voice.thankYouCaller': "{name} vous appelle pour vous remercier.",
   'channel.panelTitle': 'E-mail et WhatsApp',

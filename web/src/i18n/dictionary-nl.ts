@@ -532,6 +532,8 @@ export const nl = {
   'voice.status.canceled': "geannuleerd",
   'voice.status.unknown': "onbekend",
   'voice.connecting': "De beller wordt met jou verbonden.",
+  'voice.callUnanswered': 'De oproep werd niet op tijd opgenomen',
+  'voice.callBecameChat': 'De oproep werd weer een chat',
   'voice.callbackRequested': "De beller vroeg om teruggebeld te worden; het terugbelverzoek staat op zijn plaats in de wachtrij.",
   'voice.thankYouCaller': "{name} belt je om je te bedanken.",
   'channel.panelTitle': 'E-mail en WhatsApp',

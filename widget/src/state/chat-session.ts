@@ -19,6 +19,8 @@ export interface SessionListener {
   lost(): void;
   /** A `call.started` event arrived (a new call, a chat that became one, or a reload during a call). */
   callStarted?(): void;
+  /** Nobody picked up the call this chat became: it is a chat again (`conversation.channel_switched` back). */
+  callDropped?(): void;
 }
 
 /** Agents' typing indicator switches itself off if their "off" frame never arrives. */
@@ -134,6 +136,11 @@ export class ChatSession {
         if (CALL_EVENT_TYPES.has(frame.e.type) && !this.callEvents.some((e) => e.seq === frame.e.seq)) {
           this.callEvents.push(frame.e);
           if (frame.e.type === 'call.started') this.listener.callStarted?.();
+        }
+        if (frame.e.type === 'conversation.channel_switched' && frame.e.data.to !== 'voice' && frame.e.seq > this.timeline.lastSeq) {
+          // The call attempt is over; a next one starts with a fresh call view.
+          this.callEvents.length = 0;
+          this.listener.callDropped?.();
         }
         this.update(() => (this.timeline = applyEvent(this.timeline, frame.e)));
         if (this.timeline.agentName || this.timeline.ended) this.queue = undefined;

@@ -35,6 +35,17 @@ describe('applyEvent', () => {
     expect(t.ended).toBe(true);
   });
 
+  it('tells the customer an unanswered call and keeps the chat open', () => {
+    const t = applyEvents(emptyTimeline(), [
+      event(5, 'call.ended', { kind: 'system' }, { by: 'system', reason: 'no_answer' }),
+      event(6, 'conversation.channel_switched', { kind: 'system' }, { from: 'voice', to: 'chat' }),
+    ]);
+    expect(t.items.map((i) => i.notice)).toEqual(['callUnanswered']);
+    expect(t.ended).toBe(false);
+    // The agent hanging up does end it.
+    expect(applyEvent(t, event(9, 'call.ended', { kind: 'agent', name: 'Sofie' }, { by: 'agent' })).ended).toBe(true);
+  });
+
   it('keeps markup in message text as plain text', () => {
     const t = applyEvent(emptyTimeline(), agentSays(1, '<img src=x onerror=alert(1)>'));
     expect(t.items[0]?.text).toBe('<img src=x onerror=alert(1)>');

@@ -1,7 +1,7 @@
 import type { WireEvent } from '../realtime/wire-types.js';
 
 export type Author = 'customer' | 'agent' | 'system';
-export type NoticeKind = 'assigned' | 'transferred' | 'closed';
+export type NoticeKind = 'assigned' | 'transferred' | 'closed' | 'callUnanswered';
 
 /** One bubble or notice in the message list; `key` is stable so the view can reuse its node. */
 export interface TimelineItem {
@@ -79,6 +79,8 @@ function toItem(event: WireEvent): TimelineItem | undefined {
     // The agent (or the IVR) hung up: the conversation is over for the customer. A customer's own
     // hang-up is followed by `conversation.ended_by_customer`.
     case 'call.ended':
+      // Nobody picked up a chat that became a call: the chat goes on.
+      if (event.data.reason === 'no_answer') return { ...base, author: 'system', text: '', notice: 'callUnanswered' };
       return event.data.by === 'customer' ? undefined : { ...base, author: 'system', text: '', notice: 'closed' };
     // The server words these in the customer's language (the line's policy or bot texts).
     case 'conversation.handed_over':

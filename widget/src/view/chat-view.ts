@@ -159,5 +159,6 @@ function bubble(item: TimelineItem, t: Translate, choose: (label: string) => voi
 function noticeText(item: TimelineItem, t: Translate): string {
   if (item.notice === 'assigned') return item.name ? t('assigned', { name: item.name }) : t('assignedNoName');
   if (item.notice === 'transferred') return t('transferred');
+  if (item.notice === 'callUnanswered') return t('callUnanswered');
   return t('closed');
 }
