@@ -3,7 +3,7 @@ export { migrateToLatest } from './migrations/migrate.js';
 export { createRepositories, type Repositories } from './repositories.js';
 export type { DialectFlags, DialectName } from './dialect-flags.js';
 export { OPEN_STATES } from './repositories/conversation.repository.js';
-export type { ProcedureStep, StoredArticle } from './repositories/knowledge.repository.js';
+export type { ArticleVersionRecord, ArticleVersionSummary, ProcedureStep, StoredArticle, VersionAuthorship } from './repositories/knowledge.repository.js';
 export { createScratchPostgresDatabase } from './scratch-database.js';
 export { isStorageUnavailable } from './storage-errors.js';
 export { withStartupLock } from './startup-lock.js';

@@ -12,6 +12,7 @@ import { hardeningMigration } from './0008-hardening.js';
 import { botTrainingMigration } from './0009-bot-training.js';
 import { routingLeasesMigration } from './0010-routing-leases.js';
 import { configVersionsMigration } from './0012-config-versions.js';
+import { articleVersionsMigration } from './0013-article-versions.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
 function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -27,6 +28,7 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0009-bot-training': botTrainingMigration(flags),
     '0010-routing-leases': routingLeasesMigration(flags),
     '0012-config-versions': configVersionsMigration(flags),
+    '0013-article-versions': articleVersionsMigration(flags),
   };
 }
 
