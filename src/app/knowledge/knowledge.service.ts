@@ -73,7 +73,7 @@ export class KnowledgeService {
   async version(tenantId: string, articleId: string, version: number): Promise<ArticleVersionRecord> {
     await this.stored(tenantId, articleId);
     const found = await this.repos.knowledge.getVersion(tenantId, articleId, version);
-    if (!found) throw errors.notFound('knowledge_article_version', `${articleId} v${version}`);
+    if (!found) throw errors.articleVersionNotFound(articleId, version);
     return found;
   }
 

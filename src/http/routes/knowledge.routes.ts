@@ -31,7 +31,8 @@ const articleBody = z.object({
   /** Why this version was saved, shown in the article's history. */
   changeNote: z.string().trim().max(500).optional(),
 });
-const versionNumber = z.coerce.number().int().min(1).max(1_000_000_000);
+/** A version in a path or query: plain digits only (no `1e3`, `0x1` or `1.0`). */
+const versionNumber = z.string().regex(/^[1-9][0-9]{0,8}$/, 'a version number (1 or more)').transform(Number);
 const versionParams = z.object({ articleId: id, version: versionNumber });
 
 /** What a staff member reads of an article: everything but the tenant, with an ISO time. */
@@ -161,7 +162,7 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: RouteContext): 
         tags,
         summary: "Restore an old version: saves its content as a new version (history is kept); refused as stale when the article is no longer at `currentVersion`",
         params: versionParams,
-        body: z.object({ currentVersion: versionNumber, note: z.string().trim().max(500).optional() }),
+        body: z.object({ currentVersion: z.number().int().min(1).max(999_999_999), note: z.string().trim().max(500).optional() }),
       },
     },
     async (request) => {
