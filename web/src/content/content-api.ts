@@ -1,3 +1,4 @@
+import type { ArticleDiff } from '../../../src/core/knowledge/index.js';
 import type { BotIntent, LineBot } from '../../../src/core/model/index.js';
 import type { KnowledgeArticleView, Language, Topic } from '../api/api-types.js';
 import { api } from '../api/http-client.js';
@@ -73,7 +74,27 @@ export interface Utterance {
   suggestedConfidence: number | null;
 }
 
-export type ArticleInput = Omit<KnowledgeArticleView, 'id' | 'updatedAt'>;
+export type ArticleInput = Omit<KnowledgeArticleView, 'id' | 'updatedAt'> & { changeNote?: string };
+
+export type { ArticleDiff };
+
+/** Who saved a version: the name as the directory knows it now. */
+export interface VersionAuthor {
+  id: string;
+  name: string;
+}
+
+export interface ArticleVersionEntry {
+  version: number;
+  title: string;
+  visibility: 'public' | 'internal';
+  savedAt: string;
+  savedBy: VersionAuthor | null;
+  note: string | null;
+  restoredFrom: number | null;
+}
+
+export type ArticleVersionView = Omit<KnowledgeArticleView, 'updatedAt'> & Omit<ArticleVersionEntry, 'title' | 'visibility' | 'version'>;
 
 /** The content managers' API (`/api/content/*`) and article editing (`/api/knowledge/articles/:id`). */
 export const contentApi = {
@@ -93,4 +114,9 @@ export const contentApi = {
   label: (id: string, intent: string | null) => api.put<Utterance>(`/api/content/utterances/${enc(id)}`, { intent }),
   article: (id: string) => api.get<KnowledgeArticleView>(`/api/knowledge/articles/${enc(id)}`),
   saveArticle: (id: string, article: ArticleInput) => api.put<KnowledgeArticleView>(`/api/knowledge/articles/${enc(id)}`, article),
+  versions: (id: string) => api.get<{ articleId: string; currentVersion: number; versions: ArticleVersionEntry[] }>(`/api/knowledge/articles/${enc(id)}/versions`),
+  version: (id: string, version: number) => api.get<ArticleVersionView>(`/api/knowledge/articles/${enc(id)}/versions/${version}`),
+  diff: (id: string, from: number, to?: number) => api.get<{ from: number; to: number; diff: ArticleDiff }>(`/api/knowledge/articles/${enc(id)}/diff?from=${from}${to === undefined ? '' : `&to=${to}`}`),
+  restore: (id: string, version: number, currentVersion: number, note: string) =>
+    api.post<KnowledgeArticleView>(`/api/knowledge/articles/${enc(id)}/versions/${version}/restore`, { currentVersion, ...(note.trim() ? { note: note.trim() } : {}) }),
 };
