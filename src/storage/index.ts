@@ -10,7 +10,7 @@ export { withStartupLock } from './startup-lock.js';
 export type { SurveyResponseRecord } from './repositories/survey.repository.js';
 export { COMPLIMENT_SOURCES, type ComplimentRecord, type ComplimentSource } from './repositories/compliment.repository.js';
 export type { VoiceCallRecord, StoredIvrFlow, CallDirection } from './repositories/voice.repository.js';
-export type { UnansweredQuestion, UnansweredReason, UnansweredStatus } from './repositories/unanswered.repository.js';
+export { UNANSWERED_REASONS, type UnansweredQuestion, type UnansweredReason, type UnansweredStatus } from './repositories/unanswered.repository.js';
 export type { TrainingUtterance } from './repositories/utterance.repository.js';
 export type { AuditEntry, AuditFilter } from './repositories/audit.repository.js';
 export type { ConsentKind, ConsentRecord } from './repositories/consent.repository.js';

@@ -41,13 +41,16 @@ export interface BotTestResult {
   settings: { answerThreshold: number; clarifyMargin: number; maxBotTurns: number };
 }
 
+export const UNANSWERED_REASONS = ['low_confidence', 'out_of_scope', 'repeat', 'max_turns'] as const;
+export type UnansweredReason = (typeof UNANSWERED_REASONS)[number];
+
 export interface UnansweredQuestion {
   id: string;
   lineId: string;
   conversationId: string;
   language: Language;
   text: string;
-  reason: 'low_confidence' | 'out_of_scope';
+  reason: UnansweredReason;
   topIntent: string | null;
   topConfidence: number | null;
   status: 'open' | 'resolved' | 'dismissed';
@@ -106,7 +109,7 @@ export const contentApi = {
   },
   deleteIntent: (lineId: string, intentId: string) => api.delete<LineBot>(`/api/content/lines/${enc(lineId)}/bot/intents/${enc(intentId)}`),
   test: (lineId: string, language: Language, text: string) => api.post<BotTestResult>(`/api/content/lines/${enc(lineId)}/bot/test`, { language, text }),
-  unanswered: (lineId: string) => api.get<{ questions: UnansweredQuestion[] }>(`/api/content/lines/${enc(lineId)}/unanswered`),
+  unanswered: (lineId: string, reason?: UnansweredReason) => api.get<{ questions: UnansweredQuestion[] }>(`/api/content/lines/${enc(lineId)}/unanswered${reason ? `?reason=${reason}` : ''}`),
   resolve: (id: string, intentId: string) => api.post<UnansweredQuestion>(`/api/content/unanswered/${enc(id)}/resolve`, { intentId }),
   dismiss: (id: string) => api.post<void>(`/api/content/unanswered/${enc(id)}/dismiss`),
   importLogs: (lineId: string, format: 'csv' | 'json', language: Language, content: string) => api.post<ImportSummary>(`/api/content/lines/${enc(lineId)}/imports`, { format, language, content }),

@@ -78,7 +78,7 @@ export const contentEn: Record<keyof typeof contentNl, string> = {
   'content.console.outOfScope': "Outside the bot's scope",
   'content.console.threshold': 'Threshold {threshold} · margin {margin}',
   'content.console.article': 'Article',
-  'content.unanswered.intro': 'Questions the bot handed over because it was not sure. Personal data has been removed.',
+  'content.unanswered.intro': "Questions the bot handed over because it was not sure, the customer asked the same again, or the conversation reached the bot's turn limit. Personal data has been removed.",
   'content.unanswered.empty': 'No open questions.',
   'content.unanswered.reason.low_confidence': 'not sure',
   'content.unanswered.reason.out_of_scope': 'out of scope',

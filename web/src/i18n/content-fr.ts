@@ -78,7 +78,7 @@ export const contentFr: Record<keyof typeof contentNl, string> = {
   'content.console.outOfScope': 'Hors du champ du bot',
   'content.console.threshold': 'Seuil {threshold} · marge {margin}',
   'content.console.article': 'Article',
-  'content.unanswered.intro': "Questions que le bot a transférées faute d'être sûr. Les données personnelles ont été retirées.",
+  'content.unanswered.intro': "Questions que le bot a transmises parce qu’il n’était pas sûr, que le client a reposé la même question ou que la conversation a atteint la limite de tours du bot. Les données personnelles ont été supprimées.",
   'content.unanswered.empty': 'Aucune question ouverte.',
   'content.unanswered.reason.low_confidence': 'pas sûr',
   'content.unanswered.reason.out_of_scope': 'hors champ',

@@ -77,7 +77,7 @@ export const contentNl = {
   'content.console.outOfScope': 'Buiten het bereik van de bot',
   'content.console.threshold': 'Drempel {threshold} · marge {margin}',
   'content.console.article': 'Artikel',
-  'content.unanswered.intro': 'Vragen die de bot doorverbond omdat hij niet zeker was. Persoonsgegevens zijn al weggelaten.',
+  'content.unanswered.intro': 'Vragen die de bot doorgaf omdat hij niet zeker was, de klant dezelfde vraag opnieuw stelde of het gesprek de limiet van botbeurten bereikte. Persoonsgegevens zijn verwijderd.',
   'content.unanswered.empty': 'Geen open vragen.',
   'content.unanswered.reason.low_confidence': 'niet zeker',
   'content.unanswered.reason.out_of_scope': 'buiten bereik',
