@@ -14,8 +14,9 @@ export function ArticlesTab({ line, onChanged }: { line: ContentLine; onChanged:
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   // Kept here: a new article's editor is replaced by the saved article's editor, which still says "saved".
   const [notice, setNotice] = useState<string | null>(null);
-  // Goes up with every save and restore: the editor reloads the article, the history its versions.
+  // Saves and restores reload the history; only a restore reloads the editor (a save already shows what it saved).
   const [revision, setRevision] = useState(0);
+  const [restores, setRestores] = useState(0);
   return (
     <div className="admin-panel">
       <section className="admin-list" aria-label={t('content.tab.articles')}>
@@ -44,7 +45,7 @@ export function ArticlesTab({ line, onChanged }: { line: ContentLine; onChanged:
       {editing && (
         <div className="article-workspace">
           <ArticleEditor
-            key={`editor:${editing}:${revision}`}
+            key={`editor:${editing}:${restores}`}
             line={line}
             articleId={editing === 'new' ? null : editing}
             notice={notice}
@@ -64,6 +65,7 @@ export function ArticlesTab({ line, onChanged }: { line: ContentLine; onChanged:
                 await onChanged();
                 setNotice(t('content.history.restored', { version, next }));
                 setRevision((r) => r + 1);
+                setRestores((r) => r + 1);
               }}
             />
           )}
