@@ -15,37 +15,43 @@ const TIME = 'bigint';
  */
 export const articleVersionsMigration = (flags: DialectFlags): Migration => ({
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema
-      .createTable('knowledge_article_versions')
-      .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
-      .addColumn('article_id', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull())
-      .addColumn('line_id', 'text', (c) => c.notNull())
-      .addColumn('language', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('topic_id', 'text', (c) => c.notNull())
-      .addColumn('subtopic_id', 'text')
-      .addColumn('visibility', 'text', (c) => c.notNull())
-      .addColumn('tags', 'text', (c) => c.notNull())
-      .addColumn('steps', 'text', (c) => c.notNull())
-      .addColumn('warnings', 'text', (c) => c.notNull())
-      .addColumn('saved_at', TIME, (c) => c.notNull())
-      // A staff user id; null for versions from before this table (and seeds).
-      .addColumn('saved_by', 'text')
-      .addColumn('note', 'text')
-      .addColumn('restored_from', 'integer')
-      .addPrimaryKeyConstraint('knowledge_article_versions_pk', ['tenant_id', 'article_id', 'version'])
-      .addCheckConstraint('knowledge_article_versions_visibility', sql`visibility in ('public', 'internal')`)
-      .addCheckConstraint('knowledge_article_versions_language', sql`language in ('nl', 'fr', 'en')`)
-      .execute();
-    await sql`
-      insert into knowledge_article_versions (tenant_id, article_id, version, line_id, language, title, body, topic_id, subtopic_id, visibility, tags, steps, warnings, saved_at, saved_by, note, restored_from)
-      select tenant_id, id, version, line_id, language, title, body, topic_id, subtopic_id, visibility, tags, steps, warnings, updated_at, null, null, null from knowledge_articles
-    `.execute(db);
-    await widenUnansweredReasons(db, flags);
+    // Kysely runs SQLite migrations outside a transaction; this one rebuilds a table, so it takes one itself (PostgreSQL's migrator already does).
+    if (flags.name === 'sqlite') await db.transaction().execute((trx) => upgrade(trx, flags));
+    else await upgrade(db, flags);
   },
 });
+
+async function upgrade(db: Kysely<unknown>, flags: DialectFlags): Promise<void> {
+  await db.schema
+    .createTable('knowledge_article_versions')
+    .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+    .addColumn('article_id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('line_id', 'text', (c) => c.notNull())
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('topic_id', 'text', (c) => c.notNull())
+    .addColumn('subtopic_id', 'text')
+    .addColumn('visibility', 'text', (c) => c.notNull())
+    .addColumn('tags', 'text', (c) => c.notNull())
+    .addColumn('steps', 'text', (c) => c.notNull())
+    .addColumn('warnings', 'text', (c) => c.notNull())
+    .addColumn('saved_at', TIME, (c) => c.notNull())
+    // A staff user id; null for versions from before this table (and seeds).
+    .addColumn('saved_by', 'text')
+    .addColumn('note', 'text')
+    .addColumn('restored_from', 'integer')
+    .addPrimaryKeyConstraint('knowledge_article_versions_pk', ['tenant_id', 'article_id', 'version'])
+    .addCheckConstraint('knowledge_article_versions_visibility', sql`visibility in ('public', 'internal')`)
+    .addCheckConstraint('knowledge_article_versions_language', sql`language in ('nl', 'fr', 'en')`)
+    .execute();
+  await sql`
+    insert into knowledge_article_versions (tenant_id, article_id, version, line_id, language, title, body, topic_id, subtopic_id, visibility, tags, steps, warnings, saved_at, saved_by, note, restored_from)
+    select tenant_id, id, version, line_id, language, title, body, topic_id, subtopic_id, visibility, tags, steps, warnings, updated_at, null, null, null from knowledge_articles
+  `.execute(db);
+  await widenUnansweredReasons(db, flags);
+}
 
 const REASONS = sql`reason in ('low_confidence', 'out_of_scope', 'repeat', 'max_turns')`;
 

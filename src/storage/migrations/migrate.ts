@@ -14,8 +14,8 @@ import { routingLeasesMigration } from './0010-routing-leases.js';
 import { configVersionsMigration } from './0012-config-versions.js';
 import { articleVersionsMigration } from './0013-article-versions.js';
 
-/** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
-function migrations(flags: DialectFlags): Record<string, Migration> {
+/** Migrations in order; each is a function of the dialect flags so one set runs on both databases. (Exported for upgrade tests.) */
+export function migrations(flags: DialectFlags): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(flags),
     '0002-safety': safetyMigration(flags),
