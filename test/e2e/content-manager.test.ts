@@ -102,6 +102,13 @@ describe('content manager screens in Chromium', () => {
     const text = await item.getByTestId('unanswered-text').textContent();
     expect(text).not.toMatch(/Peeters|0470/);
     expect(await seriousViolations(ines)).toEqual([]);
+    // The reason filter: this question was not a handover at the turn limit.
+    const reasonOf = await item.getAttribute('data-reason');
+    expect(['low_confidence', 'out_of_scope']).toContain(reasonOf);
+    await ines.getByTestId('unanswered-reason').selectOption('max_turns');
+    await expect.poll(() => ines.getByTestId('unanswered-item').filter({ hasText: 'skiongevallen' }).count(), { timeout: 10_000 }).toBe(0);
+    await ines.getByTestId('unanswered-reason').selectOption(reasonOf!);
+    await item.waitFor({ timeout: 10_000 });
     await item.getByTestId('unanswered-intent').selectOption('reisverzekering');
     await item.getByTestId('unanswered-add').click();
     await expectText(ines, 'unanswered-status', /Reisverzekering/);
