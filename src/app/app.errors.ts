@@ -40,6 +40,8 @@ export const errors = {
   invalid: (message: string) => new AppError('INVALID_INPUT', message, { status: 400 }),
   staleArticle: (id: string, version: number) =>
     new AppError('KNOWLEDGE_STALE_VERSION', `Article ${id} is stored with version ${version} or newer`, { status: 409, userMessage: 'Someone saved a newer version of this article; reload it first.' }),
+  articleVersionNotFound: (id: string, version: number) =>
+    new AppError('KNOWLEDGE_ARTICLE_VERSION_NOT_FOUND', `Article ${id} has no version ${version}`, { status: 404, userMessage: 'This version of the article does not exist.' }),
   surveyNotOpen: (id: string, state: string) =>
     new AppError('SURVEY_NOT_OPEN', `The survey of conversation ${id} opens when the conversation is closed (it is ${state})`, { status: 409, userMessage: 'You can give your opinion once the conversation is closed.' }),
   surveyAlreadySubmitted: (id: string) =>

@@ -421,6 +421,30 @@ export interface ChannelAttachmentTable {
 }
 
 
+/** Every saved version of a knowledge article (migration 0013); rows are never changed. */
+export interface KnowledgeArticleVersionTable {
+  tenant_id: string;
+  article_id: string;
+  version: number;
+  line_id: string;
+  language: string;
+  title: string;
+  body: string;
+  topic_id: string;
+  subtopic_id: string | null;
+  visibility: string;
+  /** JSON, as in knowledge_articles */
+  tags: string;
+  steps: string;
+  warnings: string;
+  saved_at: number;
+  /** Staff user id; null for versions from before the history was kept. */
+  saved_by: string | null;
+  note: string | null;
+  /** The version this one restored, when it was a restore. */
+  restored_from: number | null;
+}
+
 /** Several nodes: which node runs a tenant's routing, until when, with which fencing token. */
 /** Several nodes: a tenant's configuration counter (migration 0012). */
 export interface ConfigVersionTable {
@@ -450,6 +474,7 @@ export interface Database extends QualityTables {
   incidents: IncidentTable;
   contact_blocks: ContactBlockTable;
   knowledge_articles: KnowledgeArticleTable;
+  knowledge_article_versions: KnowledgeArticleVersionTable;
   survey_responses: SurveyResponseTable;
   compliments: ComplimentTable;
   ivr_flows: IvrFlowTable;
@@ -482,7 +507,7 @@ export interface BotUnansweredTable {
   conversation_id: string;
   language: string;
   text: string;
-  /** low_confidence | out_of_scope */
+  /** low_confidence | out_of_scope | repeat | max_turns */
   reason: string;
   top_intent: string | null;
   top_confidence: number | null;

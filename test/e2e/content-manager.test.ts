@@ -102,6 +102,13 @@ describe('content manager screens in Chromium', () => {
     const text = await item.getByTestId('unanswered-text').textContent();
     expect(text).not.toMatch(/Peeters|0470/);
     expect(await seriousViolations(ines)).toEqual([]);
+    // The reason filter: this question was not a handover at the turn limit.
+    const reasonOf = await item.getAttribute('data-reason');
+    expect(['low_confidence', 'out_of_scope']).toContain(reasonOf);
+    await ines.getByTestId('unanswered-reason').selectOption('max_turns');
+    await expect.poll(() => ines.getByTestId('unanswered-item').filter({ hasText: 'skiongevallen' }).count(), { timeout: 10_000 }).toBe(0);
+    await ines.getByTestId('unanswered-reason').selectOption(reasonOf!);
+    await item.waitFor({ timeout: 10_000 });
     await item.getByTestId('unanswered-intent').selectOption('reisverzekering');
     await item.getByTestId('unanswered-add').click();
     await expectText(ines, 'unanswered-status', /Reisverzekering/);
@@ -134,6 +141,77 @@ describe('content manager screens in Chromium', () => {
     expect(await seriousViolations(ines)).toEqual([]);
     expect(session.problems).toEqual([]);
   }, 180_000);
+
+  it('shows an article\'s versions with author and note, the diff against the current version, and restores an old version as a new one', async () => {
+    const ARTICLE = 'kb_limiet_wijzigen_nl';
+    const OLD_TITLE = 'Limiet van de bankkaart wijzigen';
+    const page = await session.page();
+    await loginAs(page, server.url, 'ines@contactpunt.example', '/', 'content');
+    await page.getByTestId('content-tab-articles').click();
+    await page.locator(`[data-testid="article-item"][data-id="${ARTICLE}"]`).click();
+    await expectText(page, 'article-version', /1/);
+    const history = page.getByTestId('article-history');
+    await expect.poll(() => history.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(1);
+
+    // Version 2: a new title, a line added to the text, a change note.
+    await page.getByTestId('article-title').fill('Limiet van de bankkaart tijdelijk of blijvend wijzigen');
+    const body = await page.getByTestId('article-body').inputValue();
+    await page.getByTestId('article-body').fill(`${body}\nEen blijvende verhoging vraagt de klant aan via Berichten in de app.`);
+    await page.getByTestId('article-change-note').fill('Blijvende verhoging toegevoegd');
+    await page.getByTestId('article-save').click();
+    await expectText(page, 'article-status', /Opgeslagen/);
+    await expectText(page, 'article-version', /2/);
+
+    // The history: newest first, with who saved it and the note; version 1 is from the seed (author unknown).
+    await expect.poll(() => history.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(2);
+    const v2 = history.locator('[data-testid="history-item"][data-version="2"]');
+    expect(await v2.getByTestId('history-author').textContent()).toBe('Ines Claes');
+    expect(await v2.getByTestId('history-note').textContent()).toContain('Blijvende verhoging toegevoegd');
+    expect(await v2.getAttribute('aria-current')).toBe('true');
+    const v1 = history.locator('[data-testid="history-item"][data-version="1"]');
+    expect(await v1.getByTestId('history-author').textContent()).toMatch(/onbekend/);
+
+    // Version 1 as it was saved.
+    await v1.getByTestId('history-view').click();
+    await expectText(page, 'history-version-title', new RegExp(`^${OLD_TITLE}$`));
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The diff against the current version: the title replaced, one line added to the text; signs and words, not colour alone.
+    await v1.getByTestId('history-compare').click();
+    const diff = page.getByTestId('history-diff');
+    await diff.waitFor();
+    expect(await diff.getAttribute('data-from')).toBe('1');
+    expect(await diff.getAttribute('data-to')).toBe('2');
+    expect(await diff.getByTestId('diff-field').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual(['title', 'body']);
+    const title = diff.locator('[data-testid="diff-field"][data-field="title"]');
+    expect(await title.locator('[data-op="removed"] del').textContent()).toBe(OLD_TITLE);
+    expect(await title.locator('[data-op="added"] ins').textContent()).toBe('Limiet van de bankkaart tijdelijk of blijvend wijzigen');
+    const added = diff.locator('[data-testid="diff-field"][data-field="body"] [data-op="added"]');
+    expect(await added.count()).toBe(1);
+    expect(await added.textContent()).toMatch(/^\+toegevoegd: Een blijvende verhoging/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await diff.scrollIntoViewIfNeeded();
+    await screenshot(page, 'content-article-history');
+
+    // Restore version 1 after a confirmation: version 3 has version 1's content; the editor shows it.
+    await v1.getByTestId('history-restore').click();
+    const confirm = page.getByTestId('history-confirm');
+    await expect.poll(() => confirm.textContent()).toMatch(/nieuwe versie 3/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await confirm.getByTestId('history-restore-note').fill('Blijvende verhoging nog niet beschikbaar');
+    await confirm.getByTestId('history-confirm-restore').click();
+    await expectText(page, 'article-version', /3/);
+    await expectText(page, 'article-status', /Versie 1 is hersteld als versie 3/);
+    expect(await page.getByTestId('article-title').inputValue()).toBe(OLD_TITLE);
+    await expect.poll(() => history.getByTestId('history-item').count(), { timeout: 10_000 }).toBe(3);
+    const v3 = history.locator('[data-testid="history-item"][data-version="3"]');
+    expect(await v3.getByTestId('history-note').textContent()).toMatch(/Blijvende verhoging nog niet beschikbaar.*hersteld uit versie 1/);
+    const { deps } = server.running.app;
+    const stored = deps.knowledge.get(deps.directory.line('ln_bankzuid').tenantId, ARTICLE);
+    expect([stored?.version, stored?.title, stored?.body]).toEqual([3, OLD_TITLE, body]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  }, 120_000);
 
   it('shows the agent a summary of the conversation and lets him ask the helpdesk bot', async () => {
     const thomas = await session.page();

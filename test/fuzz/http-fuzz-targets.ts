@@ -411,6 +411,29 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
       ),
   },
   {
+    name: 'knowledge: article history (list, one version, diff, restore with mutated bodies)',
+    weight: 2,
+    covers: [
+      'GET /api/knowledge/articles/:articleId/versions',
+      'GET /api/knowledge/articles/:articleId/versions/:version',
+      'GET /api/knowledge/articles/:articleId/diff',
+      'POST /api/knowledge/articles/:articleId/versions/:version/restore',
+    ],
+    request: (fx) => {
+      const version = fc.oneof(fc.integer({ min: -2, max: 5 }).map(String), fc.constantFrom('1e3', '0x1', '1.5', '99999999999999999999'), nastyString);
+      return fc.tuple(pathSegment(fx.articleIds), version.map(encode), fc.constantFrom('list', 'one', 'diff', 'restore'), staffHeaders(fx, ['content_manager', 'admin'])).chain(([id, v, kind, headers]) => {
+        const base = `/api/knowledge/articles/${id}`;
+        if (kind === 'list') return body('GET', `${base}/versions`, fc.constant(undefined), fc.constant(headers));
+        if (kind === 'one') return body('GET', `${base}/versions/${v}`, fc.constant(undefined), fc.constant(headers));
+        if (kind === 'diff') {
+          const query = fc.oneof(queryString(['from', 'to']), fc.tuple(version, version).map(([from, to]) => `?from=${encode(from)}&to=${encode(to)}`));
+          return query.chain((q) => body('GET', `${base}/diff${q}`, fc.constant(undefined), fc.constant(headers)));
+        }
+        return body('POST', `${base}/versions/${v}/restore`, jsonPayload(mutatedObject({ currentVersion: fc.integer({ min: -1, max: 5 }), note: fc.string({ maxLength: 600 }) })), fc.constant(headers));
+      });
+    },
+  },
+  {
     name: 'privacy: export or erase a contact',
     weight: 3,
     covers: ['POST /api/privacy/contacts/export', 'POST /api/privacy/contacts/erase'],

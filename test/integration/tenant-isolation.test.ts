@@ -57,6 +57,8 @@ const B_PARAMS: Record<string, string> = {
   complimentId: B.complimentId,
   intentId: B.intentId,
   team: B.team,
+  // Tenant B's article has a version 1 in its history.
+  version: '1',
 };
 const ID_PARAM_BY_PREFIX: Array<[string, string]> = [
   ['/api/admin/lines/', B.lineId],
@@ -113,6 +115,9 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
     { body: { lineId: 'ln_bankzuid', language: 'nl', title: 'Iso', body: 'Iso', topicId: 'kaart', visibility: 'internal', version: 99 } },
     { body: { lineId: B.lineId, language: 'nl', title: 'Iso', body: 'Iso', topicId: 'b_topic', visibility: 'internal', version: 99 } },
   ],
+  // Article history (wip/versions): B's article and its version 1 in the path.
+  'POST /api/knowledge/articles/:articleId/versions/:version/restore': [{ body: { currentVersion: 1 } }, { body: { currentVersion: 1, note: 'iso restore' } }],
+  'GET /api/knowledge/articles/:articleId/diff': [{ query: '?from=1' }, { query: '?from=1&to=1' }],
   'GET /api/knowledge/search': [{ query: `?lineId=${B.lineId}&q=${TENANT_B_MARK}` }, { query: `?lineId=ln_bankzuid&q=${TENANT_B_MARK}` }],
   'GET /api/conversations/:conversationId/events': [{ query: '?after=0' }],
   'GET /api/incidents/export.csv': [{ query: `?year=${new Date().getUTCFullYear()}` }],

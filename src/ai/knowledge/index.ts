@@ -1,4 +1,3 @@
-export { ArticleVersions } from './article-versions.js';
 export { KnowledgeError, type KnowledgeErrorCode } from './knowledge.errors.js';
 export { KnowledgeIndex, type KnowledgeIndexOptions } from './knowledge-index.js';
 export { knowledgeArticleSchema, knowledgeQuerySchema, MAX_SEARCH_LIMIT } from './knowledge.schemas.js';

@@ -1,6 +1,5 @@
 import { LANGUAGES, type Language } from '../text/index.js';
 import { analyseText } from './analyse-text.js';
-import { ArticleVersions } from './article-versions.js';
 import { buildSnippet, highlightWords } from './build-snippet.js';
 import { computeFacets } from './compute-facets.js';
 import { DeletionIndex } from './deletion-index.js';
@@ -13,8 +12,6 @@ import { DEFAULT_SEARCH_PROFILE, type SearchProfile } from './search-profile.js'
 import { selectTop } from './select-top.js';
 
 export interface KnowledgeIndexOptions {
-  /** Where every upserted version is kept; pass one in to share it with an editor service. */
-  readonly versions?: ArticleVersions;
   readonly profile?: Partial<SearchProfile>;
 }
 
@@ -47,14 +44,12 @@ function compareMatches(a: Match, b: Match): number {
  *   index.search({ text: 'kaart blokkeren', lineId: 'bank', language: 'nl', visibility: 'public', limit: 5 });
  */
 export class KnowledgeIndex {
-  readonly versions: ArticleVersions;
   private readonly profile: SearchProfile;
   private readonly lines = new Map<string, Map<Language, KnowledgeShard>>();
   private readonly located = new Map<string, KnowledgeShard>();
   private readonly typos = new Map<Language, DeletionIndex>(LANGUAGES.map((language) => [language, new DeletionIndex()]));
 
   constructor(options: KnowledgeIndexOptions = {}) {
-    this.versions = options.versions ?? new ArticleVersions();
     this.profile = { ...DEFAULT_SEARCH_PROFILE, ...options.profile };
   }
 
@@ -71,10 +66,9 @@ export class KnowledgeIndex {
     const shard = this.shardFor(article.lineId, article.language);
     shard.add(article);
     this.located.set(article.id, shard);
-    this.versions.record(article);
   }
 
-  /** Takes an article out of search (its history stays in `versions`). Returns whether it was indexed. */
+  /** Takes an article out of search. Returns whether it was indexed. (History is stored: `knowledge_article_versions`.) */
   remove(id: string): boolean {
     const shard = this.located.get(id);
     if (!shard) return false;

@@ -1,6 +1,7 @@
 import { anonymise } from '../../ai/anonymiser/index.js';
 import type { BotTurnDecision } from '../../core/bot/index.js';
 import { pickText, type Actor, type ConversationEvent, type IntentHandover, type Language, type Line, type LineBot } from '../../core/model/index.js';
+import type { UnansweredReason } from '../../storage/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import type { LiveConversation } from '../live-conversations.js';
@@ -9,6 +10,13 @@ import { botStateOf, noteAnswer, noteClarification, type BotState } from './bot-
 import { clarifyText, DEFAULT_BOT_NAME } from './bot-texts.js';
 import { handOverToAgent } from './hand-over-to-agent.js';
 import { articleMarker, intentAnswer, planBotTurn, type BotTurnPlan } from './plan-bot-turn.js';
+
+/**
+ * Handovers whose question goes to the content managers' unanswered list: the bot was not sure,
+ * the customer asked the same again (the answer did not help), or the conversation reached the
+ * bot's turn limit. A request for a person or an intent that hands over by design are not gaps.
+ */
+const UNANSWERED_HANDOVERS: ReadonlySet<string> = new Set(['low_confidence', 'repeat', 'max_turns']);
 
 /**
  * The customer bot's turn after a customer message in state `bot`: answer (from an intent or a
@@ -34,7 +42,7 @@ export async function answerCustomerMessage(deps: ServiceDeps, message: Conversa
     }
     const state = await botStateOf(deps, entry);
     const plan = planBotTurn(deps, line, bot, text, entry.conversation.language, state);
-    if (plan.decision.kind === 'hand_over' && plan.decision.reason === 'low_confidence' && !plan.article) unanswered = plan;
+    if (plan.decision.kind === 'hand_over' && UNANSWERED_HANDOVERS.has(plan.decision.reason) && !plan.article) unanswered = plan;
     return carryOut(deps, entry, bot, actor, state, plan);
   });
   if (handedOver) {
@@ -124,7 +132,7 @@ async function recordUnanswered(deps: ServiceDeps, line: Line, conversationId: s
       conversationId,
       language,
       text: anonymise(text, { language }).text,
-      reason: plan.ranking.outOfScope > (top?.confidence ?? 0) ? 'out_of_scope' : 'low_confidence',
+      reason: unansweredReason(plan),
       topIntent: top?.intent ?? null,
       topConfidence: top?.confidence ?? null,
       status: 'open',
@@ -135,6 +143,14 @@ async function recordUnanswered(deps: ServiceDeps, line: Line, conversationId: s
   } catch (error) {
     deps.log('error', 'could not keep an unanswered bot question', { conversationId, error: String(error) });
   }
+}
+
+/** Why the question is on the list: the handover's reason, with out-of-scope told apart from unsure. */
+function unansweredReason(plan: BotTurnPlan): UnansweredReason {
+  const { decision } = plan;
+  if (decision.kind === 'hand_over' && (decision.reason === 'repeat' || decision.reason === 'max_turns')) return decision.reason;
+  const top = plan.ranking.ranked[0];
+  return plan.ranking.outOfScope > (top?.confidence ?? 0) ? 'out_of_scope' : 'low_confidence';
 }
 
 export function botActor(bot: LineBot | undefined): Actor {

@@ -1,14 +1,14 @@
 import type { Language } from '../../core/model/index.js';
-import type { UnansweredQuestion, UnansweredStatus } from '../../storage/index.js';
+import type { UnansweredQuestion, UnansweredReason, UnansweredStatus } from '../../storage/index.js';
 import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { addExample, lineOfTenant } from './bot-content.js';
 import { contentErrors } from './content.errors.js';
 
-/** The line's questions the bot handed over unsure (texts were anonymised before they were stored). */
-export async function listUnanswered(deps: ServiceDeps, tenantId: string, lineId: string, status: UnansweredStatus, limit: number): Promise<UnansweredQuestion[]> {
+/** The line's questions the bot handed over unsure, after a repeat or at its turn limit (texts were anonymised before they were stored). */
+export async function listUnanswered(deps: ServiceDeps, tenantId: string, lineId: string, status: UnansweredStatus, limit: number, reason?: UnansweredReason): Promise<UnansweredQuestion[]> {
   lineOfTenant(deps, tenantId, lineId);
-  return deps.repos.unanswered.list(tenantId, lineId, status, limit);
+  return deps.repos.unanswered.list(tenantId, lineId, status, limit, reason);
 }
 
 /**

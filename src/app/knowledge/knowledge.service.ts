@@ -1,6 +1,7 @@
 import { KnowledgeIndex, knowledgeArticleSchema, type KnowledgeArticle, type KnowledgeFacets, type SearchVisibility } from '../../ai/knowledge/index.js';
 import type { Language } from '../../core/model/index.js';
-import type { Repositories, StoredArticle } from '../../storage/index.js';
+import { diffArticles, type ArticleDiff } from '../../core/knowledge/index.js';
+import type { ArticleVersionRecord, ArticleVersionSummary, Repositories, StoredArticle, VersionAuthorship } from '../../storage/index.js';
 import { errors } from '../app.errors.js';
 
 /** A search hit with what a desk needs to show it: facets, visibility, whether it is a procedure. */
@@ -50,14 +51,59 @@ export class KnowledgeService {
     for (const article of await this.repos.knowledge.listAll()) this.put(article);
   }
 
-  /** Stores a new article or a newer version; returns false when the stored version is as new or newer. */
-  async save(article: StoredArticle): Promise<boolean> {
+  /**
+   * Stores a new article or a newer version, with the version in the article's history (same
+   * transaction); returns false when the stored version is as new or newer.
+   */
+  async save(article: StoredArticle, by: VersionAuthorship = { savedBy: null }): Promise<boolean> {
     // Validated by the index's own schema before anything is written.
     const checked = knowledgeArticleSchema.safeParse(toIndexed(article));
     if (!checked.success) throw errors.invalid(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const written = await this.repos.knowledge.save(article);
+    const written = await this.repos.knowledge.save(article, by);
     if (written) this.put(article);
     return written;
+  }
+
+  /** The article's saved versions, newest first (read from the database: the one source of history). */
+  async history(tenantId: string, articleId: string): Promise<{ current: StoredArticle; versions: ArticleVersionSummary[] }> {
+    const current = await this.stored(tenantId, articleId);
+    return { current, versions: await this.repos.knowledge.listVersions(tenantId, articleId) };
+  }
+
+  async version(tenantId: string, articleId: string, version: number): Promise<ArticleVersionRecord> {
+    await this.stored(tenantId, articleId);
+    const found = await this.repos.knowledge.getVersion(tenantId, articleId, version);
+    if (!found) throw errors.articleVersionNotFound(articleId, version);
+    return found;
+  }
+
+  /** What changed from one version to another (`to` defaults to the current version). */
+  async diff(tenantId: string, articleId: string, from: number, to?: number): Promise<{ from: number; to: number; diff: ArticleDiff }> {
+    const before = await this.version(tenantId, articleId, from);
+    const after = to === undefined ? { article: await this.stored(tenantId, articleId) } : await this.version(tenantId, articleId, to);
+    return { from, to: after.article.version, diff: diffArticles(before.article, after.article) };
+  }
+
+  /**
+   * Saves the content of an old version as a new version (history is never rewritten). Refused
+   * as stale when the article is no longer at `expectedVersion`: someone saved after the editor
+   * looked.
+   */
+  async restore(input: { tenantId: string; articleId: string; version: number; expectedVersion: number; savedBy: string; note: string | null; now: number }): Promise<StoredArticle> {
+    const current = await this.stored(input.tenantId, input.articleId);
+    const old = await this.version(input.tenantId, input.articleId, input.version);
+    if (current.version !== input.expectedVersion) throw errors.staleArticle(input.articleId, current.version);
+    const restored: StoredArticle = { ...old.article, id: current.id, tenantId: current.tenantId, version: current.version + 1, updatedAt: input.now };
+    const written = await this.save(restored, { savedBy: input.savedBy, note: input.note, restoredFrom: input.version });
+    if (!written) throw errors.staleArticle(input.articleId, restored.version);
+    return restored;
+  }
+
+  /** The stored article (the database, not this node's copy: another node may have saved since). */
+  private async stored(tenantId: string, articleId: string): Promise<StoredArticle> {
+    const article = await this.repos.knowledge.get(tenantId, articleId);
+    if (!article) throw errors.notFound('knowledge_article', articleId);
+    return article;
   }
 
   /** Several nodes: another node saved this article; take the stored version when it is newer. */

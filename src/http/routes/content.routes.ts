@@ -6,6 +6,7 @@ import { importChatLogs, labelUtterance } from '../../app/content/import-chat-lo
 import { testBot } from '../../app/content/test-bot.js';
 import { dismissQuestion, listUnanswered, resolveAsExample } from '../../app/content/unanswered-questions.js';
 import type { Role } from '../../core/model/index.js';
+import { UNANSWERED_REASONS } from '../../storage/index.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
@@ -56,8 +57,18 @@ export async function contentRoutes(app: FastifyInstance, ctx: RouteContext): Pr
   );
   r.get(
     '/api/content/lines/:lineId/unanswered',
-    { ...editors, schema: { tags, summary: 'Customer questions the bot handed over unsure (anonymised)', params: lineParams, querystring: z.object({ status: z.enum(['open', 'resolved', 'dismissed']).default('open'), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
-    async (request) => ({ questions: (await listUnanswered(deps, tenantOf(request), request.params.lineId, request.query.status, request.query.limit)).map(({ tenantId: _t, ...q }) => q) }),
+    {
+      ...editors,
+      schema: {
+        tags,
+        summary: 'Customer questions the bot handed over (anonymised): unsure, out of scope, asked again, or at the turn limit; filterable by reason',
+        params: lineParams,
+        querystring: z.object({ status: z.enum(['open', 'resolved', 'dismissed']).default('open'), reason: z.enum(UNANSWERED_REASONS).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      },
+    },
+    async (request) => ({
+      questions: (await listUnanswered(deps, tenantOf(request), request.params.lineId, request.query.status, request.query.limit, request.query.reason)).map(({ tenantId: _t, ...q }) => q),
+    }),
   );
   r.post('/api/content/unanswered/:id/resolve', { ...editors, schema: { tags, summary: 'Make the question an example of an intent', params: z.object({ id }), body: z.object({ intentId: id }) } }, async (request) => {
     const { tenantId: _t, ...question } = await resolveAsExample(deps, tenantOf(request), request.params.id, request.body.intentId);

@@ -6,7 +6,7 @@ import { draftHelpdeskAnswer } from '../../app/knowledge/draft-helpdesk-answer.j
 import { suggestAssist } from '../../app/knowledge/index.js';
 import type { Agent, Role } from '../../core/model/index.js';
 import { LANGUAGES } from '../../core/model/index.js';
-import type { StoredArticle } from '../../storage/index.js';
+import type { ArticleVersionRecord, ArticleVersionSummary, StoredArticle } from '../../storage/index.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
@@ -28,12 +28,28 @@ const articleBody = z.object({
   tags: z.array(z.string().max(100)).max(50).default([]),
   steps: z.array(step).max(30).default([]),
   warnings: z.array(text(1_000)).max(10).default([]),
+  /** Why this version was saved, shown in the article's history. */
+  changeNote: z.string().trim().max(500).optional(),
 });
+/** A version in a path or query: plain digits only (no `1e3`, `0x1` or `1.0`). */
+const versionNumber = z.string().regex(/^[1-9][0-9]{0,8}$/, 'a version number (1 or more)').transform(Number);
+const versionParams = z.object({ articleId: id, version: versionNumber });
 
 /** What a staff member reads of an article: everything but the tenant, with an ISO time. */
 function articleView(article: StoredArticle) {
   const { tenantId: _tenant, updatedAt, ...rest } = article;
   return { ...rest, updatedAt: new Date(updatedAt).toISOString() };
+}
+
+/** A history entry with the author's name as the directory knows it now (an id when the user is gone). */
+function authored(deps: RouteContext['deps'], tenantId: string, entry: Pick<ArticleVersionSummary, 'savedAt' | 'savedBy'>) {
+  const author = entry.savedBy ? deps.directory.findAgent(tenantId, entry.savedBy) : undefined;
+  return { savedAt: new Date(entry.savedAt).toISOString(), savedBy: entry.savedBy ? { id: entry.savedBy, name: author?.name ?? entry.savedBy } : null };
+}
+
+function versionView(deps: RouteContext['deps'], tenantId: string, record: ArticleVersionRecord) {
+  const { updatedAt: _saved, ...article } = articleView(record.article);
+  return { ...article, ...authored(deps, tenantId, record), note: record.note, restoredFrom: record.restoredFrom };
 }
 
 /** The knowledge base for staff (search with facets, one article), editing, and the assist panel's suggestions. */
@@ -98,9 +114,66 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: RouteContext): 
     async (request) => {
       const agent = agentOf(request);
       lineOf(agent, request.body.lineId);
-      const article: StoredArticle = { ...request.body, id: request.params.articleId, tenantId: agent.tenantId, updatedAt: deps.clock.now() };
-      if (!(await deps.knowledge.save(article))) throw errors.staleArticle(article.id, article.version);
+      const { changeNote, ...content } = request.body;
+      const article: StoredArticle = { ...content, id: request.params.articleId, tenantId: agent.tenantId, updatedAt: deps.clock.now() };
+      if (!(await deps.knowledge.save(article, { savedBy: agent.id, note: changeNote || null }))) throw errors.staleArticle(article.id, article.version);
       return articleView(article);
+    },
+  );
+  r.get(
+    '/api/knowledge/articles/:articleId/versions',
+    { ...editors, schema: { tags, summary: "An article's saved versions, newest first: who saved each, when, and the change note (content managers)", params: z.object({ articleId: id }) } },
+    async (request) => {
+      const { tenantId } = agentOf(request);
+      const { current, versions } = await deps.knowledge.history(tenantId, request.params.articleId);
+      return {
+        articleId: current.id,
+        currentVersion: current.version,
+        versions: versions.map((v) => ({ version: v.version, title: v.title, visibility: v.visibility, ...authored(deps, tenantId, v), note: v.note, restoredFrom: v.restoredFrom })),
+      };
+    },
+  );
+  r.get(
+    '/api/knowledge/articles/:articleId/versions/:version',
+    { ...editors, schema: { tags, summary: 'One saved version of an article with its full content (content managers)', params: versionParams } },
+    async (request) => {
+      const { tenantId } = agentOf(request);
+      return versionView(deps, tenantId, await deps.knowledge.version(tenantId, request.params.articleId, request.params.version));
+    },
+  );
+  r.get(
+    '/api/knowledge/articles/:articleId/diff',
+    {
+      ...editors,
+      schema: {
+        tags,
+        summary: 'What changed between two versions, field by field as kept, removed and added lines; `to` defaults to the current version (content managers)',
+        params: z.object({ articleId: id }),
+        querystring: z.object({ from: versionNumber, to: versionNumber.optional() }),
+      },
+    },
+    async (request) => deps.knowledge.diff(agentOf(request).tenantId, request.params.articleId, request.query.from, request.query.to),
+  );
+  r.post(
+    '/api/knowledge/articles/:articleId/versions/:version/restore',
+    {
+      ...editors,
+      schema: {
+        tags,
+        summary: "Restore an old version: saves its content as a new version (history is kept); refused as stale when the article is no longer at `currentVersion`",
+        params: versionParams,
+        body: z.object({ currentVersion: z.number().int().min(1).max(999_999_999), note: z.string().trim().max(500).optional() }),
+      },
+    },
+    async (request) => {
+      const agent = agentOf(request);
+      const { articleId, version } = request.params;
+      const old = await deps.knowledge.version(agent.tenantId, articleId, version);
+      lineOf(agent, old.article.lineId);
+      const restored = await deps.knowledge.restore({
+        tenantId: agent.tenantId, articleId, version, expectedVersion: request.body.currentVersion, savedBy: agent.id, note: request.body.note || null, now: deps.clock.now(),
+      });
+      return articleView(restored);
     },
   );
   r.get(

@@ -13,9 +13,10 @@ import { botTrainingMigration } from './0009-bot-training.js';
 import { routingLeasesMigration } from './0010-routing-leases.js';
 import { callStatesMigration } from './0011-call-states.js';
 import { configVersionsMigration } from './0012-config-versions.js';
+import { articleVersionsMigration } from './0013-article-versions.js';
 
-/** Migrations in order; each is a function of the dialect flags so one set runs on both databases. */
-function migrations(flags: DialectFlags): Record<string, Migration> {
+/** Migrations in order; each is a function of the dialect flags so one set runs on both databases. (Exported for upgrade tests.) */
+export function migrations(flags: DialectFlags): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(flags),
     '0002-safety': safetyMigration(flags),
@@ -29,6 +30,7 @@ function migrations(flags: DialectFlags): Record<string, Migration> {
     '0010-routing-leases': routingLeasesMigration(flags),
     '0011-call-states': callStatesMigration(flags),
     '0012-config-versions': configVersionsMigration(flags),
+    '0013-article-versions': articleVersionsMigration(flags),
   };
 }
 

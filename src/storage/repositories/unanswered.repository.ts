@@ -2,7 +2,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Language } from '../../core/model/index.js';
 import type { BotUnansweredTable, Database } from '../database.js';
 
-export type UnansweredReason = 'low_confidence' | 'out_of_scope';
+export const UNANSWERED_REASONS = ['low_confidence', 'out_of_scope', 'repeat', 'max_turns'] as const;
+/** Why the bot handed over: unsure, outside its scope, the same question again, or its turn limit reached. */
+export type UnansweredReason = (typeof UNANSWERED_REASONS)[number];
 export type UnansweredStatus = 'open' | 'resolved' | 'dismissed';
 
 /** A customer message the bot did not answer, anonymised, waiting to become an example. */
@@ -35,14 +37,11 @@ export class UnansweredRepository {
     return row && toQuestion(row);
   }
 
-  /** The line's questions with one status, newest first. */
-  async list(tenantId: string, lineId: string, status: UnansweredStatus, limit: number): Promise<UnansweredQuestion[]> {
-    const rows = await this.db
-      .selectFrom('bot_unanswered')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('line_id', '=', lineId)
-      .where('status', '=', status)
+  /** The line's questions with one status (and one reason, when given), newest first. */
+  async list(tenantId: string, lineId: string, status: UnansweredStatus, limit: number, reason?: UnansweredReason): Promise<UnansweredQuestion[]> {
+    let query = this.db.selectFrom('bot_unanswered').selectAll().where('tenant_id', '=', tenantId).where('line_id', '=', lineId).where('status', '=', status);
+    if (reason) query = query.where('reason', '=', reason);
+    const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(limit)

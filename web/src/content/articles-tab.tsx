@@ -4,6 +4,7 @@ import { ApiError } from '../api/http-client.js';
 import { slug } from '../admin/localized-input.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { describeError } from '../shell/error-message.js';
+import { ArticleHistory } from './article-history.js';
 import { contentApi, type ContentLine } from './content-api.js';
 import { parseTags } from './example-lines.js';
 
@@ -13,6 +14,9 @@ export function ArticlesTab({ line, onChanged }: { line: ContentLine; onChanged:
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   // Kept here: a new article's editor is replaced by the saved article's editor, which still says "saved".
   const [notice, setNotice] = useState<string | null>(null);
+  // Saves and restores reload the history; only a restore reloads the editor (a save already shows what it saved).
+  const [revision, setRevision] = useState(0);
+  const [restores, setRestores] = useState(0);
   return (
     <div className="admin-panel">
       <section className="admin-list" aria-label={t('content.tab.articles')}>
@@ -39,17 +43,33 @@ export function ArticlesTab({ line, onChanged }: { line: ContentLine; onChanged:
         </ul>
       </section>
       {editing && (
-        <ArticleEditor
-          key={editing}
-          line={line}
-          articleId={editing === 'new' ? null : editing}
-          notice={notice}
-          onSaved={async (id) => {
-            await onChanged();
-            setNotice(t('content.saved'));
-            setEditing(id);
-          }}
-        />
+        <div className="article-workspace">
+          <ArticleEditor
+            key={`editor:${editing}:${restores}`}
+            line={line}
+            articleId={editing === 'new' ? null : editing}
+            notice={notice}
+            onSaved={async (id) => {
+              await onChanged();
+              setNotice(t('content.saved'));
+              setEditing(id);
+              setRevision((r) => r + 1);
+            }}
+          />
+          {editing !== 'new' && (
+            <ArticleHistory
+              key={`history:${editing}:${revision}`}
+              line={line}
+              articleId={editing}
+              onRestored={async (version, next) => {
+                await onChanged();
+                setNotice(t('content.history.restored', { version, next }));
+                setRevision((r) => r + 1);
+                setRestores((r) => r + 1);
+              }}
+            />
+          )}
+        </div>
       )}
     </div>
   );
@@ -71,9 +91,10 @@ const emptyArticle = (line: ContentLine): Omit<KnowledgeArticleView, 'id' | 'upd
 
 function ArticleEditor({ line, articleId, notice, onSaved }: { line: ContentLine; articleId: string | null; notice: string | null; onSaved: (id: string) => Promise<void> }) {
   const { t, pick } = useI18n();
-  const ids = { title: useId(), body: useId(), topic: useId(), subtopic: useId(), tags: useId(), language: useId(), visibility: useId() };
+  const ids = { title: useId(), body: useId(), topic: useId(), subtopic: useId(), tags: useId(), language: useId(), visibility: useId(), note: useId() };
   const [article, setArticle] = useState(articleId ? null : emptyArticle(line));
   const [tags, setTags] = useState('');
+  const [changeNote, setChangeNote] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string; stale?: boolean } | null>(notice ? { ok: true, text: notice } : null);
   const [busy, setBusy] = useState(false);
 
@@ -101,7 +122,14 @@ function ArticleEditor({ line, articleId, notice, onSaved }: { line: ContentLine
     // A new article never takes over an existing one with the same title.
     const id = articleId ?? (line.articles.some((a) => a.id === base) ? `${base}-${Date.now().toString(36).slice(-6)}` : base);
     try {
-      const saved = await contentApi.saveArticle(id, { ...article, version: article.version + 1, tags: parseTags(tags), steps: article.steps.filter((s) => s.title.trim() && s.body.trim()) });
+      const note = changeNote.trim();
+      const saved = await contentApi.saveArticle(id, {
+        ...article,
+        version: article.version + 1,
+        tags: parseTags(tags),
+        steps: article.steps.filter((s) => s.title.trim() && s.body.trim()),
+        ...(note ? { changeNote: note } : {}),
+      });
       setArticle({ ...article, version: saved.version });
       setStatus({ ok: true, text: t('content.saved') });
       await onSaved(id);
@@ -189,6 +217,8 @@ function ArticleEditor({ line, articleId, notice, onSaved }: { line: ContentLine
           {t('content.steps.add')}
         </button>
       </fieldset>
+      <label htmlFor={ids.note}>{t('content.article.changeNote')}</label>
+      <input id={ids.note} data-testid="article-change-note" maxLength={500} value={changeNote} onChange={(e) => setChangeNote(e.target.value)} />
       <div className="button-row">
         <button type="submit" className="button-primary" data-testid="article-save" disabled={busy}>
           {t('common.save')}
