@@ -87,11 +87,19 @@ export interface OutboundMessage {
   /** A pre-approved template (WhatsApp) instead of free text. */
   template?: { name: string; language: Language; parameters: string[] };
   media?: { kind: 'image' | 'document' | 'audio' | 'video'; link: string; caption?: string; filename?: string };
+  /** Files an agent attached (allow-listed and sniffed on upload); sent as MIME parts or media messages. */
+  attachments?: OutboundAttachment[];
   thread: { subject: string | null; replyToken: string; inReplyTo: string | null; references: string[] };
   /** The agent's name as the customer may see it (first name). */
   senderName?: string;
   /** Written by the bot, not a person: marked so the customer's auto-responder does not answer it. */
   automatic?: boolean;
+}
+
+export interface OutboundAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface SendResult {

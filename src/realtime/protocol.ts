@@ -36,9 +36,12 @@ export const clientFrameSchema = z.discriminatedUnion('t', [
     t: z.literal('message.send'),
     conversationId: id,
     clientId,
-    text: z.string().trim().min(1, 'message is empty').max(MAX_MESSAGE_LENGTH),
+    /** May be empty only with attachmentIds (checked by postMessage). */
+    text: z.string().trim().max(MAX_MESSAGE_LENGTH),
     /** Agents only: an internal note that never reaches the customer. */
     internal: z.boolean().optional(),
+    /** Agents only: files uploaded with POST /api/conversations/:id/attachments. */
+    attachmentIds: z.array(id).max(5).optional(),
   }),
   z.object({ t: z.literal('typing'), conversationId: id, on: z.boolean() }),
   z.object({ t: z.literal('offer.accept'), conversationId: id, clientId }),

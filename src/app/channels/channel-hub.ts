@@ -45,6 +45,8 @@ export class ChannelHub {
         payload: {
           text: String(e.data.text ?? ''),
           ...(e.data.template ? { template: e.data.template } : {}),
+          // References only: the worker reads the bytes when it sends, so the outbox row stays small.
+          ...(Array.isArray(e.data.attachments) && e.data.attachments.length > 0 ? { attachmentIds: (e.data.attachments as Array<{ id: string }>).map((a) => a.id) } : {}),
           ...(e.actor.kind !== 'agent' ? { automatic: true } : {}),
           ...(e.actor.kind === 'agent' && e.actor.name ? { senderName: e.actor.name.split(/\s+/)[0] } : {}),
         },

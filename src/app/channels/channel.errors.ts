@@ -15,6 +15,13 @@ export const channelErrors = {
   templateParameters: (name: string, expected: number, given: number) =>
     new AppError('CHANNEL_TEMPLATE_PARAMETERS', `Template ${name} takes ${expected} parameters, ${given} given`, { status: 422 }),
   attachmentNotFound: (id: string) => new AppError('ATTACHMENT_NOT_FOUND', `attachment ${id} not found`, { status: 404 }),
+  attachmentTooLarge: (filename: string, size: string, limit: string) =>
+    new AppError('ATTACHMENT_TOO_LARGE', `"${filename}" is ${size}; the limit is ${limit} per file`, { status: 413 }),
+  attachmentTypeRefused: (filename: string, contentType: string) =>
+    new AppError('ATTACHMENT_TYPE_REFUSED', `"${filename}" has type ${contentType}, which cannot be sent: use a PDF, picture, office document or text file`, { status: 415 }),
+  attachmentContentMismatch: (filename: string, contentType: string) =>
+    new AppError('ATTACHMENT_TYPE_REFUSED', `The content of "${filename}" is not a ${contentType} file`, { status: 415 }),
+  attachmentsNotAllowed: (why: string) => new AppError('ATTACHMENTS_NOT_ALLOWED', why, { status: 422 }),
   inboundWebhookOff: () => new AppError('EMAIL_WEBHOOK_DISABLED', 'The inbound mail webhook is off: EMAIL_INBOUND_WEBHOOK_SECRET is not set', { status: 404 }),
   inboundWebhookUnauthorised: () => new AppError('EMAIL_WEBHOOK_UNAUTHORISED', 'Missing or wrong bearer secret for the inbound mail webhook', { status: 401 }),
   verifyTokenInvalid: () => new AppError('WEBHOOK_VERIFY_TOKEN_INVALID', 'hub.mode must be subscribe and hub.verify_token must match WHATSAPP_VERIFY_TOKEN', { status: 403 }),

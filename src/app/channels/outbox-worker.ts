@@ -1,4 +1,4 @@
-import { ChannelSendError, type OutboundMessage, type ProviderError } from '../../channels/channel-contract.js';
+import { ChannelSendError, type OutboundAttachment, type OutboundMessage, type ProviderError } from '../../channels/channel-contract.js';
 import type { Language } from '../../core/model/index.js';
 import type { ChannelOutboxRecord } from '../../storage/index.js';
 import type { ServiceDeps } from '../deps.js';
@@ -90,7 +90,14 @@ export class OutboxWorker {
       return this.fail(row, attempts, { code: 'CHANNEL_THREAD_MISSING', message: 'The conversation has no channel thread (yet)', retryable: true });
     }
     const line = deps.directory.line(conversation.lineId);
-    const payload = JSON.parse(row.payload) as { text: string; template?: { name: string; language: Language; parameters: string[] }; automatic?: boolean; senderName?: string };
+    const payload = JSON.parse(row.payload) as { text: string; template?: { name: string; language: Language; parameters: string[] }; automatic?: boolean; senderName?: string; attachmentIds?: string[] };
+    const attachments: OutboundAttachment[] = [];
+    for (const id of payload.attachmentIds ?? []) {
+      const file = await deps.repos.channels.attachment(row.tenant_id, id);
+      // Erased meanwhile (a privacy erasure removes the files with the conversation): nothing left to send.
+      if (!file) return this.fail(row, attempts, { code: 'ATTACHMENT_MISSING', message: `attachment ${id} is no longer stored`, retryable: false });
+      attachments.push({ filename: file.filename, contentType: file.content_type, content: Buffer.from(file.content_base64, 'base64') });
+    }
     const ids = await deps.repos.channels.externalIdsOf(conversation.id);
     const lastInbound = [...ids].reverse().find((i) => i.direction === 'in');
     const message: OutboundMessage = {
@@ -103,6 +110,7 @@ export class OutboxWorker {
       ...(payload.template ? { template: payload.template } : {}),
       ...(payload.automatic ? { automatic: true } : {}),
       ...(payload.senderName ? { senderName: payload.senderName } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
       thread: { subject: thread.subject, replyToken: thread.reply_token, inReplyTo: lastInbound?.externalId ?? null, references: ids.map((i) => i.externalId).slice(-MAX_REFERENCES) },
     };
     try {

@@ -25,6 +25,8 @@ export async function exportContact(deps: ServiceDeps, ctx: AuditContext, select
   const followUps = ids.length ? await db.selectFrom('complaint_followups').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).execute() : [];
   const unanswered = ids.length ? await db.selectFrom('bot_unanswered').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).execute() : [];
   const gestures = ids.length ? await db.selectFrom('gestures').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).execute() : [];
+  // Files in the conversations: the customer's mail attachments and what agents sent them.
+  const attachments = ids.length ? await db.selectFrom('channel_attachments').selectAll().where('tenant_id', '=', tenantId).where('conversation_id', 'in', ids).orderBy('created_at').execute() : [];
   const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
   const result = {
     exportedAt: iso(deps.clock.now()),
@@ -50,6 +52,7 @@ export async function exportContact(deps: ServiceDeps, ctx: AuditContext, select
     complaintFollowUps: followUps.map((f) => ({ conversationId: f.conversation_id, source: f.source, nps: f.nps, comment: f.comment, status: f.status, notes: f.notes, outcome: f.outcome, at: iso(f.created_at) })),
     unansweredBotQuestions: unanswered.map((q) => ({ conversationId: q.conversation_id, language: q.language, text: q.text, at: iso(q.created_at) })),
     campaignLists: campaignRows.map((c) => ({ campaignId: c.campaign_id, phone: c.phone, name: c.name, reference: c.reference, status: c.status, attempts: c.attempts, lastResult: c.last_result })),
+    attachments: attachments.map((a) => ({ id: a.id, conversationId: a.conversation_id, filename: a.filename, contentType: a.content_type, size: a.size, contentBase64: a.content_base64, at: iso(a.created_at) })),
     gestures: gestures.map((g) => ({ conversationId: g.conversation_id, amountCents: g.amount_cents, reason: g.reason, status: g.status, at: iso(g.created_at) })),
   };
   await audit(deps, ctx, 'contact.exported', { kind: 'contact', id: contact.id }, { conversations: conversations.length, events: events.length });

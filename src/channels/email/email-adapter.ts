@@ -75,6 +75,8 @@ export class EmailAdapter implements ChannelAdapter<EmailRaw> {
         ...(message.thread.inReplyTo ? { inReplyTo: `<${message.thread.inReplyTo}>` } : {}),
         ...(message.thread.references.length > 0 ? { references: message.thread.references.map((r) => `<${r}>`) } : {}),
         text,
+        // Name and type as uploaded; nodemailer adds no author or other metadata to the parts.
+        ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
         headers: message.automatic ? { 'Auto-Submitted': 'auto-replied' } : {},
       });
     } catch (error) {

@@ -1,28 +1,14 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Line } from '../../core/model/index.js';
+import { attachmentProblem, formatBytes } from '../attachments/attachment-rules.js';
 import { InboundRefusal, type InboundAttachment, type InboundMessage } from '../channel-contract.js';
 import { detectAutomatedMail } from './detect-automated.js';
 import { splitPlusAddress, tokenFromSubject } from './reply-token.js';
 import { htmlToText, sanitizeEmailHtml } from './sanitize-email-html.js';
 import { stripQuotedReply } from './strip-quoted-reply.js';
 
-/** What a mail attachment may be: documents and pictures customers send, nothing executable. */
-export const ALLOWED_ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'image/heic',
-  'text/plain',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/msword',
-  'application/vnd.ms-excel',
-]);
+/** The allow-list lives with the upload rules (src/channels/attachments); re-exported for existing readers. */
+export { ALLOWED_ATTACHMENT_TYPES } from '../attachments/attachment-rules.js';
 
 export interface EmailLimits {
   maxAttachmentBytes: number;
@@ -107,7 +93,8 @@ export function toInboundMessage(mail: NeutralMail, lines: readonly Line[], limi
 
 function checkAttachments(attachments: readonly InboundAttachment[], limits: EmailLimits): void {
   for (const a of attachments) {
-    if (a.size > limits.maxAttachmentBytes) {
+    const problem = attachmentProblem(a, limits.maxAttachmentBytes);
+    if (problem?.kind === 'too_large') {
       throw new InboundRefusal(
         'EMAIL_ATTACHMENT_TOO_LARGE',
         `5.3.4 Attachment "${a.filename}" is ${formatBytes(a.size)}; the limit is ${formatBytes(limits.maxAttachmentBytes)} per attachment. Please send a smaller file or a link.`,
@@ -115,14 +102,10 @@ function checkAttachments(attachments: readonly InboundAttachment[], limits: Ema
         552,
       );
     }
-    if (!ALLOWED_ATTACHMENT_TYPES.has(a.contentType.split(';')[0]!.trim())) {
+    if (problem?.kind === 'type_refused') {
       throw new InboundRefusal('EMAIL_ATTACHMENT_TYPE_REFUSED', `5.7.1 Attachment "${a.filename}" has type ${a.contentType}, which we do not accept. Please send a PDF, picture or office document.`, 415, 554);
     }
   }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
 function firstAddress(from: AddressObject | AddressObject[] | undefined): { address?: string; name?: string } | undefined {

@@ -1,4 +1,4 @@
-import { ChannelSendError, InboundRefusal, type ChannelAdapter, type ChannelCapabilities, type InboundItem, type LineLookup, type OutboundMessage, type SendResult } from '../channel-contract.js';
+import { ChannelSendError, InboundRefusal, type ChannelAdapter, type ChannelCapabilities, type InboundItem, type LineLookup, type OutboundAttachment, type OutboundMessage, type SendResult } from '../channel-contract.js';
 import { parseWhatsAppWebhook } from './parse-webhook.js';
 import { verifyHubSignature } from './webhook-signature.js';
 
@@ -31,6 +31,13 @@ export interface WhatsAppAdapterOptions {
   timeoutMs?: number;
 }
 
+/** Pictures WhatsApp shows as images; other allowed files go as documents (with their name). */
+const WHATSAPP_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
+/** Meta's limit for a media caption. */
+const MAX_CAPTION = 1024;
+
+type GraphBody = { id?: string; messages?: Array<{ id?: string }>; error?: { code?: number; message?: string; error_data?: { details?: string } } };
+
 /** Provider codes worth another attempt: rate limits and temporary unavailability. */
 const RETRYABLE_CODES = new Set([4, 80007, 130429, 131000, 131016, 133004]);
 
@@ -59,20 +66,58 @@ export class WhatsAppAdapter implements ChannelAdapter<WhatsAppRaw> {
     const phoneNumberId = message.line.whatsapp?.phoneNumberId;
     if (!phoneNumberId) throw new ChannelSendError({ code: 'WHATSAPP_LINE_HAS_NO_NUMBER', message: `Line ${message.line.name} has no WhatsApp number`, retryable: false });
     if (!this.options.accessToken) throw new ChannelSendError({ code: 'WHATSAPP_NOT_CONFIGURED', message: 'WHATSAPP_ACCESS_TOKEN is not set', retryable: false });
-    const url = `${this.options.graphBaseUrl.replace(/\/$/, '')}/${this.options.graphVersion}/${phoneNumberId}/messages`;
+    const base = `${this.options.graphBaseUrl.replace(/\/$/, '')}/${this.options.graphVersion}/${phoneNumberId}`;
+    if (!message.attachments?.length) return { externalId: await this.postMessage(base, requestBody(message)) };
+    // Files: uploaded to the media endpoint, then one media message each; the text is the first one's
+    // caption (or its own message before them when longer than a caption may be). A retry after a
+    // partial failure sends the whole message again: rare, and better than a lost file.
+    const text = message.text.trim();
+    const captionFits = text.length <= MAX_CAPTION;
+    let firstId: string | undefined;
+    if (text && !captionFits) firstId = await this.postMessage(base, requestBody({ ...message, attachments: [] }));
+    for (const [index, file] of message.attachments.entries()) {
+      const mediaId = await this.uploadMedia(base, file);
+      const kind = WHATSAPP_IMAGE_TYPES.has(file.contentType) ? 'image' : 'document';
+      const caption = index === 0 && text && captionFits ? text : undefined;
+      const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: message.to, type: kind, [kind]: { id: mediaId, ...(caption ? { caption } : {}), ...(kind === 'document' ? { filename: file.filename } : {}) } };
+      const id = await this.postMessage(base, body);
+      firstId ??= id;
+    }
+    return { externalId: firstId! };
+  }
+
+  /** `POST {phone-number-id}/media` (multipart): the media id a message can refer to. */
+  private async uploadMedia(base: string, file: OutboundAttachment): Promise<string> {
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    form.set('type', file.contentType);
+    form.set('file', new Blob([new Uint8Array(file.content)], { type: file.contentType }), file.filename);
+    const body = await this.call(`${base}/media`, { body: form });
+    if (!body.id) throw new ChannelSendError({ code: 'WHATSAPP_MEDIA_UPLOAD_FAILED', message: 'The media upload returned no id', retryable: true });
+    return body.id;
+  }
+
+  private async postMessage(base: string, payload: Record<string, unknown>): Promise<string> {
+    const body = await this.call(`${base}/messages`, { body: JSON.stringify(payload), contentType: 'application/json' });
+    const id = body.messages?.[0]?.id;
+    if (!id) throw new ChannelSendError({ code: 'HTTP_200', message: 'The Graph API returned no message id', retryable: false });
+    return id;
+  }
+
+  private async call(url: string, request: { body: string | FormData; contentType?: string }): Promise<GraphBody> {
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${this.options.accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(requestBody(message)),
+        headers: { authorization: `Bearer ${this.options.accessToken}`, ...(request.contentType ? { 'content-type': request.contentType } : {}) },
+        body: request.body,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (error) {
       throw new ChannelSendError({ code: 'WHATSAPP_UNREACHABLE', message: `Graph API unreachable: ${String(error)}`, retryable: true });
     }
-    const body = (await response.json().catch(() => ({}))) as { messages?: Array<{ id?: string }>; error?: { code?: number; message?: string; error_data?: { details?: string } } };
-    if (!response.ok || !body.messages?.[0]?.id) {
+    const body = (await response.json().catch(() => ({}))) as GraphBody;
+    if (!response.ok || body.error) {
       const code = body.error?.code;
       throw new ChannelSendError({
         code: code === undefined ? `HTTP_${response.status}` : String(code),
@@ -80,7 +125,7 @@ export class WhatsAppAdapter implements ChannelAdapter<WhatsAppRaw> {
         retryable: response.status >= 500 || response.status === 429 || (code !== undefined && RETRYABLE_CODES.has(code)),
       });
     }
-    return { externalId: body.messages[0].id };
+    return body;
   }
 
   async close(): Promise<void> {}

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { channelErrors } from '../../app/channels/channel.errors.js';
+import { uploadAttachment } from '../../app/channels/agent-attachments.js';
 import { channelView, readAttachment } from '../../app/channels/channel-view.js';
 import { receiveItems } from '../../app/channels/receive-inbound.js';
 import { sendTemplate } from '../../app/channels/send-template.js';
@@ -84,20 +85,45 @@ export async function channelRoutes(app: FastifyInstance, ctx: RouteContext): Pr
         return reply.status(result.duplicate ? 200 : 201).send(result);
       },
     );
+    r.post(
+      '/api/conversations/:conversationId/attachments',
+      {
+        ...staff,
+        // Base64 is 4/3 of the file; the slack lets a file just over the limit get ATTACHMENT_TOO_LARGE with its name.
+        bodyLimit: Math.ceil((deps.config.EMAIL_MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024,
+        schema: {
+          tags,
+          summary: 'Upload a file (base64) for a conversation assigned to you; send it with attachmentIds on a message',
+          params,
+          body: z.object({ filename: z.string().min(1).max(255), contentType: z.string().min(3).max(255), contentBase64: z.base64() }),
+        },
+      },
+      async (request, reply) => {
+        const { filename, contentType, contentBase64 } = request.body;
+        const ref = await uploadAttachment(deps, agentOf(request), { conversationId: request.params.conversationId, filename, contentType, content: Buffer.from(contentBase64, 'base64') });
+        return reply.status(201).send(ref);
+      },
+    );
     r.get(
       '/api/conversations/:conversationId/attachments/:attachmentId',
-      { ...staff, schema: { tags, summary: 'Download an attachment of an inbound mail', params: params.extend({ attachmentId: id }) } },
+      { ...staff, schema: { tags, summary: 'Download an attachment of the conversation (inbound mail, or a file an agent uploaded)', params: params.extend({ attachmentId: id }) } },
       async (request, reply) => {
         const file = await readAttachment(deps, agentOf(request), request.params.conversationId, request.params.attachmentId);
         // Always a download, never rendered in the app's origin.
         return reply
           .header('content-type', file.contentType)
-          .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\w.\- ]/g, '_')}"`)
+          .header('content-disposition', contentDisposition(file.filename))
           .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('x-content-type-options', 'nosniff')
           .send(file.content);
       },
     );
   });
+}
+
+/** Always a download; the ASCII fallback name plus the exact (UTF-8) name for browsers that read it. */
+export function contentDisposition(filename: string): string {
+  return `attachment; filename="${filename.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 async function refusalsAsErrors<T>(work: () => Promise<T>): Promise<T> {

@@ -50,7 +50,7 @@ export async function conversationRoutes(app: FastifyInstance, ctx: RouteContext
   });
   r.post(
     '/api/conversations/:conversationId/messages',
-    { ...staff, schema: { tags, summary: 'Send a message, or an internal note with internal: true', params, body: z.object({ clientId: id, text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH), internal: z.boolean().default(false) }) } },
+    { ...staff, schema: { tags, summary: 'Send a message, or an internal note with internal: true', params, body: z.object({ clientId: id, text: z.string().trim().max(MAX_MESSAGE_LENGTH), internal: z.boolean().default(false), attachmentIds: z.array(id).max(5).optional() }) } },
     async (request, reply) => {
       const result = await postMessage(deps, { kind: 'agent', agent: agentOf(request) }, { conversationId: request.params.conversationId, ...request.body });
       return reply.status(result.duplicate ? 200 : 201).send(result);

@@ -4,6 +4,8 @@ import { LANGUAGES } from '../../core/model/index.js';
 import { isOpen } from '../../core/line/opening-hours.js';
 import { errors } from '../../app/app.errors.js';
 import { conversationIdOfToken, verifyWidgetToken } from '../../app/auth/widget-token.js';
+import { readAttachmentForCustomer } from '../../app/channels/agent-attachments.js';
+import { contentDisposition } from './channel.routes.js';
 import { endByCustomer } from '../../app/conversation/close.js';
 import { postMessage } from '../../app/conversation/post-message.js';
 import { loadConversation, readEvents } from '../../app/conversation/read-conversation.js';
@@ -107,6 +109,24 @@ export async function widgetRoutes(app: FastifyInstance, ctx: RouteContext): Pro
     async (request) => {
       const conversationId = await widgetConversation(deps, request, request.params.conversationId);
       return { events: await readEvents(deps, { kind: 'customer', conversationId }, conversationId, request.query.after) };
+    },
+  );
+  r.get(
+    '/api/widget/v1/conversations/:conversationId/attachments/:attachmentId',
+    {
+      schema: { tags: ['widget'], summary: 'Download a file an agent sent in this conversation', params: conversationParams.extend({ attachmentId: z.string().min(1).max(64) }) },
+      config: { rateLimit: { max: 120, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => req.headers.authorization ?? req.ip } },
+    },
+    async (request, reply) => {
+      const conversationId = await widgetConversation(deps, request, request.params.conversationId);
+      const file = await readAttachmentForCustomer(deps, conversationId, request.params.attachmentId);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
     },
   );
   r.post(

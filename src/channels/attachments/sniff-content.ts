@@ -1,0 +1,61 @@
+/**
+ * Looks at a file's first bytes to tell whether it is what its declared type says, so a renamed
+ * program (`invoice.pdf` that starts with `MZ`) is refused. Families, not exact types: office
+ * formats share the ZIP or OLE container, text is "valid UTF-8 without NUL bytes".
+ */
+type Family = 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'heic' | 'zip' | 'ole' | 'text';
+
+const FAMILY_OF_TYPE: Readonly<Record<string, Family>> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/heic': 'heic',
+  'text/plain': 'text',
+  'text/csv': 'text',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'zip',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'zip',
+  'application/vnd.oasis.opendocument.text': 'zip',
+  'application/vnd.oasis.opendocument.spreadsheet': 'zip',
+  'application/msword': 'ole',
+  'application/vnd.ms-excel': 'ole',
+};
+
+function startsWith(content: Buffer, bytes: readonly number[], offset = 0): boolean {
+  return content.length >= offset + bytes.length && bytes.every((b, i) => content[offset + i] === b);
+}
+
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/** The container family the bytes show, or null for anything else (programs, scripts with NULs, unknown binaries). */
+export function sniffFamily(content: Buffer): Family | null {
+  if (startsWith(content, ascii('%PDF-'))) return 'pdf';
+  if (startsWith(content, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(content, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(content, ascii('GIF87a')) || startsWith(content, ascii('GIF89a'))) return 'gif';
+  if (startsWith(content, ascii('RIFF')) && startsWith(content, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(content, ascii('ftyp'), 4) && ['heic', 'heix', 'mif1', 'msf1', 'hevc'].some((brand) => startsWith(content, ascii(brand), 8))) return 'heic';
+  if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (looksLikeText(content)) return 'text';
+  return null;
+}
+
+function looksLikeText(content: Buffer): boolean {
+  const head = content.subarray(0, 64 * 1024);
+  if (head.includes(0)) return false;
+  // A cut multi-byte character at the end of the sample is fine; anything else must decode.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.length === content.length ? head : head.subarray(0, head.length - 4));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the content is of the family its declared (allowed) type promises. */
+export function contentMatchesType(content: Buffer, contentType: string): boolean {
+  const expected = FAMILY_OF_TYPE[contentType];
+  return expected !== undefined && sniffFamily(content) === expected;
+}
