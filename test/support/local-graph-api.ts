@@ -1,6 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A file uploaded to `POST /{version}/{phone-number-id}/media` (multipart, as Meta documents it). */
+export interface GraphUpload {
+  id: string;
+  /** The `type` form field (the file's MIME type). */
+  type: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
 export interface GraphRequest {
   path: string;
   authorization: string | undefined;
@@ -16,6 +26,7 @@ export interface GraphRequest {
  */
 export class LocalGraphApi {
   readonly requests: GraphRequest[] = [];
+  readonly uploads: GraphUpload[] = [];
   private counter = 0;
   private waiters: Array<{ match: (r: GraphRequest) => boolean; resolve: (r: GraphRequest) => void }> = [];
 
@@ -28,8 +39,8 @@ export class LocalGraphApi {
   static async start(token: string): Promise<LocalGraphApi> {
     let api: LocalGraphApi | undefined;
     const server = createServer((request, response) => {
-      void readBody(request).then((raw) => {
-        const { status, body } = api!.handle(request, raw);
+      void readBody(request).then(async (raw) => {
+        const { status, body } = /\/media$/.test(request.url ?? '') ? await api!.handleUpload(request, raw) : api!.handle(request, raw.toString('utf8'));
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       });
@@ -48,6 +59,27 @@ export class LocalGraphApi {
     });
   }
 
+  /** The media endpoint: bearer token, multipart with messaging_product, type and file; answers `{id}`. */
+  private async handleUpload(request: IncomingMessage, raw: Buffer): Promise<{ status: number; body: unknown }> {
+    if (request.method !== 'POST' || !/^\/(v\d+\.\d+)\/(\d+)\/media$/.test(request.url ?? '')) return graphError(404, 100, `Unknown path components: ${request.url}`);
+    if (request.headers.authorization !== `Bearer ${this.token}`) return graphError(401, 190, 'Invalid OAuth access token');
+    const contentType = String(request.headers['content-type'] ?? '');
+    if (!contentType.startsWith('multipart/form-data')) return graphError(400, 100, 'The media upload must be multipart/form-data');
+    let form: FormData;
+    try {
+      form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    } catch {
+      return graphError(400, 100, 'Invalid multipart body');
+    }
+    const file = form.get('file');
+    const type = form.get('type');
+    if (form.get('messaging_product') !== 'whatsapp') return graphError(400, 100, '(#100) messaging_product must be whatsapp');
+    if (typeof type !== 'string' || !(file instanceof Blob)) return graphError(400, 100, '(#100) type and file are required');
+    const upload: GraphUpload = { id: `media.LOCAL${String(++this.counter).padStart(6, '0')}`, type, filename: (file as File).name, contentType: file.type, bytes: Buffer.from(await file.arrayBuffer()) };
+    this.uploads.push(upload);
+    return { status: 200, body: { id: upload.id } };
+  }
+
   private handle(request: IncomingMessage, raw: string): { status: number; body: unknown } {
     const match = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) return graphError(404, 100, `Unknown path components: ${request.url}`);
@@ -60,7 +92,7 @@ export class LocalGraphApi {
       return graphError(400, 100, 'Invalid JSON');
     }
     const recorded = { path: request.url!, authorization: request.headers.authorization, body };
-    const problem = checkMessage(body);
+    const problem = checkMessage(body, new Set(this.uploads.map((u) => u.id)));
     if (problem) return graphError(400, 100, `(#100) ${problem}`);
     this.requests.push(recorded);
     this.waiters = this.waiters.filter((w) => (w.match(recorded) ? (w.resolve(recorded), false) : true));
@@ -75,7 +107,7 @@ export class LocalGraphApi {
 }
 
 /** The documented shape of a send request; the first problem, or null. */
-function checkMessage(body: Record<string, unknown>): string | null {
+function checkMessage(body: Record<string, unknown>, mediaIds: ReadonlySet<string>): string | null {
   if (body.messaging_product !== 'whatsapp') return 'messaging_product must be whatsapp';
   if (typeof body.to !== 'string' || !/^\d{6,15}$/.test(body.to)) return 'to must be a phone number in international format without +';
   const type = body.type;
@@ -97,6 +129,7 @@ function checkMessage(body: Record<string, unknown>): string | null {
   if (type === 'image' || type === 'document' || type === 'audio' || type === 'video') {
     const media = body[type] as { link?: unknown; id?: unknown } | undefined;
     if (typeof media?.link !== 'string' && typeof media?.id !== 'string') return `${type}.link or ${type}.id is required`;
+    if (typeof media.id === 'string' && !mediaIds.has(media.id)) return `${type}.id ${media.id} is not an uploaded media`;
     return null;
   }
   return `unsupported type ${String(type)}`;
@@ -106,10 +139,10 @@ function graphError(status: number, code: number, message: string, details?: str
   return { status, body: { error: { message, type: 'OAuthException', code, ...(details ? { error_data: { messaging_product: 'whatsapp', details } } : {}), fbtrace_id: 'AbCdEf123' } } };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }

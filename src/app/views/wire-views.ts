@@ -11,7 +11,7 @@ const CUSTOMER_FIELDS: Record<string, readonly string[]> = {
   'conversation.transferred': [],
   'conversation.closed': ['reason', 'message'],
   'conversation.ended_by_customer': [],
-  'message.created': ['text', 'options'],
+  'message.created': ['text', 'options', 'attachments'],
   'conversation.handed_over': ['text'],
   'safety.warning': ['text', 'language'],
   'safety.timed_out': ['text', 'audioRef', 'until', 'minutes'],
