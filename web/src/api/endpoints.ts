@@ -23,7 +23,7 @@ import type {
   SettableStatus,
   WireEvent,
 } from './api-types.js';
-import type { ChannelView } from './channel-types.js';
+import type { AttachmentRef, ChannelView } from './channel-types.js';
 import { ApiError, api, setCsrfToken } from './http-client.js';
 
 const enc = encodeURIComponent;
@@ -84,7 +84,8 @@ export const conversationApi = {
   history: (id: string) => api.get<{ conversations: HistoryEntry[] }>(`${conv(id)}/history`),
   accept: (id: string) => api.post(`${conv(id)}/accept`),
   decline: (id: string) => api.post(`${conv(id)}/decline`),
-  send: (id: string, clientId: string, text: string, internal: boolean) => api.post<{ seq: number }>(`${conv(id)}/messages`, { clientId, text, internal }),
+  send: (id: string, clientId: string, text: string, internal: boolean, attachmentIds: string[] = []) =>
+    api.post<{ seq: number }>(`${conv(id)}/messages`, { clientId, text, internal, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) }),
   addTopic: (id: string, topicId: string, subtopicId: string | null) => api.post<Registration>(`${conv(id)}/topics`, { topicId, subtopicId }),
   removeTopic: (id: string, topicId: string, subtopicId: string | null) => api.delete<Registration>(`${conv(id)}/topics`, { topicId, subtopicId }),
   setPhase: (id: string, phaseId: string) => api.put<Registration>(`${conv(id)}/phase`, { phaseId }),
@@ -97,6 +98,8 @@ export const conversationApi = {
 export const channelApi = {
   view: (id: string) => api.get<ChannelView>(`${conv(id)}/channel`),
   sendTemplate: (id: string, clientId: string, name: string, parameters: string[]) => api.post<{ seq: number }>(`${conv(id)}/templates`, { clientId, name, parameters }),
+  /** Uploads a file for a conversation assigned to the agent (base64 in JSON, like inbound mail attachments). */
+  upload: (id: string, file: { filename: string; contentType: string; contentBase64: string }) => api.post<AttachmentRef>(`${conv(id)}/attachments`, file),
   attachmentUrl: (id: string, attachmentId: string) => `${conv(id)}/attachments/${enc(attachmentId)}`,
 };
 

@@ -1,5 +1,9 @@
 import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { channelApi } from '../api/endpoints.js';
+import { ApiError } from '../api/http-client.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import type { MessageKey } from '../i18n/dictionaries.js';
+import { readAsBase64 } from './read-file.js';
 
 const TYPING_REFRESH_MS = 3000;
 const TYPING_IDLE_MS = 2500;
@@ -8,15 +12,32 @@ const MAX_LENGTH = 4000;
 interface Props {
   conversationId: string;
   disabled: boolean;
-  onSend: (text: string, internal: boolean) => void;
+  onSend: (text: string, internal: boolean, attachmentIds: string[]) => void;
   onTyping: (on: boolean) => void;
+  /** The channel can carry files (chat, email, WhatsApp; not a phone call). */
+  canAttach?: boolean;
+}
+
+/** What the composer says when the server refuses a file, by error code. */
+function uploadErrorKey(error: unknown): MessageKey {
+  const code = error instanceof ApiError ? error.code : '';
+  if (code === 'ATTACHMENT_TOO_LARGE' || code === 'PAYLOAD_TOO_LARGE') return 'composer.fileTooLarge';
+  if (code === 'ATTACHMENT_TYPE_REFUSED') return 'composer.fileTypeRefused';
+  return 'composer.fileFailed';
 }
 
 /** Enter (or Ctrl+Enter) sends, Shift+Enter is a new line; typing is announced at most every few seconds. */
-export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversationId, disabled, onSend, onTyping }, ref) {
+export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversationId, disabled, onSend, onTyping, canAttach = true }, ref) {
   const { t } = useI18n();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [internal, setInternal] = useState(false);
+  // The chosen file, per conversation; uploaded when the message is sent (a removed file is never stored).
+  const [files, setFiles] = useState<Record<string, File | undefined>>({});
+  const [uploading, setUploading] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const attachButton = useRef<HTMLButtonElement>(null);
+  const file = files[conversationId];
   const typing = useRef({ on: false, lastSent: 0, idle: undefined as ReturnType<typeof setTimeout> | undefined });
   const text = drafts[conversationId] ?? '';
 
@@ -40,18 +61,39 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
     typing.current.idle = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
-  const send = () => {
+  const send = async () => {
     const value = text.trim();
-    if (!value || disabled) return;
-    onSend(value, internal);
+    if ((!value && !file) || disabled || uploading) return;
+    let attachmentIds: string[] = [];
+    if (file) {
+      setUploading(true);
+      setFileError(null);
+      try {
+        const stored = await channelApi.upload(conversationId, { filename: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await readAsBase64(file) });
+        attachmentIds = [stored.id];
+      } catch (error) {
+        setFileError(t(uploadErrorKey(error), { name: file.name }));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
+    onSend(value, internal, attachmentIds);
     setDrafts((d) => ({ ...d, [conversationId]: '' }));
+    setFiles((f) => ({ ...f, [conversationId]: undefined }));
     stopTyping();
+  };
+
+  const removeFile = () => {
+    setFiles((f) => ({ ...f, [conversationId]: undefined }));
+    setFileError(null);
+    attachButton.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
-      send();
+      void send();
     }
   };
 
@@ -60,7 +102,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       className={`composer ${internal ? 'composer-internal' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
-        send();
+        void send();
       }}
     >
       <label htmlFor="composer-text" className="visually-hidden">
@@ -82,14 +124,54 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         onKeyDown={onKeyDown}
         onBlur={stopTyping}
       />
+      {file && (
+        <div className="composer-file" data-testid="composer-file">
+          <span aria-hidden="true">📎</span> <span data-testid="composer-file-name">{file.name}</span> <span className="muted small">({Math.ceil(file.size / 1024)} kB)</span>
+          <button type="button" data-testid="composer-file-remove" aria-label={t('composer.removeFile', { name: file.name })} onClick={removeFile} disabled={uploading}>
+            {t('composer.remove')}
+          </button>
+        </div>
+      )}
+      {fileError && (
+        <p className="form-error" role="alert" data-testid="composer-file-error">
+          {fileError}
+        </p>
+      )}
       <div className="composer-bar">
+        {canAttach && !internal && (
+          <>
+            <input
+              ref={fileInput}
+              id="composer-file-input"
+              type="file"
+              hidden
+              tabIndex={-1}
+              aria-label={t('composer.attach')}
+              data-testid="composer-file-input"
+              accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,image/heic,text/plain,text/csv,.docx,.xlsx,.odt,.ods,.doc,.xls"
+              disabled={disabled || uploading}
+              onChange={(e) => {
+                const chosen = e.target.files?.[0];
+                setFiles((f) => ({ ...f, [conversationId]: chosen }));
+                setFileError(null);
+                e.target.value = '';
+              }}
+            />
+            <button type="button" ref={attachButton} className="composer-attach" data-testid="composer-attach" disabled={disabled || uploading} aria-describedby="composer-attach-hint" onClick={() => fileInput.current?.click()}>
+              <span aria-hidden="true">📎</span> {t('composer.attach')}
+            </button>
+            <span id="composer-attach-hint" className="visually-hidden">
+              {t('composer.attachHint')}
+            </span>
+          </>
+        )}
         <label className="checkbox">
           <input type="checkbox" data-testid="composer-internal" checked={internal} onChange={(e) => setInternal(e.target.checked)} disabled={disabled} />
           {t('composer.internal')}
         </label>
         <span className="muted small">{t('composer.hint')}</span>
-        <button type="submit" className="button-primary" data-testid="composer-send" disabled={disabled || !text.trim()}>
-          {internal ? t('composer.addNote') : t('composer.send')}
+        <button type="submit" className="button-primary" data-testid="composer-send" disabled={disabled || uploading || (!text.trim() && !file)}>
+          {uploading ? t('composer.uploading') : internal ? t('composer.addNote') : t('composer.send')}
         </button>
       </div>
     </form>

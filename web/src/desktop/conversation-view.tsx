@@ -60,7 +60,8 @@ export const ConversationView = forwardRef<HTMLTextAreaElement, Props>(function 
         ref={composerRef}
         conversationId={entry.id}
         disabled={ended}
-        onSend={(text, internal) => actions.send(entry.id, text, internal)}
+        onSend={(text, internal, attachmentIds) => actions.send(entry.id, text, internal, attachmentIds)}
+        canAttach={d?.channel !== 'voice'}
         onTyping={(on) => actions.typing(entry.id, on)}
       />
     </section>

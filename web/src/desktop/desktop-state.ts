@@ -12,6 +12,8 @@ export interface PendingMessage {
   clientId: string;
   text: string;
   internal: boolean;
+  /** Files uploaded for this message (sent again with it on a retry). */
+  attachmentIds?: string[];
   /** Set by the server's ack; the bubble disappears once the event with this seq is in the log. */
   seq?: number;
   error?: string;

@@ -140,13 +140,14 @@ export function useDesktop(me: Me) {
       select(id: string) {
         dispatch({ type: 'conversation.selected', conversationId: id });
       },
-      send(conversationId: string, text: string, internal: boolean) {
+      send(conversationId: string, text: string, internal: boolean, attachmentIds: string[] = []) {
         const clientId = newClientId('m');
-        dispatch({ type: 'message.pending', conversationId, message: { clientId, text, internal } });
-        const frame = { t: 'message.send' as const, conversationId, clientId, text, ...(internal ? { internal: true } : {}) };
+        const files = attachmentIds.length > 0 ? { attachmentIds } : {};
+        dispatch({ type: 'message.pending', conversationId, message: { clientId, text, internal, ...files } });
+        const frame = { t: 'message.send' as const, conversationId, clientId, text, ...(internal ? { internal: true } : {}), ...files };
         if (client.send(frame)) return;
         // Offline: the HTTP route takes the same clientId, so a later retry cannot double it.
-        conversationApi.send(conversationId, clientId, text, internal).then(
+        conversationApi.send(conversationId, clientId, text, internal, attachmentIds).then(
           (result) => dispatch({ type: 'message.acked', clientId, seq: result.seq }),
           (error: unknown) => {
             dispatch({ type: 'message.failed', clientId, error: String((error as Error).message) });
@@ -158,7 +159,7 @@ export function useDesktop(me: Me) {
         const message = stateRef.current.conversations.find((c) => c.id === conversationId)?.pending.find((p) => p.clientId === clientId);
         if (!message) return;
         dispatch({ type: 'message.discarded', clientId });
-        this.send(conversationId, message.text, message.internal);
+        this.send(conversationId, message.text, message.internal, message.attachmentIds);
       },
       discard(clientId: string) {
         dispatch({ type: 'message.discarded', clientId });
