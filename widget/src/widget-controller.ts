@@ -135,7 +135,7 @@ export class WidgetController {
   private resume(stored: StoredConversation): void {
     if (isUiLanguage(stored.language)) this.setLanguage(stored.language);
     this.session = new ChatSession(this.api, this.store, stored, this.config.origin, { changed: () => this.render(), lost: () => this.leaveChat(), callStarted: () => void this.showCall(), callDropped: () => this.hideCall() });
-    this.chatView = new ChatView({ send: (text) => this.session?.send(text), keystroke: () => this.session?.keystroke(), newChat: () => this.leaveChat(), call: () => void this.startCallInChat() });
+    this.chatView = new ChatView({ send: (text) => this.session?.send(text), loadAttachment: (id) => (this.session ? this.session.loadAttachment(id) : Promise.reject(new Error('no session'))), keystroke: () => this.session?.keystroke(), newChat: () => this.leaveChat(), call: () => void this.startCallInChat() });
     this.conversation = stored;
     this.surveyAsked = false;
     this.phase = 'chat';

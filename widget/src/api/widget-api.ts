@@ -68,6 +68,16 @@ export class WidgetApi {
     return this.request('POST', `/api/widget/v1/conversations/${encodeURIComponent(conversationId)}/survey`, answer, token);
   }
 
+  /** A file an agent sent in the conversation (the token proves it is this customer's). */
+  async attachment(conversationId: string, token: string, attachmentId: string): Promise<Blob> {
+    const response = await this.fetchImpl(`${this.base}/api/widget/v1/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(attachmentId)}`, {
+      headers: { authorization: `Bearer ${token}` },
+      credentials: 'omit',
+    });
+    if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+    return response.blob();
+  }
+
   /** Whether a stored token still opens its conversation (after a reload, or a socket that keeps failing). */
   async tokenStillValid(conversationId: string, token: string, afterSeq: number): Promise<boolean | undefined> {
     try {

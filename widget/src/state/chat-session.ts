@@ -70,6 +70,11 @@ export class ChatSession {
     this.typingSignal = new TypingSignal((on) => this.socket.send({ t: 'typing', conversationId: id, on }));
   }
 
+  /** A file an agent sent here, fetched with this conversation's token. */
+  loadAttachment(attachmentId: string): Promise<Blob> {
+    return this.api.attachment(this.conversationId, this.stored.token, attachmentId);
+  }
+
   get conversationId(): string {
     return this.stored.conversationId;
   }

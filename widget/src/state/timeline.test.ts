@@ -22,6 +22,13 @@ describe('applyEvent', () => {
     expect(t.lastSeq).toBe(5);
   });
 
+  it('keeps the files an agent sent with a message, and drops malformed entries', () => {
+    const file = { id: 'at_1', filename: 'formulier.pdf', contentType: 'application/pdf', size: 2048 };
+    const t = applyEvent(emptyTimeline(), event(6, 'message.created', { kind: 'agent', name: 'Sofie' }, { text: '', attachments: [file, { id: 3 }, 'x'] }));
+    expect(t.items[0]).toMatchObject({ author: 'agent', text: '', attachments: [file] });
+    expect(applyEvent(emptyTimeline(), agentSays(7, 'Hallo')).items[0]!.attachments).toBeUndefined();
+  });
+
   it('advances lastSeq on events it does not draw', () => {
     const t = applyEvents(emptyTimeline(), [event(1, 'conversation.started', { kind: 'customer' }), event(2, 'conversation.queued', { kind: 'system' })]);
     expect(t.items).toEqual([]);

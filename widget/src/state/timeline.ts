@@ -14,7 +14,16 @@ export interface TimelineItem {
   name?: string;
   /** Choices a bot offered with a clarifying question; choosing one sends its label. */
   options?: string[];
+  /** Files an agent sent with the message (fetched with the conversation token when shown). */
+  attachments?: AttachmentInfo[];
   status: 'sent' | 'pending' | 'failed';
+}
+
+export interface AttachmentInfo {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
 }
 
 /** A customer message sent but not yet acknowledged; re-sent with the same clientId after a reconnect. */
@@ -67,7 +76,8 @@ function toItem(event: WireEvent): TimelineItem | undefined {
       const text = typeof event.data.text === 'string' ? event.data.text : '';
       const author: Author = event.actor.kind === 'customer' ? 'customer' : event.actor.kind === 'system' ? 'system' : 'agent';
       const options = optionLabels(event.data.options);
-      return { ...base, author, text, ...(name ? { name } : {}), ...(options.length ? { options } : {}) };
+      const attachments = attachmentsOf(event.data.attachments);
+      return { ...base, author, text, ...(name ? { name } : {}), ...(options.length ? { options } : {}), ...(attachments.length ? { attachments } : {}) };
     }
     case 'conversation.assigned':
       return { ...base, author: 'system', text: '', notice: 'assigned', ...(name ? { name } : {}) };
@@ -90,6 +100,14 @@ function toItem(event: WireEvent): TimelineItem | undefined {
     default:
       return undefined;
   }
+}
+
+function attachmentsOf(value: unknown): AttachmentInfo[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((a: unknown) => {
+    const f = (typeof a === 'object' && a !== null ? a : {}) as Partial<AttachmentInfo>;
+    return typeof f.id === 'string' && typeof f.filename === 'string' ? [{ id: f.id, filename: f.filename, contentType: String(f.contentType ?? ''), size: Number(f.size ?? 0) }] : [];
+  });
 }
 
 function optionLabels(options: unknown): string[] {

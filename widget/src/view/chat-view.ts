@@ -1,12 +1,14 @@
 import type { Translate } from '../i18n/translate.js';
 import { MAX_MESSAGE_LENGTH } from '../realtime/wire-types.js';
-import type { TimelineItem } from '../state/timeline.js';
+import type { AttachmentInfo, TimelineItem } from '../state/timeline.js';
 import { el, icon, ICONS } from './dom.js';
 
 export interface ChatActions {
   /** The customer presses "call" in a chat an agent handles. */
   call(): void;
   send(text: string): void;
+  /** The bytes of a file an agent sent (fetched with the conversation token). */
+  loadAttachment(id: string): Promise<Blob>;
   keystroke(): void;
   newChat(): void;
 }
@@ -34,6 +36,8 @@ export class ChatView {
   private readonly surveySlot = el('div');
   private readonly endedBox = el('div', { class: 'ended', 'data-testid': 'ended', hidden: true }, this.endedText, this.surveySlot, this.newChatButton);
   private readonly nodes = new Map<string, HTMLElement>();
+  /** Fetched files by id, so a redrawn bubble does not fetch again. */
+  private readonly files = new Map<string, Promise<Blob>>();
   private readonly callSlot = el('div');
   private readonly callButton = el('button', { type: 'button', class: 'secondary call-button', 'data-testid': 'call-button', hidden: true });
   readonly root = el('div', { class: 'body', 'data-testid': 'chat' }, this.callSlot, this.status, this.callButton, this.log, this.typing, this.composer, this.endedBox);
@@ -107,6 +111,50 @@ export class ChatView {
     this.input.focus();
   }
 
+  private load(id: string): Promise<Blob> {
+    let file = this.files.get(id);
+    if (!file) {
+      file = this.actions.loadAttachment(id);
+      this.files.set(id, file);
+      file.catch(() => this.files.delete(id));
+    }
+    return file;
+  }
+
+  /** A picture shows as a preview; every file has a download button (the token cannot go in a plain link). */
+  private fileNode(file: AttachmentInfo, t: Translate): HTMLElement {
+    const node = el('div', { class: 'file', 'data-testid': 'message-attachment', 'data-filename': file.filename });
+    if (/^image\/(png|jpeg|gif|webp)$/.test(file.contentType)) {
+      const img = el('img', { alt: file.filename, 'data-testid': 'attachment-preview' });
+      node.append(img);
+      // A data: URL, because the pages the widget lives on often allow data: images but not blob:.
+      this.load(file.id).then(
+        (blob) => {
+          const reader = new FileReader();
+          reader.onload = () => img.setAttribute('src', String(reader.result));
+          reader.readAsDataURL(blob);
+        },
+        () => img.replaceWith(el('span', { class: 'state' }, t('attachmentFailed'))),
+      );
+    }
+    const button = el('button', { type: 'button', class: 'option', 'data-testid': 'attachment-download', 'aria-label': t('download', { name: file.filename }) }, `${file.filename} (${Math.max(1, Math.ceil(file.size / 1024))} kB)`);
+    button.addEventListener('click', () => {
+      this.load(file.id).then(
+        (blob) => {
+          const url = URL.createObjectURL(blob);
+          const link = el('a', { href: url, download: file.filename, hidden: true });
+          document.body.append(link);
+          link.click();
+          link.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        },
+        () => button.after(el('span', { class: 'state', role: 'alert' }, t('attachmentFailed'))),
+      );
+    });
+    node.append(button);
+    return node;
+  }
+
   private renderTyping(text: string | undefined): void {
     if (!text) return this.typing.replaceChildren();
     if (this.typing.firstChild?.textContent === text) return;
@@ -123,7 +171,7 @@ export class ChatView {
     }
     let previous: HTMLElement | undefined;
     for (const item of items) {
-      const fresh = bubble(item, t, (label) => this.actions.send(label));
+      const fresh = bubble(item, t, (label) => this.actions.send(label), (file) => this.fileNode(file, t));
       const existing = this.nodes.get(item.key);
       const node = existing && existing.dataset.sig === fresh.dataset.sig ? existing : fresh;
       if (existing && node !== existing) existing.replaceWith(node);
@@ -135,13 +183,14 @@ export class ChatView {
   }
 }
 
-function bubble(item: TimelineItem, t: Translate, choose: (label: string) => void): HTMLElement {
+function bubble(item: TimelineItem, t: Translate, choose: (label: string) => void, fileNode: (file: AttachmentInfo) => HTMLElement): HTMLElement {
   const text = item.notice ? noticeText(item, t) : item.text;
   const who = item.author === 'customer' ? t('you') : item.author === 'agent' ? (item.name ?? t('agent')) : '';
   const node = el('div', { class: 'msg', 'data-testid': 'message', 'data-author': item.author, 'data-status': item.status, ...(item.seq ? { 'data-seq': item.seq } : {}) });
   if (who) node.append(el('span', { class: 'who' }, who), el('span', { class: 'sr' }, ': '));
   // textContent via a text node: a message "<img src=x onerror=…>" stays text.
-  node.append(el('span', { class: 'text' }, text));
+  if (text) node.append(el('span', { class: 'text' }, text));
+  for (const file of item.attachments ?? []) node.append(fileNode(file));
   if (item.status !== 'sent') node.append(el('span', { class: 'state' }, item.status === 'pending' ? t('pending') : t('failed')));
   if (item.options?.length) {
     const choices = el('div', { class: 'options', role: 'group', 'aria-label': text });
@@ -152,7 +201,7 @@ function bubble(item: TimelineItem, t: Translate, choose: (label: string) => voi
     }
     node.append(choices);
   }
-  node.dataset.sig = `${item.status}|${who}|${text}|${item.options?.join('|') ?? ''}`;
+  node.dataset.sig = `${item.status}|${who}|${text}|${item.options?.join('|') ?? ''}|${item.attachments?.map((a) => a.id).join('|') ?? ''}`;
   return node;
 }
 

@@ -56,6 +56,8 @@ select, textarea { width: 100%; min-height: 40px; padding: 8px 10px; border: 1px
 .option { min-height: 36px; padding: 4px 12px; border: 1px solid #1d4f91; border-radius: 18px; background: #ffffff; color: #1d4f91; font: inherit; font-size: 14px; cursor: pointer; }
 .option:hover { background: #e8eef7; }
 .option:focus-visible { outline: 3px solid #f2b800; outline-offset: 2px; }
+.file { margin-top: 6px; }
+.file img { display: block; max-width: 100%; max-height: 240px; border-radius: 8px; margin-bottom: 4px; }
 .msg .who { display: block; font-size: 12px; font-weight: 600; color: #41484f; margin-bottom: 2px; }
 .msg[data-author="agent"] { align-self: flex-start; background: #ffffff; color: #1b1f24; border: 1px solid #d3d8de; border-bottom-left-radius: 4px; }
 .msg[data-author="customer"] { align-self: flex-end; background: #1d4f91; color: #ffffff; border-bottom-right-radius: 4px; }
