@@ -453,6 +453,35 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
       ),
   },
   {
+    name: 'widget: download an attachment',
+    weight: 3,
+    covers: ['GET /api/widget/v1/conversations/:conversationId/attachments/:attachmentId'],
+    request: (fx) =>
+      fc.oneof(fc.constantFrom('at_nope', '..%2F..%2Fetc', 'at_' + 'x'.repeat(70)), nastyString).chain((attachmentId) =>
+        widgetCall(fx, 'GET', (id) => `/api/widget/v1/conversations/${id}/attachments/${encodeURIComponent(attachmentId)}`, fc.constant(undefined)),
+      ),
+  },
+  {
+    name: 'attachments: an agent uploads a file',
+    weight: 4,
+    covers: ['POST /api/conversations/:conversationId/attachments'],
+    request: (fx) =>
+      fc.tuple(pathSegment(fx.conversationIds), staffHeaders(fx, ['agent'])).chain(([id, headers]) =>
+        body(
+          'POST',
+          `/api/conversations/${id}/attachments`,
+          jsonPayload(
+            mutatedObject({
+              filename: fc.oneof(fc.constantFrom('form.pdf', '../../etc/passwd', 'setup.exe', ''), nastyString),
+              contentType: fc.constantFrom('application/pdf', 'image/png', 'text/plain', 'application/x-msdownload', 'text/html', ''),
+              contentBase64: fc.oneof(fc.base64String({ maxLength: 200 }), fc.constantFrom('JVBERi0xLjQK', 'TVqQAAMAAAAEAAAA', '%%%'), nastyString),
+            }),
+          ),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
     name: 'consent: record in a conversation',
     weight: 2,
     covers: ['POST /api/conversations/:conversationId/consents'],

@@ -190,6 +190,7 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
   'POST /api/popup-seat/thank-you-calls': [{ body: { agentId: B.agentId } }],
   'POST /api/popup-seat/thank-you-calls/:callId/note': [{ body: { text: 'iso thanks' } }],
   'PUT /api/popup-seat/settings': [{ body: { revealCallerBeforeAnswer: true } }],
+  'POST /api/conversations/:conversationId/attachments': [{ body: { filename: 'iso.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 iso').toString('base64') } }],
   'POST /api/conversations/:conversationId/templates': [{ body: { clientId: 'iso-t1', name: 'iso_template', parameters: [] } }],
   'GET /api/staffing/lines/:lineId': [{ query: `?day=${new Date().toISOString().slice(0, 10)}` }],
 };

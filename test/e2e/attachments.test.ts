@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/test-server.js';
+import { screenshot, seriousViolations } from './support/browser.js';
+import { expectText, loginAs } from './support/pages.js';
+import { startBrowserSession, type BrowserSession } from './support/session.js';
+
+/** A real 1×1 PNG: the server sniffs the first bytes. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A Windows program renamed to .pdf. */
+const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.from('This program cannot be run in DOS mode.')]);
+
+/**
+ * An agent sends a picture in a chat: Thomas attaches it in the desktop composer (a renamed
+ * program is refused first, in Dutch), and the customer sees the preview in the widget and
+ * downloads the same bytes.
+ */
+describe('an agent attaches a file in the desktop and the customer gets it in the widget, in Chromium', () => {
+  let session: BrowserSession;
+  let server: TestServer;
+  let customer: Page;
+  let thomas: Page;
+
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    server = session.server;
+    customer = await session.page();
+    thomas = await session.page();
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('refuses a renamed program, then sends a picture the customer sees and downloads', async () => {
+    await loginAs(thomas, server.url, 'thomas@contactpunt.example', '/desktop');
+    await thomas.getByTestId('status-available').click();
+    await customer.goto(`${server.url}/demo`);
+    await customer.getByTestId('launcher').click();
+    await customer.getByTestId('language-select').selectOption('nl');
+    await customer.getByTestId('start-button').click();
+    await thomas.getByTestId('offer').waitFor();
+    await thomas.getByTestId('offer-accept').click();
+    await thomas.getByTestId('conversation-view').waitFor();
+
+    // The attach button is a labelled button in the composer, reachable with the keyboard.
+    const attach = thomas.getByTestId('composer-attach');
+    expect(await attach.textContent()).toContain('Bestand toevoegen');
+    await attach.focus();
+    expect(await thomas.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('composer-attach');
+
+    // A renamed program: shown, then refused by the server with a Dutch message; the agent removes it.
+    await thomas.getByTestId('composer-file-input').setInputFiles({ name: 'formulier.pdf', mimeType: 'application/pdf', buffer: EXE });
+    await expectText(thomas, 'composer-file-name', 'formulier.pdf');
+    await thomas.getByTestId('composer-send').click();
+    await expectText(thomas, 'composer-file-error', /formulier\.pdf kan niet verstuurd worden/);
+    await thomas.getByTestId('composer-file-remove').click();
+    await thomas.getByTestId('composer-file').waitFor({ state: 'detached' });
+
+    // The picture, with a few words; the composer shows it before sending.
+    await thomas.getByTestId('composer-file-input').setInputFiles({ name: 'stappen.png', mimeType: 'image/png', buffer: PNG });
+    await expectText(thomas, 'composer-file-name', 'stappen.png');
+    expect(await seriousViolations(thomas)).toEqual([]);
+    await thomas.getByTestId('composer-input').fill('Zo ziet het scherm eruit.');
+    await thomas.getByTestId('composer-send').click();
+    await thomas.getByTestId('composer-file').waitFor({ state: 'detached' });
+    await thomas.getByTestId('message-attachments').filter({ hasText: 'stappen.png' }).waitFor();
+
+    // The customer: the text, a preview of the picture and a download of the same bytes.
+    await expectText(customer, 'message', 'Zo ziet het scherm eruit.');
+    const preview = customer.getByTestId('attachment-preview');
+    await expect.poll(() => preview.getAttribute('src'), { timeout: 10_000 }).toMatch(/^data:image\/png;base64,/);
+    expect(await preview.getAttribute('alt')).toBe('stappen.png');
+    const [download] = await Promise.all([customer.waitForEvent('download'), customer.getByTestId('attachment-download').click()]);
+    expect(download.suggestedFilename()).toBe('stappen.png');
+    expect((await readFile((await download.path())!)).equals(PNG)).toBe(true);
+
+    await screenshot(customer, 'widget-attachment');
+    expect(await seriousViolations(customer, '[data-testid="widget-host"]')).toEqual([]);
+    expect(await seriousViolations(thomas)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  }, 120_000);
+});
