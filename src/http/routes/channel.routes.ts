@@ -123,7 +123,7 @@ export async function channelRoutes(app: FastifyInstance, ctx: RouteContext): Pr
 
 /** Always a download; the ASCII fallback name plus the exact (UTF-8) name for browsers that read it. */
 export function contentDisposition(filename: string): string {
-  return `attachment; filename="${filename.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `attachment; filename="${filename.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 async function refusalsAsErrors<T>(work: () => Promise<T>): Promise<T> {
