@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.js';
@@ -6,8 +7,38 @@ import { screenshot, seriousViolations } from './support/browser.js';
 import { expectText, loginAs } from './support/pages.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
-/** A real 1×1 PNG: the server sniffs the first bytes. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A real PNG (a blue bar on white, 240×80), so the preview shows in the screenshot; the server sniffs its first bytes. */
+const PNG = solidPng(240, 80);
+
+function solidPng(width: number, height: number): Buffer {
+  const row = Buffer.alloc(1 + width * 3, 0xff);
+  row[0] = 0;
+  for (let x = 20; x < width - 20; x++) row.set([0x1d, 0x4f, 0x91], 1 + x * 3);
+  const white = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xff)]);
+  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => (y >= 25 && y < 55 ? row : white)));
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
 /** A Windows program renamed to .pdf. */
 const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.from('This program cannot be run in DOS mode.')]);
 
@@ -63,6 +94,7 @@ describe('an agent attaches a file in the desktop and the customer gets it in th
     await expectText(thomas, 'composer-file-name', 'stappen.png');
     expect(await seriousViolations(thomas)).toEqual([]);
     await thomas.getByTestId('composer-input').fill('Zo ziet het scherm eruit.');
+    await screenshot(thomas, 'desktop-attachment');
     await thomas.getByTestId('composer-send').click();
     await thomas.getByTestId('composer-file').waitFor({ state: 'detached' });
     await thomas.getByTestId('message-attachments').filter({ hasText: 'stappen.png' }).waitFor();

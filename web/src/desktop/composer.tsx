@@ -126,7 +126,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       />
       {file && (
         <div className="composer-file" data-testid="composer-file">
-          <span aria-hidden="true">📎</span> <span data-testid="composer-file-name">{file.name}</span> <span className="muted small">({Math.ceil(file.size / 1024)} kB)</span>
+          <PaperClip /> <span data-testid="composer-file-name">{file.name}</span> <span className="muted small">({Math.ceil(file.size / 1024)} kB)</span>
           <button type="button" data-testid="composer-file-remove" aria-label={t('composer.removeFile', { name: file.name })} onClick={removeFile} disabled={uploading}>
             {t('composer.remove')}
           </button>
@@ -158,7 +158,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
               }}
             />
             <button type="button" ref={attachButton} className="composer-attach" data-testid="composer-attach" disabled={disabled || uploading} aria-describedby="composer-attach-hint" onClick={() => fileInput.current?.click()}>
-              <span aria-hidden="true">📎</span> {t('composer.attach')}
+              <PaperClip /> {t('composer.attach')}
             </button>
             <span id="composer-attach-hint" className="visually-hidden">
               {t('composer.attachHint')}
@@ -177,3 +177,12 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
     </form>
   );
 });
+
+/** A paper clip drawn inline (no emoji font needed), hidden from screen readers: the text says it. */
+function PaperClip() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" style={{ verticalAlign: '-3px' }}>
+      <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z" fill="currentColor" />
+    </svg>
+  );
+}
