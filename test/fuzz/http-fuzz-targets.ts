@@ -457,8 +457,9 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
     weight: 3,
     covers: ['GET /api/widget/v1/conversations/:conversationId/attachments/:attachmentId'],
     request: (fx) =>
-      fc.oneof(fc.constantFrom('at_nope', '..%2F..%2Fetc', 'at_' + 'x'.repeat(70)), nastyString).chain((attachmentId) =>
-        widgetCall(fx, 'GET', (id) => `/api/widget/v1/conversations/${id}/attachments/${encodeURIComponent(attachmentId)}`, fc.constant(undefined)),
+      // pathSegment encodes safely (a lone surrogate makes encodeURIComponent throw in the generator itself).
+      fc.oneof(fc.constantFrom('at_nope', '..%2F..%2Fetc', 'at_' + 'x'.repeat(70)), pathSegment([])).chain((attachmentId) =>
+        widgetCall(fx, 'GET', (id) => `/api/widget/v1/conversations/${id}/attachments/${attachmentId}`, fc.constant(undefined)),
       ),
   },
   {
