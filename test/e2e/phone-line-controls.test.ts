@@ -48,6 +48,9 @@ describe('phone-line call controls on the agent desktop in Chromium', () => {
     await thomas.locator('[data-testid="offer"][data-channel="voice"]').waitFor();
     await thomas.getByTestId('offer-accept').click();
     await thomas.locator('[data-testid="phone-controls"]').waitFor();
+    // Put through at once with the provider's REST API; a hold request under way still leaves the queue.
+    await expect.poll(() => provider.requests.length).toBe(1);
+    expect(provider.requests[0]!.form.Twiml).toContain('<Client>us_thomas</Client>');
     expect((await call.post('hold')).text).toContain('<Leave/>');
     expect((await call.post('queue-result', { QueueResult: 'leave' })).text).toContain(`<Client>${'us_thomas'}</Client>`);
 
@@ -62,8 +65,8 @@ describe('phone-line call controls on the agent desktop in Chromium', () => {
     // Hold: the provider gets TwiML that loops the hold music.
     await thomas.getByTestId('phone-hold').click();
     await thomas.locator('[data-testid="phone-status"][data-state="on_hold"]').waitFor();
-    await expect.poll(() => provider.requests.length).toBe(1);
-    const hold = provider.requests[0]!;
+    await expect.poll(() => provider.requests.length).toBe(2);
+    const hold = provider.requests[1]!;
     expect(hold.callSid).toBe(call.callSid);
     expect(checkTwiml(hold.form.Twiml!)).toEqual([]);
     expect(readTwiml(hold.form.Twiml!)).toMatchObject([{ name: 'Play', attributes: { loop: '0' } }]);
@@ -75,8 +78,8 @@ describe('phone-line call controls on the agent desktop in Chromium', () => {
     // Hang up: Status=completed, and the conversation waits for its wrap-up.
     await thomas.getByTestId('phone-hangup').click();
     await thomas.locator('[data-testid="phone-status"][data-state="ended"]').waitFor();
-    await expect.poll(() => provider.requests.length).toBe(2);
-    expect(provider.requests[1]!.form).toEqual({ Status: 'completed' });
+    await expect.poll(() => provider.requests.length).toBe(3);
+    expect(provider.requests[2]!.form).toEqual({ Status: 'completed' });
     expect(await status.textContent()).toBe('Gesprek beëindigd');
     expect(await thomas.getByTestId('phone-hangup').count()).toBe(0);
     expect(provider.refused).toEqual([]);

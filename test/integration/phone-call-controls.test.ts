@@ -84,9 +84,21 @@ describe.each(testDialects())('phone-line call controls through the provider RES
     const offer = await thomasSocket.next((f) => f.t === 'offer', 10_000, 'offer');
     const conversationId = offer.conversationId as string;
     await thomasSocket.request({ t: 'offer.accept', conversationId });
+    // Put through at once with the provider's REST API: the caller's leg gets the Dial to Thomas's client.
+    const connect = await connectRequest(call.callSid, thomas.agentId);
+    expect(names(connect)).toEqual(['Say', 'Dial', 'Hangup']);
+    expect(connect[1]).toMatchObject({ attributes: { action: `${VOICE_BASE}/dial-result` } });
+    // A hold request already under way when the update landed still answers sensibly (and logs nothing twice).
     expect(names(twiml(await call.post('hold')))).toEqual(['Leave']);
     expect(names(twiml(await call.post('queue-result', { QueueResult: 'leave' })))).toEqual(['Say', 'Dial', 'Hangup']);
     return { call, conversationId };
+  }
+
+  /** The REST update that dials `agentId`'s client for this call (it is sent just after the accept). */
+  async function connectRequest(callSid: string, agentId: string): Promise<TwimlElement[]> {
+    const isConnect = (r: { callSid: string; form: Record<string, string> }) => r.callSid === callSid && (r.form.Twiml ?? '').includes(`<Client>${agentId}</Client>`) && (r.form.Twiml ?? '').includes('<Say');
+    await expect.poll(() => provider.requests.some(isConnect), { timeout: 5_000 }).toBe(true);
+    return twiml(provider.requests.find(isConnect)!.form.Twiml!);
   }
 
   const details = async (who: StaffClient, id: string) => (await who.request<Details>('GET', `/api/conversations/${id}`)).body;
@@ -127,6 +139,7 @@ describe.each(testDialects())('phone-line call controls through the provider RES
     const offer = await lucasSocket.next((f) => f.t === 'offer' && f.conversationId === conversationId, 10_000, 'offer to Lucas');
     expect(offer.offer).toMatchObject({ queueId: 'qu_bank_kaart' });
     await lucasSocket.request({ t: 'offer.accept', conversationId });
+    expect((await connectRequest(call.callSid, lucas.agentId))[1]).toMatchObject({ name: 'Dial', children: [{ name: 'Client', text: lucas.agentId }] });
     expect(names(twiml(await call.post('hold')))).toEqual(['Leave']);
     const toLucas = twiml(await call.post('queue-result', { QueueResult: 'leave' }));
     expect(toLucas[1]).toMatchObject({ name: 'Dial', children: [{ name: 'Client', text: lucas.agentId }] });
@@ -135,14 +148,14 @@ describe.each(testDialects())('phone-line call controls through the provider RES
 
     // Hang-up: Status=completed, the conversation to wrap-up; the provider's status callback is logged as before.
     expect((await lucas.request('POST', `/api/conversations/${conversationId}/phone/hangup`)).status).toBe(200);
-    expect(provider.requests[before + 3]).toMatchObject({ path, form: { Status: 'completed' } });
-    expect(Object.keys(provider.requests[before + 3]!.form)).toEqual(['Status']);
+    expect(provider.requests[before + 4]).toMatchObject({ path, form: { Status: 'completed' } });
+    expect(Object.keys(provider.requests[before + 4]!.form)).toEqual(['Status']);
     expect((await details(lucas, conversationId)).state).toBe('wrap_up');
     expect((await call.post('status', { CallStatus: 'completed' })).status).toBe(204);
     expect(await details(lucas, conversationId)).toMatchObject({ state: 'wrap_up', phoneCall: { status: 'completed' } });
     // Nothing more to control.
     expect((await lucas.request<{ error: { code: string } }>('POST', `/api/conversations/${conversationId}/phone/hold`)).body.error.code).toBe('CALL_NOT_CONNECTED');
-    expect(provider.requests).toHaveLength(before + 4);
+    expect(provider.requests).toHaveLength(before + 5);
     expect((await lucas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' })).status).toBe(200);
 
     const events = await eventTypes(lucas, conversationId);
@@ -160,6 +173,30 @@ describe.each(testDialects())('phone-line call controls through the provider RES
     expect(provider.refused).toEqual([]);
     await thomasSocket.request({ t: 'status.set', status: 'away' });
     await lucasSocket.request({ t: 'status.set', status: 'away' });
+  });
+
+  it('provider down when an agent accepts: the hold loop still puts the caller through', async () => {
+    const call = new TwilioClient(server.url, BANK);
+    twiml(await call.post('incoming', { CallStatus: 'ringing' }));
+    twiml(await call.post('gather', { Digits: '3' }));
+    twiml(await call.post('gather', { Digits: '2' }));
+    provider.mode = 'error';
+    try {
+      await thomasSocket.request({ t: 'status.set', status: 'available' });
+      const offer = await thomasSocket.next((f) => f.t === 'offer', 10_000, 'offer');
+      const conversationId = offer.conversationId as string;
+      await thomasSocket.request({ t: 'offer.accept', conversationId });
+      expect(names(twiml(await call.post('hold')))).toEqual(['Leave']);
+      const connect = twiml(await call.post('queue-result', { QueueResult: 'leave' }));
+      expect(connect[1]).toMatchObject({ name: 'Dial', children: [{ name: 'Client', text: thomas.agentId }] });
+      expect((await eventTypes(thomas, conversationId)).filter((e) => e.type === 'call.connecting')).toHaveLength(1);
+      expect(await details(thomas, conversationId)).toMatchObject({ state: 'active', assignedAgentId: thomas.agentId });
+      provider.mode = 'ok';
+      expect((await thomas.request('POST', `/api/conversations/${conversationId}/phone/hangup`)).status).toBe(200);
+      expect((await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' })).status).toBe(200);
+    } finally {
+      provider.mode = 'ok';
+    }
   });
 
   it('provider down: 502 with a code, the call and the log unchanged; other agents and tenants cannot control the call', async () => {

@@ -1,4 +1,4 @@
-import { renderTwiml, TwilioRestClient, VoiceProviderError, type CallUpdate, type TwimlVerb } from '../../channels/voice/index.js';
+import { connectToAgentTwiml, renderTwiml, TwilioRestClient, VoiceProviderError, type CallUpdate, type TwimlVerb } from '../../channels/voice/index.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { assertTransition } from '../../core/conversation/lifecycle.js';
 import type { Agent, Conversation } from '../../core/model/index.js';
@@ -31,6 +31,27 @@ export class PhoneCallControl {
 
   constructor(private readonly deps: ServiceDeps) {
     this.calls = voiceCallsOf(deps);
+  }
+
+  /**
+   * An agent accepted a waiting phone-line caller: put the caller through to the agent's client now, instead
+   * of at the hold loop's next turn. Best effort — without provider credentials, or when the provider does not
+   * answer, the hold loop still connects the caller (it notices the acceptance), so nothing is lost.
+   */
+  async connectAccepted(conversationId: string): Promise<void> {
+    const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN } = this.deps.config;
+    if (!TWILIO_ACCOUNT_SID || !TWILIO_AUTH_TOKEN) return;
+    const c = this.deps.live.peek(conversationId)?.conversation;
+    if (!c || c.channel !== 'voice' || c.context.browserCall === true || c.state !== 'active' || !c.assignedAgentId) return;
+    const call = await this.deps.repos.voice.findCallByConversation(c.id);
+    if (!call || call.direction !== 'inbound' || GONE.has(call.status) || call.ivrState !== null) return;
+    try {
+      await this.update(call, { twiml: renderTwiml(connectToAgentTwiml(c.language, c.assignedAgentId, this.calls.links(c.lineId).dialResult)) });
+    } catch (error) {
+      this.deps.log('warn', 'accepted phone call left to the hold loop', { conversationId, error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    await this.calls.noteConnecting(c);
   }
 
   /** Hold: the caller hears the hold music in a loop; the agent's leg ends until resume. */

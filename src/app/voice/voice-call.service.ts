@@ -397,7 +397,7 @@ export class VoiceCallService {
     if (['queued', 'offered', 'active', 'on_hold', 'timed_out'].includes(c.state)) await endByCustomer(this.deps, c.id);
   }
 
-  private async noteConnecting(c: Conversation): Promise<void> {
+  async noteConnecting(c: Conversation): Promise<void> {
     await this.deps.live.withConversation(c.id, async (entry) => {
       const agentId = entry.conversation.assignedAgentId;
       const key = `${c.id}:${agentId}`;
