@@ -117,6 +117,8 @@ describe.each(testDialects())('phone-line call controls through the provider RES
     expect(Object.keys(hold.form)).toEqual(['Twiml']);
     expect(twiml(hold.form.Twiml!)).toEqual([{ name: 'Play', attributes: { loop: '0' }, text: `${TEST_PUBLIC_BASE_URL}/voice/hold-music.wav`, children: [] }]);
     expect((await details(thomas, conversationId)).state).toBe('on_hold');
+    // Should the provider still report the end of Thomas's leg, the held caller keeps the music (no hang-up).
+    expect(twiml(await call.post('dial-result', { DialCallStatus: 'completed' }))).toMatchObject([{ name: 'Play', attributes: { loop: '0' } }]);
 
     // Resume: dialled through to Thomas's softphone client again.
     expect((await thomas.request('POST', `/api/conversations/${conversationId}/phone/resume`)).status).toBe(200);

@@ -332,6 +332,10 @@ export class VoiceCallService {
     const line = this.voiceLine(lineId);
     const call = await this.requireCall(line, params.CallSid);
     const c = await this.conversationOf(call);
+    // The agent's leg ended because the desktop's controls put the caller elsewhere (held, or back in a queue):
+    // a late Dial action must not hang the caller up.
+    if (c?.state === 'on_hold') return [{ verb: 'Play', url: this.holdMusicUrl(), loop: 0 }];
+    if (c && (c.state === 'queued' || c.state === 'offered' || this.transferring.has(c.id))) return [{ verb: 'Redirect', url: this.links(line.id).holdLoop }];
     if (c?.state === 'timed_out') {
       const events = await this.deps.repos.events.listAfter(c.id, 0, 10_000);
       const timedOut = [...events].reverse().find((e) => e.type === 'safety.timed_out');
