@@ -79,6 +79,9 @@ const configSchema = z.object({
     .default('http://127.0.0.1:3000')
     .describe('The address callers\' telephony provider reaches this server at; webhook signatures are computed over it'),
   TWILIO_AUTH_TOKEN: z.string().min(8).optional().describe('Auth token of the Twilio-style voice provider; signs its webhooks (unset: the voice webhooks answer 503)'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'an account SID (AC + 32 hex digits)').optional().describe('Account SID of the voice provider; with TWILIO_AUTH_TOKEN it authenticates the REST calls behind the desktop\'s phone-line controls (unset: those controls answer 503)'),
+  TWILIO_API_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must start with http:// or https://').default('https://api.twilio.com').describe('Base URL of the voice provider\'s REST API (tests point it at a local fake)'),
+  TWILIO_API_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000).describe('After this long a call update (hold, transfer, hang-up) is given up with 502 VOICE_PROVIDER_UNAVAILABLE'),
   VOICE_HOLD_MUSIC_URL: z.string().regex(/^(https?:\/\/|\/)\S+$/).optional().describe('Hold music for waiting callers (default: the built-in tone at PUBLIC_BASE_URL/voice/hold-music.wav)'),
   SMTP_INBOUND_PORT: port.optional().describe('Port of the inbound SMTP server that receives the lines\' email; unset = off, 0 = any free port (tests)'),
   SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1').describe('Interface of the inbound SMTP server; loopback by default (put a relay in front)'),

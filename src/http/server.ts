@@ -29,6 +29,7 @@ import { campaignRoutes } from './routes/campaign.routes.js';
 import { popupSeatRoutes } from './routes/popup-seat.routes.js';
 import { ivrAdminRoutes } from './routes/ivr-admin.routes.js';
 import { voiceRoutes } from './routes/voice.routes.js';
+import { phoneCallRoutes } from './routes/phone-call.routes.js';
 import { widgetRoutes } from './routes/widget.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { opsRoutes } from './routes/ops.routes.js';
@@ -148,6 +149,7 @@ export async function buildServer({ deps, auth, logLevel, ops, logStream, cluste
     await reportRoutes(scope, ctx);
     await wallboardRoutes(scope, ctx);
     await voiceRoutes(scope, ctx);
+    await phoneCallRoutes(scope, ctx);
     await contentRoutes(scope, ctx);
     await summaryRoutes(scope, ctx);
     await privacyRoutes(scope, ctx);

@@ -492,6 +492,26 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
       ),
   },
   {
+    name: 'phone-line call controls: hold, resume, transfer, hang-up',
+    weight: 4,
+    covers: ['hold', 'resume', 'transfer', 'hangup'].map((action) => `POST /api/conversations/:conversationId/phone/${action}`),
+    request: (fx) =>
+      fc.tuple(fc.constantFrom('hold', 'resume', 'transfer', 'hangup'), pathSegment(fx.conversationIds), staffHeaders(fx)).chain(([action, id, headers]) =>
+        body(
+          'POST',
+          `/api/conversations/${id}/phone/${action}`,
+          jsonPayload(
+            fc.oneof(
+              mutatedObject({ toQueueId: fc.oneof(fc.constantFrom(...fx.queueIds), nastyString), note: fc.string({ maxLength: 40 }) }),
+              mutatedObject({ toAgentId: fc.oneof(fc.constantFrom(...fx.agentIds), nastyString) }),
+              mutatedObject({ toNumber: fc.oneof(fc.constantFrom('+3225550199', '0470123456', '+0'), nastyString) }),
+            ),
+          ),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
     name: 'voice: Twilio-style webhooks (signed, unsigned, forged)',
     weight: 16,
     covers: VOICE_ENDPOINTS.filter((e) => !e.includes('?')).map((e) => `POST /api/voice/twilio/:lineId/${e}`),

@@ -107,6 +107,11 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
   'PUT /api/conversations/:conversationId/notes': [{ body: { notes: 'iso notes' } }],
   'POST /api/conversations/:conversationId/transfer': [{ body: { toQueueId: B.queueId } }, { body: { toAgentId: B.agentId } }],
   'POST /api/conversations/:conversationId/close': [{ body: {} }],
+  // Phone-line call controls: tenant B's conversation (with B's voice call row) is never reached, so the provider is never asked.
+  'POST /api/conversations/:conversationId/phone/hold': [{ body: {} }],
+  'POST /api/conversations/:conversationId/phone/resume': [{ body: {} }],
+  'POST /api/conversations/:conversationId/phone/hangup': [{ body: {} }],
+  'POST /api/conversations/:conversationId/phone/transfer': [{ body: { toQueueId: B.queueId } }, { body: { toAgentId: B.agentId } }, { body: { toNumber: '+3225550199' } }],
   'POST /api/conversations/:conversationId/flag': [{ body: { reason: 'isolation test', endConversation: true } }],
   'POST /api/conversations/:conversationId/safety-action': [{ body: { kind: 'block', reason: 'isolation test', hours: 1 } }],
   'POST /api/conversations/:conversationId/consents': [{ body: { kind: 'referral', granted: true } }],

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { ServiceDeps } from '../deps.js';
 import type { EventDraft } from './event-recorder.js';
+import { PhoneCallControl } from '../voice/phone-call-control.js';
 
 const ASSIGNED_STATES = new Set(['active', 'on_hold', 'wrap_up', 'timed_out']);
 
@@ -16,12 +17,12 @@ function offerGone(conversationId: string): AppError {
 
 /** The agent takes the offered conversation: it becomes active and the agent's sockets join it. Accepting again is acknowledged again. */
 export async function acceptOffer(deps: ServiceDeps, agent: Agent, conversationId: string): Promise<void> {
-  await deps.live.withConversation(conversationId, async (entry) => {
+  const accepted = await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
     if (c.tenantId === agent.tenantId && c.assignedAgentId === agent.id && ASSIGNED_STATES.has(c.state)) {
       // A repeated accept (the first ack was lost with a node or a connection): it is this agent's already.
       deps.bus.publish(topics.agent(agent.id), { kind: 'subscribe', conversationId });
-      return;
+      return null;
     }
     if (c.tenantId !== agent.tenantId || c.state !== 'offered' || c.offeredAgentId !== agent.id) throw offerGone(conversationId);
     try {
@@ -41,7 +42,12 @@ export async function acceptOffer(deps: ServiceDeps, agent: Agent, conversationI
     // Accepting a ringing call picks it up: the customer's browser now calls this agent's browser.
     if (c.channel === 'voice' && c.context.browserCall) drafts.push({ type: 'call.answered', actor, data: { agentId: agent.id, agentName: agent.name } });
     await deps.recorder.record(entry, drafts, true);
+    return { ...c };
   });
+  // A caller waiting on a phone line is put through at once through the provider (not awaited: the hold loop is the fallback).
+  if (accepted && accepted.channel === 'voice' && !accepted.context.browserCall) {
+    void new PhoneCallControl(deps).connectAccepted(conversationId).catch((error: unknown) => deps.log('warn', 'connecting an accepted phone call failed', { conversationId, error: String(error) }));
+  }
 }
 
 /** The agent declines; the engine offers the conversation to the next eligible agent. */

@@ -31,6 +31,8 @@ export async function conversationDetails(deps: ServiceDeps, who: Participant & 
   const line = deps.directory.line(c.lineId);
   const contact = await deps.repos.contacts.get(c.tenantId, c.contactId);
   const queue = deps.directory.findQueue(c.tenantId, c.queueId);
+  // A call that came in on a phone line (the telephony adapter's row, not browser signalling): the desktop shows its controls.
+  const phoneCall = c.channel === 'voice' && c.context.browserCall !== true ? await deps.repos.voice.findCallByConversation(c.id) : undefined;
   return {
     id: c.id,
     state: c.state,
@@ -42,6 +44,7 @@ export async function conversationDetails(deps: ServiceDeps, who: Participant & 
     createdAt: new Date(c.createdAt).toISOString(),
     registration: c.registration,
     context: c.context,
+    phoneCall: phoneCall && phoneCall.direction === 'inbound' ? { status: phoneCall.status } : null,
     contact: {
       id: contact?.id ?? c.contactId,
       pseudonym: contact?.pseudonym ?? 'unknown',

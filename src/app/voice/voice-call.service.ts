@@ -42,6 +42,11 @@ const IVR_ACTOR = { kind: 'system' as const, name: 'IVR' };
 export class VoiceCallService {
   /** `conversationId:agentId` pairs whose `call.connecting` is logged (the hold loop and queue-result both notice). */
   private readonly connectingLogged = new Set<string>();
+  /**
+   * Conversations whose call an agent is moving back into the queue through the provider's REST API: until
+   * the transfer is recorded, the caller's hold loop keeps playing music instead of reconnecting the agent.
+   */
+  readonly transferring = new Set<string>();
 
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -58,7 +63,7 @@ export class VoiceCallService {
     };
   }
 
-  private holdMusicUrl(): string {
+  holdMusicUrl(): string {
     return this.deps.config.VOICE_HOLD_MUSIC_URL ?? `${this.deps.config.PUBLIC_BASE_URL}/voice/hold-music.wav`;
   }
 
@@ -246,7 +251,7 @@ export class VoiceCallService {
     const call = await this.requireCall(line, params.CallSid);
     const c = await this.conversationOf(call);
     if (!c) return leaveQueueTwiml('nl');
-    if (c.state === 'queued' || c.state === 'offered') {
+    if (c.state === 'queued' || c.state === 'offered' || this.transferring.has(c.id)) {
       const engine = this.deps.routing.engine(c.tenantId);
       const placed = engine.conversationState(c.id)?.phase === 'waiting' ? engine.positionOf(c.id) : undefined;
       const links = this.links(line.id);
@@ -313,6 +318,7 @@ export class VoiceCallService {
     const call = await this.requireCall(line, params.CallSid);
     const c = await this.conversationOf(call);
     const language = c?.language ?? 'nl';
+    if (c && this.transferring.has(c.id)) return [{ verb: 'Redirect', url: this.links(line.id).holdLoop }];
     if (c?.assignedAgentId && ['active', 'on_hold', 'timed_out'].includes(c.state)) {
       await this.noteConnecting(c);
       return connectToAgentTwiml(language, c.assignedAgentId, this.links(line.id).dialResult);
@@ -326,6 +332,10 @@ export class VoiceCallService {
     const line = this.voiceLine(lineId);
     const call = await this.requireCall(line, params.CallSid);
     const c = await this.conversationOf(call);
+    // The agent's leg ended because the desktop's controls put the caller elsewhere (held, or back in a queue):
+    // a late Dial action must not hang the caller up.
+    if (c?.state === 'on_hold') return [{ verb: 'Play', url: this.holdMusicUrl(), loop: 0 }];
+    if (c && (c.state === 'queued' || c.state === 'offered' || this.transferring.has(c.id))) return [{ verb: 'Redirect', url: this.links(line.id).holdLoop }];
     if (c?.state === 'timed_out') {
       const events = await this.deps.repos.events.listAfter(c.id, 0, 10_000);
       const timedOut = [...events].reverse().find((e) => e.type === 'safety.timed_out');
@@ -391,7 +401,7 @@ export class VoiceCallService {
     if (['queued', 'offered', 'active', 'on_hold', 'timed_out'].includes(c.state)) await endByCustomer(this.deps, c.id);
   }
 
-  private async noteConnecting(c: Conversation): Promise<void> {
+  async noteConnecting(c: Conversation): Promise<void> {
     await this.deps.live.withConversation(c.id, async (entry) => {
       const agentId = entry.conversation.assignedAgentId;
       const key = `${c.id}:${agentId}`;

@@ -40,8 +40,13 @@ export interface ConversationDetails {
   createdAt: string;
   registration: Registration;
   context: ConversationContext;
+  /** A call that came in on a phone line (the telephony adapter's call, not a browser call): its provider status. */
+  phoneCall?: { status: string } | null;
   contact: { id: string; pseudonym: string; identifier?: string | null; identifierKind?: string; displayName?: string | null };
 }
+
+/** Where a transfer goes; an outside number only for a call on a phone line. */
+export type PhoneTransferTarget = { toQueueId: string } | { toAgentId: string } | { toNumber: string };
 
 export interface HistoryEntry {
   id: string;

@@ -13,6 +13,7 @@ import type {
   KnowledgeSearchResult,
   Language,
   Line,
+  PhoneTransferTarget,
   Me,
   OverviewAgent,
   Queue,
@@ -92,6 +93,10 @@ export const conversationApi = {
   setWrapUp: (id: string, code: string) => api.put<Registration>(`${conv(id)}/wrap-up`, { code }),
   setNotes: (id: string, notes: string) => api.put<Registration>(`${conv(id)}/notes`, { notes }),
   transfer: (id: string, target: { toQueueId: string } | { toAgentId: string }, note: string) => api.post(`${conv(id)}/transfer`, { ...target, ...(note ? { note } : {}) }),
+  phoneHold: (id: string) => api.post(`${conv(id)}/phone/hold`),
+  phoneResume: (id: string) => api.post(`${conv(id)}/phone/resume`),
+  phoneHangUp: (id: string) => api.post(`${conv(id)}/phone/hangup`),
+  phoneTransfer: (id: string, target: PhoneTransferTarget, note: string) => api.post(`${conv(id)}/phone/transfer`, 'toNumber' in target ? target : { ...target, ...(note ? { note } : {}) }),
   close: (id: string, wrapUpCode: string | null) => api.post(`${conv(id)}/close`, wrapUpCode ? { wrapUpCode } : {}),
 };
 

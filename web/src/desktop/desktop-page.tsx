@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Colleague, Line, Me, Queue } from '../api/api-types.js';
+import type { Colleague, Line, Me, PhoneTransferTarget, Queue } from '../api/api-types.js';
 import { agentApi, conversationApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useNotices } from '../shell/notice-bar.js';
@@ -22,6 +22,8 @@ import { TransferDialog } from './transfer-dialog.js';
 import { useDesktop } from './use-desktop.js';
 import { isCall } from './call-status.js';
 import { Softphone } from './softphone.js';
+import { phoneCallStatus } from './phone-call-status.js';
+import { PhoneLineControls } from './phone-line-controls.js';
 
 export function DesktopPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -42,6 +44,9 @@ export function DesktopPage({ me }: { me: Me }) {
   const selected = state.conversations.find((c) => c.id === state.selectedId) ?? null;
   const line = config.lines.find((l) => l.id === selected?.details?.line.id);
   const selectedIsCall = selected ? isCall(selected.log.events) : false;
+  // A call that came in on a phone line (the telephony adapter, not the browser): its own controls, through the provider.
+  const selectedIsPhoneCall = !selectedIsCall && selected?.details?.channel === 'voice' && Boolean(selected.details.phoneCall);
+  const phoneTalking = selectedIsPhoneCall && selected ? ['connected', 'on_hold'].includes(phoneCallStatus(selected.log.events, me.id).phase) : false;
 
   async function close() {
     if (!selected) return;
@@ -64,11 +69,16 @@ export function DesktopPage({ me }: { me: Me }) {
     }
   }
 
-  async function transfer(target: { toQueueId: string } | { toAgentId: string }, note: string): Promise<boolean> {
+  async function transfer(target: PhoneTransferTarget, note: string): Promise<boolean> {
     if (!selected) return false;
     try {
-      await conversationApi.transfer(selected.id, target, note);
-      actions.release(selected.id);
+      // A live phone-line call moves with its conversation (the provider re-enqueues or dials it); others are routed only.
+      if (phoneTalking) await conversationApi.phoneTransfer(selected.id, target, note);
+      else if ('toNumber' in target) return false;
+      else await conversationApi.transfer(selected.id, target, note);
+      // To an outside number the call leaves, but the conversation stays here for its wrap-up.
+      if ('toNumber' in target) void actions.catchUp(selected.id);
+      else actions.release(selected.id);
       return true;
     } catch (error) {
       showError(error);
@@ -173,6 +183,15 @@ export function DesktopPage({ me }: { me: Me }) {
                   micProblem={callNotices.micProblem === selected.id}
                   onTransfer={() => setDialog('transfer')}
                 />
+              ) : selectedIsPhoneCall ? (
+                <PhoneLineControls
+                  key={`phone-${selected.id}`}
+                  conversationId={selected.id}
+                  myId={me.id}
+                  events={selected.log.events}
+                  onTransfer={() => setDialog('transfer')}
+                  onDone={() => void actions.catchUp(selected.id)}
+                />
               ) : undefined
             }
           />
@@ -200,6 +219,7 @@ export function DesktopPage({ me }: { me: Me }) {
           colleagues={colleagues}
           myId={me.id}
           onTransfer={transfer}
+          allowNumber={phoneTalking}
           onConsult={selectedIsCall ? (toAgentId, note) => actions.callControl({ t: 'call.transfer', conversationId: selected.id, step: 'consult', toAgentId, ...(note ? { note } : {}) }) : undefined}
           onClose={() => setDialog('none')}
         />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Colleague, Queue } from '../api/api-types.js';
+import type { Colleague, PhoneTransferTarget, Queue } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useFocusTrap } from '../shell/use-focus-trap.js';
 
@@ -8,22 +8,25 @@ interface Props {
   /** null: the server has no colleague list, so only queues are offered. */
   colleagues: Colleague[] | null;
   myId: string;
-  onTransfer: (target: { toQueueId: string } | { toAgentId: string }, note: string) => Promise<boolean>;
+  onTransfer: (target: PhoneTransferTarget, note: string) => Promise<boolean>;
+  /** A call on a phone line: it may also go to an outside number (a blind transfer). */
+  allowNumber?: boolean;
   /** Calls only: consult the colleague first (warm transfer); absent for chats. */
   onConsult?: (toAgentId: string, note: string) => void;
   onClose: () => void;
 }
 
-export function TransferDialog({ queues, colleagues, myId, onTransfer, onConsult, onClose }: Props) {
+export function TransferDialog({ queues, colleagues, myId, onTransfer, allowNumber = false, onConsult, onClose }: Props) {
   const { t } = useI18n();
-  const [kind, setKind] = useState<'queue' | 'agent'>('queue');
+  const [kind, setKind] = useState<'queue' | 'agent' | 'number'>('queue');
+  const [number, setNumber] = useState('');
   const [queueId, setQueueId] = useState(queues[0]?.id ?? '');
   const others = (colleagues ?? []).filter((c) => c.id !== myId);
   const [agentId, setAgentId] = useState(others[0]?.id ?? '');
   const [note, setNote] = useState('');
   const [warm, setWarm] = useState(false);
   const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLSelectElement>(null);
+  const first = useRef<HTMLSelectElement & HTMLInputElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   useFocusTrap(dialog);
   useEffect(() => {
@@ -38,7 +41,8 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onConsult
       return;
     }
     setBusy(true);
-    const ok = await onTransfer(kind === 'queue' ? { toQueueId: queueId } : { toAgentId: agentId }, note.trim());
+    const target: PhoneTransferTarget = kind === 'queue' ? { toQueueId: queueId } : kind === 'agent' ? { toAgentId: agentId } : { toNumber: number.replace(/[\s.()-]/g, '') };
+    const ok = await onTransfer(target, note.trim());
     setBusy(false);
     if (ok) onClose();
   }
@@ -58,17 +62,25 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onConsult
       >
         <form onSubmit={(e) => void submit(e)}>
           <h2 id="transfer-title">{t('transfer.title')}</h2>
-          {colleagues && (
+          {(colleagues || allowNumber) && (
             <fieldset className="radio-row">
               <legend>{t('transfer.to')}</legend>
               <label>
                 <input type="radio" name="transfer-kind" data-testid="transfer-kind-queue" checked={kind === 'queue'} onChange={() => setKind('queue')} />
                 {t('transfer.queue')}
               </label>
-              <label>
-                <input type="radio" name="transfer-kind" data-testid="transfer-kind-agent" checked={kind === 'agent'} onChange={() => setKind('agent')} />
-                {t('transfer.colleague')}
-              </label>
+              {colleagues && (
+                <label>
+                  <input type="radio" name="transfer-kind" data-testid="transfer-kind-agent" checked={kind === 'agent'} onChange={() => setKind('agent')} />
+                  {t('transfer.colleague')}
+                </label>
+              )}
+              {allowNumber && (
+                <label>
+                  <input type="radio" name="transfer-kind" data-testid="transfer-kind-number" checked={kind === 'number'} onChange={() => setKind('number')} />
+                  {t('transfer.number')}
+                </label>
+              )}
             </fieldset>
           )}
           {kind === 'queue' ? (
@@ -81,6 +93,24 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onConsult
                   </option>
                 ))}
               </select>
+            </label>
+          ) : kind === 'number' ? (
+            <label className="block">
+              {t('transfer.number')}
+              <input
+                ref={first}
+                type="tel"
+                data-testid="transfer-number"
+                value={number}
+                onChange={(e) => setNumber(e.target.value)}
+                pattern="\+[1-9][0-9 ]{6,20}"
+                aria-describedby="transfer-number-hint"
+                autoComplete="off"
+                required
+              />
+              <span id="transfer-number-hint" className="muted small">
+                {t('transfer.numberHint')}
+              </span>
             </label>
           ) : (
             <label className="block">
@@ -107,12 +137,14 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, onConsult
               </label>
             </fieldset>
           )}
+          {kind !== 'number' && (
           <label className="block">
             {t('transfer.note')}
             <textarea data-testid="transfer-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
+          )}
           <div className="button-row">
-            <button type="submit" className="button-primary" data-testid="transfer-submit" disabled={busy || (kind === 'queue' ? !queueId : !agentId)}>
+            <button type="submit" className="button-primary" data-testid="transfer-submit" disabled={busy || (kind === 'queue' ? !queueId : kind === 'agent' ? !agentId : !number.trim())}>
               {t('transfer.submit')}
             </button>
             <button type="button" data-testid="transfer-cancel" onClick={onClose}>

@@ -71,6 +71,8 @@ export function voiceSystemText(event: WireEvent, t: T): string | null {
       return d.reason === 'no_answer' ? t('voice.callUnanswered') : null;
     case 'conversation.channel_switched':
       return d.to !== 'voice' ? t('voice.callBecameChat') : null;
+    case 'conversation.transferred':
+      return typeof d.toNumberEnding === 'string' ? t('system.transferredToNumber', { digits: d.toNumberEnding }) : null;
     case 'thank_you.caller':
       return t('voice.thankYouCaller', { name: typeof d.executiveName === 'string' ? d.executiveName : '' });
     default:

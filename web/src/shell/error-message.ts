@@ -18,6 +18,10 @@ const KNOWN: Record<string, MessageKey> = {
   TRANSFER_TARGET_UNAVAILABLE: 'error.transferTargetUnavailable',
   CONVERSATION_INVALID_TRANSITION: 'error.invalidTransition',
   CHANNEL_WINDOW_CLOSED: 'error.channelWindowClosed',
+  VOICE_PROVIDER_UNAVAILABLE: 'error.voiceProvider',
+  VOICE_PROVIDER_NOT_CONFIGURED: 'error.voiceProviderNotConfigured',
+  PHONE_CALL_NOT_FOUND: 'error.phoneCallNotFound',
+  CALL_NOT_CONNECTED: 'error.callNotConnected',
 };
 
 /** A user-facing message for any thrown value: the translated text for known codes, else the API's message with its code. */
