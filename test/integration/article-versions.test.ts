@@ -151,6 +151,9 @@ describe.each(testDialects())('knowledge article versions on %s', (dialect) => {
     expect([noArticle.statusCode, noArticle.json().error.code]).toEqual([404, 'KNOWLEDGE_ARTICLE_NOT_FOUND']);
     const badVersion = await server.as(ines, 'GET', `/api/knowledge/articles/${ARTICLE}/versions/zero`);
     expect([badVersion.statusCode, badVersion.json().error.code]).toEqual([400, 'INVALID_INPUT']);
+    // A new article with a version past nine digits would overflow PostgreSQL's integer column: refused up front.
+    const hugeVersion = await server.as(ines, 'PUT', '/api/knowledge/articles/kb_huge_version', content(2 ** 40));
+    expect([hugeVersion.statusCode, hugeVersion.json().error.code]).toEqual([400, 'INVALID_INPUT']);
     const badBody = await server.as(ines, 'POST', `/api/knowledge/articles/${ARTICLE}/versions/1/restore`, {});
     expect([badBody.statusCode, badBody.json().error.code]).toEqual([400, 'INVALID_INPUT']);
   });

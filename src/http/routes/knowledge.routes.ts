@@ -24,7 +24,8 @@ const articleBody = z.object({
   topicId: id,
   subtopicId: id.nullable().default(null),
   visibility: z.enum(['public', 'internal']),
-  version: z.number().int().min(1),
+  // The same ceiling as a version in a path: nine digits stay inside PostgreSQL's integer column.
+  version: z.number().int().min(1).max(999_999_999),
   tags: z.array(z.string().max(100)).max(50).default([]),
   steps: z.array(step).max(30).default([]),
   warnings: z.array(text(1_000)).max(10).default([]),
