@@ -168,6 +168,14 @@ describe.each(testDialects())('the email channel on %s', (dialect) => {
     expect(error?.response).toContain('limit is 64 kB per attachment');
     expect(await conversationCount()).toBe(before);
 
+    // A program renamed to a PDF is refused (554) before anything is stored.
+    const program = await customer
+      .sendMail({ from: 'factuur@klant.example', to: MAILBOX, subject: 'Factuur', text: 'Zie bijlage', attachments: [{ filename: 'factuur.pdf', content: Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), contentType: 'application/pdf' }] })
+      .then(() => undefined, (e: { responseCode?: number; response?: string }) => e);
+    expect(program?.responseCode).toBe(554);
+    expect(program?.response).toContain('is a program');
+    expect(await conversationCount()).toBe(before);
+
     const unknown = await customer.sendMail({ from: 'x@klant.example', to: 'niemand@energienoord.example', subject: 'x', text: 'x' }).then(() => undefined, (e: { responseCode?: number }) => e);
     expect(unknown?.responseCode).toBe(550);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentProblem, sanitiseFilename } from './attachment-rules.js';
-import { contentMatchesType, sniffFamily } from './sniff-content.js';
+import { contentMatchesType, looksLikeProgram, sniffFamily } from './sniff-content.js';
 
 describe('attachment rules', () => {
   it('refuses by size first, then by type; parameters and case of the type do not matter', () => {
@@ -32,5 +32,14 @@ describe('attachment rules', () => {
     expect(contentMatchesType(Buffer.from('%PDF-1.4'), 'image/png')).toBe(false);
     expect(contentMatchesType(Buffer.from('%PDF-1.4'), 'application/pdf')).toBe(true);
     expect(contentMatchesType(Buffer.from('504b0304', 'hex'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe(true);
+  });
+
+  it('tells programs and scripts from documents, whatever they are called', () => {
+    for (const hex of ['4d5a9000', '7f454c46', 'cffaedfe', 'cafebabe']) expect(looksLikeProgram(Buffer.from(hex, 'hex'))).toBe(true);
+    expect(looksLikeProgram(Buffer.from('#!/bin/sh\nrm -rf /\n'))).toBe(true);
+    expect(looksLikeProgram(Buffer.from('%PDF-1.7\n'))).toBe(false);
+    expect(looksLikeProgram(Buffer.from('Naam;Bedrag\nJan;12\n'))).toBe(false);
+    // Windows-1252 text (no valid UTF-8) is no program.
+    expect(looksLikeProgram(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]))).toBe(false);
   });
 });

@@ -59,3 +59,18 @@ export function contentMatchesType(content: Buffer, contentType: string): boolea
   const expected = FAMILY_OF_TYPE[contentType];
   return expected !== undefined && sniffFamily(content) === expected;
 }
+
+/**
+ * Whether the bytes are a program or script whatever their declared type: Windows (MZ), Linux
+ * (ELF), macOS (Mach-O, fat binaries) or a `#!` script. Inbound mail uses this instead of the
+ * family check, because a customer's mail client may declare a legitimate file loosely (a text
+ * file in Windows-1252 is no valid UTF-8), while a program is never a legitimate attachment here.
+ */
+export function looksLikeProgram(content: Buffer): boolean {
+  return (
+    startsWith(content, ascii('MZ')) ||
+    startsWith(content, [0x7f, 0x45, 0x4c, 0x46]) ||
+    [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]].some((magic) => startsWith(content, magic)) ||
+    startsWith(content, ascii('#!'))
+  );
+}

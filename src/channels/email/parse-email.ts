@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { Line } from '../../core/model/index.js';
 import { attachmentProblem, formatBytes } from '../attachments/attachment-rules.js';
+import { looksLikeProgram } from '../attachments/sniff-content.js';
 import { InboundRefusal, type InboundAttachment, type InboundMessage } from '../channel-contract.js';
 import { detectAutomatedMail } from './detect-automated.js';
 import { splitPlusAddress, tokenFromSubject } from './reply-token.js';
@@ -104,6 +105,9 @@ function checkAttachments(attachments: readonly InboundAttachment[], limits: Ema
     }
     if (problem?.kind === 'type_refused') {
       throw new InboundRefusal('EMAIL_ATTACHMENT_TYPE_REFUSED', `5.7.1 Attachment "${a.filename}" has type ${a.contentType}, which we do not accept. Please send a PDF, picture or office document.`, 415, 554);
+    }
+    if (looksLikeProgram(a.content)) {
+      throw new InboundRefusal('EMAIL_ATTACHMENT_TYPE_REFUSED', `5.7.1 Attachment "${a.filename}" is a program, which we do not accept. Please send a PDF, picture or office document.`, 415, 554);
     }
   }
 }
