@@ -37,7 +37,9 @@ describe.each(testDialects())('a dialled campaign contact is an outbound voice c
 
   beforeAll(async () => {
     server = await startTestServer(dialect);
-    [marleen, thomas, camille] = await Promise.all(['marleen', 'thomas', 'camille'].map((n) => StaffClient.login(server.url, `${n}@contactpunt.example`)));
+    marleen = await StaffClient.login(server.url, 'marleen@contactpunt.example');
+    thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
+    camille = await StaffClient.login(server.url, 'camille@contactpunt.example');
   });
   afterAll(async () => {
     await Promise.all(sockets.map((s) => s.close()));

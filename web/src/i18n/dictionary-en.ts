@@ -523,6 +523,8 @@ export const en: Dictionary = {
   'campaign.attempts': "Tried before: {count}",
   'campaign.resultLabel': "Result of the call",
   'campaign.skip': "Skip",
+  'campaign.dial': "Call",
+  'campaign.calling': "Calling: the conversation is on your Desktop. Choose the result when the call is over.",
   'campaign.saved': "Saved: {result}",
   'campaign.status.draft': "draft",
   'campaign.status.running': "running",

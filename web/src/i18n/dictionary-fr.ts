@@ -523,6 +523,8 @@ export const fr: Dictionary = {
   'campaign.attempts': "Tentatives précédentes : {count}",
   'campaign.resultLabel': "Résultat de l'appel",
   'campaign.skip': "Passer",
+  'campaign.dial': "Appeler",
+  'campaign.calling': "Appel en cours : la conversation est dans votre poste de travail. Choisissez le résultat à la fin de l’appel.",
   'campaign.saved': "Enregistré : {result}",
   'campaign.status.draft': "brouillon",
   'campaign.status.running': "en cours",

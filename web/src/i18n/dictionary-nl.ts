@@ -522,6 +522,8 @@ export const nl = {
   'campaign.attempts': "Eerder geprobeerd: {count}",
   'campaign.resultLabel': "Resultaat van de oproep",
   'campaign.skip': "Overslaan",
+  'campaign.dial': "Bellen",
+  'campaign.calling': "In gesprek: het gesprek staat op je werkplek. Kies het resultaat als het gesprek voorbij is.",
   'campaign.saved': "Opgeslagen: {result}",
   'campaign.status.draft': "ontwerp",
   'campaign.status.running': "loopt",
