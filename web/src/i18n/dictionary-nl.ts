@@ -523,7 +523,7 @@ export const nl = {
   'campaign.resultLabel': "Resultaat van de oproep",
   'campaign.skip': "Overslaan",
   'campaign.dial': "Bellen",
-  'campaign.calling': "In gesprek: het gesprek staat op je werkplek. Kies het resultaat als het gesprek voorbij is.",
+  'campaign.calling': "Gebeld: het gesprek staat op je werkplek. Kies het resultaat als het gesprek voorbij is.",
   'campaign.saved': "Opgeslagen: {result}",
   'campaign.status.draft': "ontwerp",
   'campaign.status.running': "loopt",
