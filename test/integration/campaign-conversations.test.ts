@@ -3,6 +3,8 @@ import { StaffClient } from '../support/api-client.js';
 import { testDialects } from '../support/databases.js';
 import type { Frame, FrameSocket } from '../support/frame-socket.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { TEST_PUBLIC_BASE_URL, TEST_TWILIO_TOKEN, TwilioClient } from '../support/twilio-client.js';
+import { checkTwiml, readTwiml } from '../support/twiml-rules.js';
 
 const BANK = 'ln_bankzuid';
 
@@ -36,7 +38,7 @@ describe.each(testDialects())('a dialled campaign contact is an outbound voice c
   const sockets: FrameSocket[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(dialect);
+    server = await startTestServer(dialect, { TWILIO_AUTH_TOKEN: TEST_TWILIO_TOKEN, PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL });
     marleen = await StaffClient.login(server.url, 'marleen@contactpunt.example');
     thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
     camille = await StaffClient.login(server.url, 'camille@contactpunt.example');
@@ -141,5 +143,36 @@ describe.each(testDialects())('a dialled campaign contact is an outbound voice c
     expect(attempt?.conversationId).toBeTruthy();
     const details = (await camille.request<Details>('GET', `/api/conversations/${attempt!.conversationId}`)).body;
     expect(details).toMatchObject({ state: 'closed', channel: 'voice', assignedAgentId: 'us_camille', registration: { wrapUpCode: 'busy' }, context: { direction: 'outbound' } });
+  });
+
+  it('a call placed by the softphone (TwiML app) is the same conversation: the provider hang-up puts it in wrap-up, the result closes it', async () => {
+    const id = (await marleen.request<{ id: string }>('POST', '/api/campaigns', { lineId: BANK, name: 'Softphone' })).body.id;
+    await marleen.request('POST', `/api/campaigns/${id}/contacts`, { csv: 'phone\n0470 90 90 90' });
+    await marleen.request('POST', `/api/campaigns/${id}/start`);
+    const contact = (await thomas.request<{ contact: Preview }>('POST', `/api/campaigns/${id}/next`)).body.contact;
+    const stranger = new TwilioClient(server.url, 'outbound', undefined, 'client:us_camille');
+    expect((await stranger.postTo('/api/voice/twilio/outbound', { CampaignId: id, ContactId: contact.id })).status).toBe(403);
+
+    const softphone = new TwilioClient(server.url, 'outbound', undefined, `client:${thomas.agentId}`);
+    const answer = await softphone.postTo('/api/voice/twilio/outbound', { CampaignId: id, ContactId: contact.id });
+    expect(answer.status, answer.text).toBe(200);
+    expect(checkTwiml(answer.text)).toEqual([]);
+    const [dial] = readTwiml(answer.text);
+    expect(dial).toMatchObject({ name: 'Dial', attributes: { action: `${TEST_PUBLIC_BASE_URL}/api/voice/twilio/${BANK}/dial-result` }, children: [{ name: 'Number', text: '+32470909090' }] });
+    const held = await server.running.app.deps.repos.campaigns.getContact(id, contact.id);
+    const conversationId = held?.conversationId;
+    expect(conversationId).toBeTruthy();
+    // The desktop's dial finds the conversation the softphone made.
+    expect((await thomas.request<{ conversationId: string }>('POST', `/api/campaigns/${id}/contacts/${contact.id}/dial`)).body.conversationId).toBe(conversationId);
+
+    expect((await softphone.postTo(`/api/voice/twilio/${BANK}/status`, { CallStatus: 'in-progress' })).status).toBe(204);
+    expect((await softphone.postTo(`/api/voice/twilio/${BANK}/status`, { CallStatus: 'completed' })).status).toBe(204);
+    expect((await thomas.request<Details>('GET', `/api/conversations/${conversationId}`)).body.state).toBe('wrap_up');
+    expect((await thomas.request('POST', `/api/campaigns/${id}/contacts/${contact.id}/result`, { result: 'reached' })).status).toBe(200);
+    expect((await thomas.request<Details>('GET', `/api/conversations/${conversationId}`)).body).toMatchObject({ state: 'closed', registration: { wrapUpCode: 'reached' } });
+    const types = (await thomas.request<{ events: WireEvent[] }>('GET', `/api/conversations/${conversationId}/events`)).body.events.map((e) => e.type);
+    expect(types.slice(0, 3)).toEqual(['conversation.started', 'conversation.assigned', 'campaign.dialled']);
+    expect(types.slice(-2)).toEqual(['conversation.ended_by_customer', 'conversation.closed']);
+    expect(types).not.toContain('call.ended');
   });
 });
