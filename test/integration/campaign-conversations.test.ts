@@ -127,7 +127,7 @@ describe.each(testDialects())('a dialled campaign contact is an outbound voice c
 
   it('refuses to dial a number put on the do-not-call list after the preview, and a result without a dial still makes the conversation', async () => {
     const id = (await marleen.request<{ id: string }>('POST', '/api/campaigns', { lineId: BANK, name: 'Nabelactie' })).body.id;
-    await marleen.request('POST', `/api/campaigns/${id}/contacts`, { csv: 'phone\n0470 56 56 56\n0470 78 78 78' });
+    await marleen.request('POST', `/api/campaigns/${id}/contacts`, { csv: 'phone\n0470 56 56 56\n0470 78 78 78\n0470 89 89 89' });
     await marleen.request('POST', `/api/campaigns/${id}/start`);
     const contact = (await camille.request<{ contact: Preview }>('POST', `/api/campaigns/${id}/next`)).body.contact;
     await server.running.app.deps.repos.campaigns.addDoNotCall('tn_contactpunt', contact.phone, 'test', Date.now());
@@ -135,11 +135,19 @@ describe.each(testDialects())('a dialled campaign contact is an outbound voice c
     expect([refused.status, refused.body.error.code]).toEqual([409, 'CAMPAIGN_DO_NOT_CALL']);
     expect((await camille.request('POST', `/api/campaigns/${id}/contacts/${contact.id}/skip`)).status).toBe(204);
 
+    // A link left without its conversation (the process stopped between the two writes): the next dial makes it under that id.
+    const third = (await camille.request<{ contact: Preview }>('POST', `/api/campaigns/${id}/next`)).body.contact;
+    expect(third.phone).toBe('+32470787878');
+    await server.running.app.deps.db.kysely.updateTable('campaign_contacts').set({ conversation_id: 'cv_lost_link' }).where('id', '=', third.id).execute();
+    expect((await camille.request<{ conversationId: string }>('POST', `/api/campaigns/${id}/contacts/${third.id}/dial`)).body.conversationId).toBe('cv_lost_link');
+    expect((await camille.request('POST', `/api/campaigns/${id}/contacts/${third.id}/result`, { result: 'busy' })).status).toBe(200);
+    expect((await camille.request<Details>('GET', '/api/conversations/cv_lost_link')).body).toMatchObject({ state: 'closed', registration: { wrapUpCode: 'busy' } });
+
     // The agent called from a desk phone and only records the result: the call is still a closed outbound conversation.
     const other = (await camille.request<{ contact: Preview }>('POST', `/api/campaigns/${id}/next`)).body.contact;
-    expect(other.phone).toBe('+32470787878');
+    expect(other.phone).toBe('+32470898989');
     expect((await camille.request('POST', `/api/campaigns/${id}/contacts/${other.id}/result`, { result: 'busy' })).status).toBe(200);
-    const [attempt] = await server.running.app.deps.repos.campaigns.attemptsOf(id);
+    const attempt = (await server.running.app.deps.repos.campaigns.attemptsOf(id)).find((a) => a.contactId === other.id);
     expect(attempt?.conversationId).toBeTruthy();
     const details = (await camille.request<Details>('GET', `/api/conversations/${attempt!.conversationId}`)).body;
     expect(details).toMatchObject({ state: 'closed', channel: 'voice', assignedAgentId: 'us_camille', registration: { wrapUpCode: 'busy' }, context: { direction: 'outbound' } });

@@ -23,9 +23,10 @@ export async function openCampaignConversation(deps: ServiceDeps, agent: Agent, 
   const line = deps.directory.line(campaign.lineId);
   const queue = deps.directory.queuesOf(campaign.tenantId).find((q) => q.lineId === line.id && agent.queueIds.includes(q.id)) ?? deps.directory.queue(campaign.tenantId, line.defaultQueueId);
   const now = deps.clock.now();
-  const conversationId = newId('cv');
+  // A link without its conversation (the process stopped between the two writes): the conversation is made under the linked id.
+  const conversationId = contact.conversationId ?? newId('cv');
   // The conditional link is the lock: a second dial (another tab, the softphone webhook) finds this conversation instead.
-  if (!(await deps.repos.campaigns.attachConversation(contact.id, agent.id, conversationId, now))) {
+  if (!contact.conversationId && !(await deps.repos.campaigns.attachConversation(contact.id, agent.id, conversationId, now))) {
     const again = await deps.repos.campaigns.getContact(campaign.id, contact.id);
     const other = again?.conversationId ? await loadCampaignConversation(deps, again.conversationId) : undefined;
     if (other) return other;
