@@ -54,6 +54,12 @@ describe('outbound campaigns in Chromium', () => {
     expect(mine.conversations).toEqual([expect.objectContaining({ channel: 'voice', state: 'active', context: expect.objectContaining({ direction: 'outbound' }) })]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'campaign-calling');
+    // The call is on Marleen's desktop as a conversation, its journal naming the campaign.
+    const desktop = await session.page();
+    await loginAs(desktop, server.url, 'marleen@contactpunt.example', '/desktop');
+    await desktop.getByTestId('conversation-item').first().click();
+    await expect.poll(() => desktop.locator('[data-testid="system-event"][data-type="campaign.dialled"]').textContent(), { timeout: 8000 }).toContain('Uitgaande oproep voor campagne Kaartvernieuwing (poging 1)');
+    await desktop.close();
     await page.getByTestId('campaign-result-reached').click();
     // No polling any more: the figures arrive as a campaign.progress frame on the WebSocket.
     await expect.poll(() => page.getByTestId('campaign-progress').textContent(), { timeout: 8000 }).toContain('50% klaar: 1 van 2 contacten, 1 oproepen');

@@ -62,7 +62,7 @@ export async function openCampaignConversation(deps: ServiceDeps, agent: Agent, 
       [
         { type: 'conversation.started', actor, data: { lineId: line.id, lineName: line.name, channel: 'voice', language, direction: 'outbound', campaignId: campaign.id, campaignName: campaign.name } },
         { type: 'conversation.assigned', actor, data: { agentId: agent.id, agentName: agent.name } },
-        { type: 'campaign.dialled', actor, data: { campaignId: campaign.id, campaignContactId: contact.id, attempt: contact.attempts + 1 } },
+        { type: 'campaign.dialled', actor, data: { campaignId: campaign.id, campaignName: campaign.name, campaignContactId: contact.id, attempt: contact.attempts + 1 } },
       ],
       true,
     ),

@@ -565,6 +565,7 @@ export const en: Dictionary = {
   'voice.callUnanswered': 'The call was not picked up in time',
   'voice.callBecameChat': 'The call became a chat again',
   'voice.callbackRequested': "The caller asked to be called back; the callback keeps its place in the queue.",
+  'voice.campaignDialled': "Outbound call for campaign {campaign} (attempt {attempt})",
   'voice.thankYouCaller': "{name} is calling to thank you.",
   'channel.panelTitle': 'Email and WhatsApp',
   'channel.subject': 'Subject',

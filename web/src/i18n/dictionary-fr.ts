@@ -565,6 +565,7 @@ export const fr: Dictionary = {
   'voice.callUnanswered': "L'appel n'a pas été décroché à temps",
   'voice.callBecameChat': "L'appel est redevenu un chat",
   'voice.callbackRequested': "L'appelant a demandé un rappel ; la demande garde sa place dans la file.",
+  'voice.campaignDialled': "Appel sortant pour la campagne {campaign} (tentative {attempt})",
   'voice.thankYouCaller': "{name} vous appelle pour vous remercier.",
   'channel.panelTitle': 'E-mail et WhatsApp',
   'channel.subject': 'Objet',

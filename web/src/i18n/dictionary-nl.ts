@@ -564,6 +564,7 @@ export const nl = {
   'voice.callUnanswered': 'De oproep werd niet op tijd opgenomen',
   'voice.callBecameChat': 'De oproep werd weer een chat',
   'voice.callbackRequested': "De beller vroeg om teruggebeld te worden; het terugbelverzoek staat op zijn plaats in de wachtrij.",
+  'voice.campaignDialled': "Uitgaande oproep voor campagne {campaign} (poging {attempt})",
   'voice.thankYouCaller': "{name} belt je om je te bedanken.",
   'channel.panelTitle': 'E-mail en WhatsApp',
   'channel.subject': 'Onderwerp',
