@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WallboardSurveys } from '../app/wallboard/wallboard.types.js';
+import type { CampaignProgress } from '../app/campaigns/campaign-progress.types.js';
 
 /**
  * The realtime wire protocol, shared by agents, supervisors and widget clients.
@@ -118,7 +119,9 @@ export type ServerFrame =
   /** To the agent who received it, as soon as it is stored. */
   | { t: 'compliment.received'; compliment: ComplimentFrame }
   /** To wallboard viewers after each survey answer: today's survey figures of the tenant. */
-  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys };
+  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys }
+  /** To the tenant's supervisors after every change of a campaign's contacts or status: its progress. */
+  | { t: 'campaign.progress'; campaignId: string; progress: CampaignProgress };
 
 export interface ComplimentFrame {
   id: string;

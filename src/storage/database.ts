@@ -320,6 +320,8 @@ export interface CampaignContactTable {
   /** The agent previewing or calling it (in_progress), or who called it last. */
   agent_id: string | null;
   updated_at: number;
+  /** The outbound voice conversation of the call in progress (migration 0016); null between calls. */
+  conversation_id: string | null;
 }
 
 export interface CampaignAttemptTable {
@@ -330,6 +332,8 @@ export interface CampaignAttemptTable {
   result: string;
   note: string | null;
   at: number;
+  /** The outbound voice conversation of this call (migration 0016). */
+  conversation_id: string | null;
 }
 
 export interface DoNotCallTable {

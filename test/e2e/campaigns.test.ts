@@ -5,7 +5,7 @@ import { screenshot, seriousViolations } from './support/browser.js';
 import { loginAs } from './support/pages.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
-/** Marleen sets up a campaign from a CSV (a broken row is named first), starts it and calls the first contact. */
+/** Marleen sets up a campaign from a CSV (a broken row is named first), starts it and calls the first contact (an outbound voice conversation). */
 describe('outbound campaigns in Chromium', () => {
   let session: BrowserSession;
   let server: TestServer;
@@ -46,7 +46,22 @@ describe('outbound campaigns in Chromium', () => {
     expect(await page.getByTestId('campaign-phone').textContent()).toBe('+32470123456');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'campaign-preview');
+    // Calling makes the outbound voice conversation; it can no longer be skipped, only given a result.
+    await page.getByTestId('campaign-dial').click();
+    await page.getByTestId('campaign-calling').waitFor();
+    expect(await page.getByTestId('campaign-skip').count()).toBe(0);
+    const mine = await page.evaluate(async () => (await (await fetch('/api/agent/conversations')).json()) as { conversations: Array<{ channel: string; state: string; context: { direction?: string } }> });
+    expect(mine.conversations).toEqual([expect.objectContaining({ channel: 'voice', state: 'active', context: expect.objectContaining({ direction: 'outbound' }) })]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'campaign-calling');
+    // The call is on Marleen's desktop as a conversation, its journal naming the campaign.
+    const desktop = await session.page();
+    await loginAs(desktop, server.url, 'marleen@contactpunt.example', '/desktop');
+    await desktop.getByTestId('conversation-item').first().click();
+    await expect.poll(() => desktop.locator('[data-testid="system-event"][data-type="campaign.dialled"]').textContent(), { timeout: 8000 }).toContain('Uitgaande oproep voor campagne Kaartvernieuwing (poging 1)');
+    await desktop.close();
     await page.getByTestId('campaign-result-reached').click();
+    // No polling any more: the figures arrive as a campaign.progress frame on the WebSocket.
     await expect.poll(() => page.getByTestId('campaign-progress').textContent(), { timeout: 8000 }).toContain('50% klaar: 1 van 2 contacten, 1 oproepen');
     expect(session.problems).toEqual([]);
   });

@@ -94,6 +94,7 @@ const ID_PARAMS: Record<string, keyof FuzzFixture> = {
   incidentId: 'incidentIds',
   articleId: 'articleIds',
   complimentId: 'complimentIds',
+  campaignId: 'campaignIds',
   id: 'lineIds',
 };
 
@@ -574,6 +575,18 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
         body('POST', `/api/campaigns/${id}/contacts`, jsonPayload(mutatedObject({ csv })), fc.constant(headers)),
       );
     },
+  },
+  {
+    // Preview dialling on a real campaign (a draft: `next` answers 409) with garbage contact ids: never a 5xx.
+    name: 'campaigns: dial, skip or result of a contact',
+    weight: 2,
+    covers: ['POST /api/campaigns/:campaignId/contacts/:contactId/dial'],
+    request: (fx) =>
+      fc
+        .tuple(pathSegment(fx.campaignIds), pathSegment([]), fc.constantFrom('dial', 'skip', 'result'), staffHeaders(fx, ['agent', 'supervisor']))
+        .chain(([id, contact, action, headers]) =>
+          body('POST', `/api/campaigns/${id}/contacts/${contact || 'x'}/${action}`, action === 'result' ? jsonPayload(mutatedObject({ result: fc.constantFrom('reached', 'no_answer', 'busy'), note: fc.string({ maxLength: 40 }) })) : fc.constant(undefined), fc.constant(headers)),
+        ),
   },
   {
     // The IVR editor's API (wip/ivr); the test leaves an entry out while none of its routes is registered.

@@ -188,6 +188,7 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
   'POST /api/campaigns/:campaignId/pause': [{}],
   'POST /api/campaigns/:campaignId/next': [{}],
   'POST /api/campaigns/:campaignId/contacts/:contactId/skip': [{}],
+  'POST /api/campaigns/:campaignId/contacts/:contactId/dial': [{}],
   'POST /api/campaigns/:campaignId/contacts/:contactId/result': [{ body: { result: 'reached', note: 'iso' } }],
   'POST /api/popup-seat/line-calls': [{ body: { lineId: B.lineId } }],
   'POST /api/popup-seat/line-calls/:callId/keys': [{ body: { digits: '1' } }],

@@ -12,5 +12,7 @@ export class CampaignCsvError extends AppError {
 export const campaignErrors = {
   notRunning: (status: string) => new AppError('CAMPAIGN_NOT_RUNNING', `The campaign is ${status}; start it first`, { status: 409 }),
   contactNotHeld: () => new AppError('CAMPAIGN_CONTACT_NOT_HELD', 'This contact is not yours to call now (take it with "next" first)', { status: 409 }),
+  alreadyDialled: () => new AppError('CAMPAIGN_CONTACT_DIALLED', 'This contact was dialled: record the result of the call instead of skipping it', { status: 409 }),
+  doNotCall: () => new AppError('CAMPAIGN_DO_NOT_CALL', 'This number is on the do-not-call list', { status: 409 }),
   notOnLine: () => new AppError('FORBIDDEN', 'You work no queue of this campaign\'s line', { status: 403 }),
 };

@@ -7,6 +7,9 @@ import { errors } from '../app.errors.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { CampaignCsvError, campaignErrors } from './campaign.errors.js';
+import { closeCampaignConversation, openCampaignConversation } from './campaign-call.js';
+import { topics } from '../../realtime/event-bus.js';
+import type { CampaignProgress } from './campaign-progress.types.js';
 
 export interface NewCampaign {
   lineId: string;
@@ -68,8 +71,9 @@ export async function importContacts(deps: ServiceDeps, campaign: CampaignRecord
   const now = deps.clock.now();
   const fresh = result.contacts.filter((c) => !existing.has(c.phone));
   // One transaction: a failure halfway leaves no half-imported list.
-  const rows = fresh.map((c): CampaignContactRecord => ({ id: newId('cc'), campaignId: campaign.id, tenantId: campaign.tenantId, rowNumber: c.row, phone: c.phone, name: c.name, reference: c.reference, status: 'pending', attempts: 0, nextAttemptAt: now, lastResult: null, agentId: null, updatedAt: now }));
+  const rows = fresh.map((c): CampaignContactRecord => ({ id: newId('cc'), campaignId: campaign.id, tenantId: campaign.tenantId, rowNumber: c.row, phone: c.phone, name: c.name, reference: c.reference, status: 'pending', attempts: 0, nextAttemptAt: now, lastResult: null, agentId: null, updatedAt: now, conversationId: null }));
   await deps.db.kysely.transaction().execute((trx) => deps.repos.withTransaction(trx).campaigns.insertContacts(rows));
+  await publishProgress(deps, campaign);
   return {
     imported: fresh.length,
     duplicates: result.duplicates,
@@ -80,7 +84,9 @@ export async function importContacts(deps: ServiceDeps, campaign: CampaignRecord
 
 export async function setCampaignStatus(deps: ServiceDeps, campaign: CampaignRecord, status: 'running' | 'paused'): Promise<CampaignRecord> {
   await deps.repos.campaigns.setStatus(campaign.tenantId, campaign.id, status);
-  return { ...campaign, status };
+  const changed = { ...campaign, status };
+  await publishProgress(deps, changed);
+  return changed;
 }
 
 function assertWorksLine(deps: ServiceDeps, agent: Agent, campaign: CampaignRecord): void {
@@ -115,6 +121,7 @@ export async function nextContact(deps: ServiceDeps, agent: Agent, campaign: Cam
         await deps.repos.campaigns.updateProgress(contact.id, { status: 'done', attempts: contact.attempts, nextAttemptAt: contact.nextAttemptAt, lastResult: 'do_not_call', agentId: null }, now);
         continue;
       }
+      await publishProgress(deps, campaign);
       return { ...contact, status: 'in_progress', agentId: agent.id };
     }
   }
@@ -132,25 +139,61 @@ async function requireHeld(deps: ServiceDeps, agent: Agent, campaign: CampaignRe
 export async function skipContact(deps: ServiceDeps, agent: Agent, campaign: CampaignRecord, contactId: string): Promise<void> {
   const contact = await requireHeld(deps, agent, campaign, contactId);
   const now = deps.clock.now();
+  // A contact already dialled has a call: the agent records its result instead of skipping it.
+  if (contact.conversationId) throw campaignErrors.alreadyDialled();
   await deps.repos.campaigns.updateProgress(contact.id, { status: 'pending', attempts: contact.attempts, nextAttemptAt: now + campaign.retryDelayMinutes * 60_000, lastResult: contact.lastResult, agentId: null }, now);
+  await publishProgress(deps, campaign);
+}
+
+/**
+ * The agent dials the previewed contact: the call is an outbound voice conversation assigned to the
+ * agent (see campaign-call.ts). Dialling again returns the same conversation.
+ */
+export async function dialContact(deps: ServiceDeps, agent: Agent, campaign: CampaignRecord, contactId: string): Promise<{ conversationId: string; state: string }> {
+  const contact = await requireHeld(deps, agent, campaign, contactId);
+  // Do-not-call and opening hours are checked again at the moment of calling, not only at preview.
+  if (await deps.repos.campaigns.isDoNotCall(campaign.tenantId, contact.phone)) throw campaignErrors.doNotCall();
+  const line = deps.directory.line(campaign.lineId);
+  if (!contact.conversationId && !isOpen(line.openingHours, deps.clock.now())) throw errors.lineClosed(line.name);
+  const conversation = await openCampaignConversation(deps, agent, campaign, contact);
+  return { conversationId: conversation.id, state: conversation.state };
 }
 
 /** The result of a call: the attempt is logged, retries scheduled, a do-not-call request listed for the tenant. */
 export async function recordCallResult(deps: ServiceDeps, agent: Agent, campaign: CampaignRecord, contactId: string, input: { result: CallResult; note?: string; callbackAt?: number }): Promise<CampaignContactRecord> {
   const contact = await requireHeld(deps, agent, campaign, contactId);
+  // A result without a dial (the agent called from another phone): the call still becomes a conversation.
+  const conversationId = contact.conversationId ?? (await openCampaignConversation(deps, agent, campaign, contact)).id;
   const now = deps.clock.now();
+  const attemptId = newId('ca');
   const progress = applyCallResult({ status: contact.status, attempts: contact.attempts, nextAttemptAt: contact.nextAttemptAt, lastResult: (contact.lastResult as CallResult | null) ?? null }, input.result, { maxAttempts: campaign.maxAttempts, retryDelayMinutes: campaign.retryDelayMinutes }, now, input.callbackAt);
   await deps.db.kysely.transaction().execute(async (trx) => {
     const repos = deps.repos.withTransaction(trx);
-    await repos.campaigns.insertAttempt({ id: newId('ca'), campaignId: campaign.id, contactId, agentId: agent.id, result: input.result, note: input.note ?? null, at: now });
+    await repos.campaigns.insertAttempt({ id: attemptId, campaignId: campaign.id, contactId, agentId: agent.id, result: input.result, note: input.note ?? null, at: now, conversationId });
     await repos.campaigns.updateProgress(contactId, { ...progress, agentId: progress.status === 'done' ? agent.id : null }, now);
     if (input.result === 'do_not_call') await repos.campaigns.addDoNotCall(campaign.tenantId, contact.phone, `asked during campaign ${campaign.name}`, now);
   });
-  return { ...contact, ...progress };
+  // The attempt is stored first; the conversation's wrap-up and close follow (a crash in between leaves it in the agent's desktop to close).
+  await closeCampaignConversation(deps, agent, conversationId, { attemptId, result: input.result, ...(input.note ? { note: input.note } : {}) });
+  await publishProgress(deps, campaign);
+  return { ...contact, ...progress, conversationId: null };
 }
 
-/** Live progress for the supervisor (polled): contacts per status and result, attempts, share done. */
-export async function campaignProgress(deps: ServiceDeps, campaign: CampaignRecord) {
+/**
+ * Pushes the campaign's progress to the tenant's supervisors (`campaign.progress` frame). Best effort:
+ * the change is already stored, and the campaign screen reads the progress again when it reconnects.
+ */
+async function publishProgress(deps: ServiceDeps, campaign: CampaignRecord): Promise<void> {
+  try {
+    const progress = await campaignProgress(deps, campaign);
+    deps.bus.publish(topics.supervisors(campaign.tenantId), { kind: 'frame', frame: { t: 'campaign.progress', campaignId: campaign.id, progress } });
+  } catch (error) {
+    deps.log('warn', 'campaign progress not pushed', { campaignId: campaign.id, error: String(error) });
+  }
+}
+
+/** Live progress for the supervisor (pushed as `campaign.progress`; read on load and reconnect): contacts per status and result, attempts, share done. */
+export async function campaignProgress(deps: ServiceDeps, campaign: CampaignRecord): Promise<CampaignProgress> {
   const { byStatus, byResult, attempts } = await deps.repos.campaigns.counts(campaign.id);
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const done = byStatus.done ?? 0;

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { assertContactNotBlocked } from '../safety/assert-contact-not-blocked.js';
 import { createCallbackConversation } from './callback.js';
+import { openCampaignConversation } from '../campaigns/campaign-call.js';
 import { ivrStepLog } from './ivr-step-log.js';
 import { voiceErrors } from './voice.errors.js';
 
@@ -369,7 +370,16 @@ export class VoiceCallService {
     if (params.CampaignId && params.ContactId) {
       const contact = await this.deps.repos.campaigns.getContact(params.CampaignId, params.ContactId);
       if (!contact || contact.status !== 'in_progress' || contact.agentId !== agentId) throw voiceErrors.dialNotAllowed('Only the agent holding this campaign contact can call it');
-      return [{ verb: 'Dial', target: { noun: 'Number', number: contact.phone }, timeout: 30 }];
+      const campaign = await this.deps.repos.campaigns.getCampaign(contact.tenantId, contact.campaignId);
+      const agent = this.deps.directory.findAgent(contact.tenantId, agentId);
+      if (!campaign || !agent) throw voiceErrors.dialNotAllowed('Only the agent holding this campaign contact can call it');
+      // The call is the contact's outbound voice conversation (made here if the desktop did not dial first); its status callbacks end it like any call.
+      const conversation = await openCampaignConversation(this.deps, agent, campaign, contact);
+      const now = this.deps.clock.now();
+      const anonymous = this.deps.directory.line(campaign.lineId).anonymous;
+      await this.deps.repos.voice.insertCall({ callSid: params.CallSid, tenantId: campaign.tenantId, lineId: campaign.lineId, conversationId: conversation.id, direction: 'outbound', callerNumber: anonymous ? null : contact.phone, status: 'initiated', ivrState: null, createdAt: now, updatedAt: now });
+      await this.recordOn(conversation.id, [{ type: 'call.status', actor: { kind: 'system' }, data: { status: 'initiated', direction: 'outbound' } }]);
+      return [{ verb: 'Dial', target: { noun: 'Number', number: contact.phone }, timeout: 30, action: this.links(campaign.lineId).dialResult }];
     }
     throw voiceErrors.dialNotAllowed('An outbound call needs a callback (ConversationId) or a campaign contact (CampaignId, ContactId)');
   }

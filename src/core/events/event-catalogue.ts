@@ -44,6 +44,8 @@ export const EVENT_CATALOGUE = {
   'call.status': 'internal',
   'call.connecting': 'internal',
   'callback.requested': 'internal',
+  // An outbound campaign call: the agent dialled the previewed contact (src/app/campaigns/campaign-call.ts).
+  'campaign.dialled': 'internal',
   // Voice in the browser: the customer hears what is public; mute, DTMF and consults stay with staff.
   'call.started': 'public',
   'conversation.channel_switched': 'public',

@@ -19,6 +19,8 @@ export type QueueOutcome =
 export function classifyQueueOutcome(record: ContactRecord): QueueOutcome {
   const abandoned = record.outcome === 'abandoned' || isSet(record.abandonedAt);
   const answered = isSet(record.answeredAt);
+  // An agent's own outbound call (a campaign call) is answered without a queue: not an inbound contact to serve.
+  if (!isSet(record.enqueuedAt) && record.direction === 'outbound') return { kind: 'not_queued' };
   if (!isSet(record.enqueuedAt)) return answered || abandoned ? { kind: 'incomplete' } : { kind: 'not_queued' };
   // An answer wins over an abandon flag: the contact did reach an agent.
   if (answered) return waited('answered', secondsBetween(record.enqueuedAt, record.answeredAt));

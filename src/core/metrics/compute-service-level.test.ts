@@ -78,4 +78,13 @@ describe('computeServiceLevel', () => {
     const record = contact('x', { enqueuedAt: at(0), endedAt: at(30), outcome: 'abandoned' });
     expect(computeServiceLevel([record], { thresholdSeconds: 20 })).toMatchObject({ abandoned: 1, abandonedWithinThreshold: 0 });
   });
+
+  it('leaves an agent\'s outbound call out of the inbound figures without calling it incomplete', () => {
+    const outbound = contact('campaign-call', { channel: 'voice', direction: 'outbound', answeredAt: at(0), endedAt: at(90), closedAt: at(90), agentId: 'a7', outcome: 'answered' });
+    const sl = computeServiceLevel([answered('a1', 5), outbound], { thresholdSeconds: 20 });
+    expect(sl).toMatchObject({ numerator: 1, denominator: 1, answered: 1, incompleteExcluded: 0 });
+    // The same record without a direction is a broken inbound contact and is reported as such.
+    const { direction: _inbound, ...broken } = outbound;
+    expect(computeServiceLevel([broken], { thresholdSeconds: 20 }).incompleteExcluded).toBe(1);
+  });
 });

@@ -54,6 +54,12 @@ export interface ContactRecord {
   wrapUpCode?: string | null;
   /** The bot answered the question and no agent was needed. */
   botResolved: boolean;
+  /**
+   * Who started it. An outbound call an agent dialled (a campaign call) never waited in a queue:
+   * it is handled work (volume, handle time, per agent) but no part of the inbound queue figures.
+   * Absent: inbound.
+   */
+  direction?: 'inbound' | 'outbound';
 }
 
 /** One survey answer. Scores out of range are ignored by the figures and counted as such. */

@@ -52,6 +52,11 @@ export interface ConversationContext {
   callbackNumber?: string;
   /** A call in the browser (WebRTC from the widget): rings and is answered through the softphone's signalling. */
   browserCall?: boolean;
+  /** An outbound campaign call: the campaign and its contact list entry (src/app/campaigns/campaign-call.ts). */
+  campaignId?: string;
+  campaignContactId?: string;
+  /** An outbound campaign call: the attempt recorded with its result (set when the call is closed). */
+  campaignAttemptId?: string;
 }
 
 export interface Conversation {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CampaignCsvError } from '../../app/campaigns/campaign.errors.js';
-import { campaignProgress, createCampaign, importContacts, nextContact, previewOf, recordCallResult, requireCampaign, setCampaignStatus, skipContact } from '../../app/campaigns/campaign.service.js';
+import { campaignProgress, createCampaign, dialContact, importContacts, nextContact, previewOf, recordCallResult, requireCampaign, setCampaignStatus, skipContact } from '../../app/campaigns/campaign.service.js';
 import { CALL_RESULTS, PHONE_COUNTRIES } from '../../core/campaign/index.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
@@ -67,7 +67,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: RouteContext): P
       setCampaignStatus(deps, await requireCampaign(deps, who(request).tenantId, request.params.campaignId), status),
     );
   }
-  r.get('/api/campaigns/:campaignId/progress', { ...managers, schema: { tags, summary: 'Live progress (poll it)', params: campaignParams } }, async (request) =>
+  r.get('/api/campaigns/:campaignId/progress', { ...managers, schema: { tags, summary: 'Progress now (pushed to supervisors as campaign.progress frames; read it on load and after a reconnect)', params: campaignParams } }, async (request) =>
     campaignProgress(deps, await requireCampaign(deps, who(request).tenantId, request.params.campaignId)),
   );
   r.post('/api/campaigns/:campaignId/next', { ...agents, schema: { tags, summary: 'Preview dialling: my next contact (null when none is due)', params: campaignParams } }, async (request) => {
@@ -78,7 +78,12 @@ export async function campaignRoutes(app: FastifyInstance, ctx: RouteContext): P
     await skipContact(deps, who(request), await requireCampaign(deps, who(request).tenantId, request.params.campaignId), request.params.contactId);
     return reply.status(204).send();
   });
-  r.post('/api/campaigns/:campaignId/contacts/:contactId/result', { ...agents, schema: { tags, summary: 'The result of the call (retries and do-not-call follow from it)', params: contactParams, body: resultBody } }, async (request) => {
+  r.post(
+    '/api/campaigns/:campaignId/contacts/:contactId/dial',
+    { ...agents, schema: { tags, summary: 'Call the previewed contact: an outbound voice conversation assigned to me (the same one when dialled again)', params: contactParams } },
+    async (request) => dialContact(deps, who(request), await requireCampaign(deps, who(request).tenantId, request.params.campaignId), request.params.contactId),
+  );
+  r.post('/api/campaigns/:campaignId/contacts/:contactId/result', { ...agents, schema: { tags, summary: 'The result of the call: its wrap-up code, and the call conversation is closed (retries and do-not-call follow from it)', params: contactParams, body: resultBody } }, async (request) => {
     const campaign = await requireCampaign(deps, who(request).tenantId, request.params.campaignId);
     const { result, note, callbackAt } = request.body;
     const contact = await recordCallResult(deps, who(request), campaign, request.params.contactId, { result, ...(note ? { note } : {}), ...(callbackAt ? { callbackAt: Date.parse(callbackAt) } : {}) });

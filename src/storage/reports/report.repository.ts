@@ -91,6 +91,8 @@ export class ReportRepository {
         sql<number | null>`accepted_at - created_at`.as('accepted_after'),
         sql<number | null>`closed_at - created_at`.as('closed_after'),
         registrationWithoutNotes(this.db.flags.name).as('registration'),
+        // Only rows answered without a queue read their context: an agent's outbound (campaign) call.
+        sql<number>`case when enqueued_at is null and accepted_at is not null and context like ${'%"direction":"outbound"%'} then 1 else 0 end`.as('outbound'),
       ])
       .where('line_id', '=', query.lineId)
       .where('tenant_id', '=', query.tenantId)

@@ -21,6 +21,8 @@ export interface ReportRow {
   closed_after: number | null;
   /** Registration JSON without notes. */
   registration: string | null;
+  /** 1 for an outbound call dialled by an agent (never queued), else 0. */
+  outbound: number;
 }
 
 /** `timed_out` is the safety pause of a live conversation, not an end. */
@@ -55,6 +57,7 @@ export function toContactRecord(row: ReportRow, lineId: string, registrations: R
     phaseReached: registration.phaseId,
     wrapUpCode: registration.wrapUpCode,
     botResolved: outcome === 'bot_resolved',
+    ...(Number(row.outbound) === 1 ? { direction: 'outbound' as const } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export interface CampaignContactRecord {
   lastResult: string | null;
   agentId: string | null;
   updatedAt: number;
+  /** The outbound voice conversation of the call in progress; null between calls. */
+  conversationId: string | null;
 }
 
 export interface CampaignAttemptRecord {
@@ -39,6 +41,7 @@ export interface CampaignAttemptRecord {
   result: string;
   note: string | null;
   at: number;
+  conversationId: string | null;
 }
 
 /** Campaigns, their contacts and call attempts, and the tenant's do-not-call list. */
@@ -75,7 +78,7 @@ export class CampaignRepository {
   }
 
   async insertContacts(contacts: readonly CampaignContactRecord[]): Promise<void> {
-    const perRow = 13;
+    const perRow = 14;
     const batch = Math.max(1, Math.floor(this.flags.maxParameters / perRow));
     for (let i = 0; i < contacts.length; i += batch) {
       await this.db.insertInto('campaign_contacts').values(contacts.slice(i, i + batch).map(toContactRow)).execute();
@@ -119,21 +122,38 @@ export class CampaignRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Ends the current call too: the contact's open conversation is cleared. */
   async updateProgress(contactId: string, changes: Pick<CampaignContactRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastResult' | 'agentId'>, now: number): Promise<void> {
     await this.db
       .updateTable('campaign_contacts')
-      .set({ status: changes.status, attempts: changes.attempts, next_attempt_at: changes.nextAttemptAt, last_result: changes.lastResult, agent_id: changes.agentId, updated_at: now })
+      .set({ status: changes.status, attempts: changes.attempts, next_attempt_at: changes.nextAttemptAt, last_result: changes.lastResult, agent_id: changes.agentId, updated_at: now, conversation_id: null })
       .where('id', '=', contactId)
       .execute();
   }
 
+  /**
+   * Links the call's conversation to the contact the agent holds. Conditional on the contact being
+   * held by this agent without a call yet, so two dials never make two conversations; false otherwise.
+   */
+  async attachConversation(contactId: string, agentId: string, conversationId: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('campaign_contacts')
+      .set({ conversation_id: conversationId, updated_at: now })
+      .where('id', '=', contactId)
+      .where('status', '=', 'in_progress')
+      .where('agent_id', '=', agentId)
+      .where('conversation_id', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async insertAttempt(a: CampaignAttemptRecord): Promise<void> {
-    await this.db.insertInto('campaign_attempts').values({ id: a.id, campaign_id: a.campaignId, contact_id: a.contactId, agent_id: a.agentId, result: a.result, note: a.note, at: a.at }).execute();
+    await this.db.insertInto('campaign_attempts').values({ id: a.id, campaign_id: a.campaignId, contact_id: a.contactId, agent_id: a.agentId, result: a.result, note: a.note, at: a.at, conversation_id: a.conversationId }).execute();
   }
 
   async attemptsOf(campaignId: string): Promise<CampaignAttemptRecord[]> {
     const rows = await this.db.selectFrom('campaign_attempts').selectAll().where('campaign_id', '=', campaignId).orderBy('at').orderBy('id').execute();
-    return rows.map((r) => ({ id: r.id, campaignId: r.campaign_id, contactId: r.contact_id, agentId: r.agent_id, result: r.result, note: r.note, at: Number(r.at) }));
+    return rows.map((r) => ({ id: r.id, campaignId: r.campaign_id, contactId: r.contact_id, agentId: r.agent_id, result: r.result, note: r.note, at: Number(r.at), conversationId: r.conversation_id }));
   }
 
   /** Counts per status and per last result, for the progress view. */
@@ -204,6 +224,7 @@ function toContactRow(c: CampaignContactRecord): CampaignContactTable {
     last_result: c.lastResult,
     agent_id: c.agentId,
     updated_at: c.updatedAt,
+    conversation_id: c.conversationId,
   };
 }
 
@@ -222,5 +243,6 @@ function toContact(r: Selectable<CampaignContactTable>): CampaignContactRecord {
     lastResult: r.last_result,
     agentId: r.agent_id,
     updatedAt: Number(r.updated_at),
+    conversationId: r.conversation_id,
   };
 }

@@ -65,6 +65,7 @@ export const campaignApi = {
   pause: (id: string) => api.post<Campaign>(`/api/campaigns/${enc(id)}/pause`),
   progress: (id: string) => api.get<CampaignProgress>(`/api/campaigns/${enc(id)}/progress`),
   next: (id: string) => api.post<{ contact: ContactPreview | null }>(`/api/campaigns/${enc(id)}/next`),
+  dial: (id: string, contactId: string) => api.post<{ conversationId: string; state: string }>(`/api/campaigns/${enc(id)}/contacts/${enc(contactId)}/dial`),
   skip: (id: string, contactId: string) => api.post<null>(`/api/campaigns/${enc(id)}/contacts/${enc(contactId)}/skip`),
   result: (id: string, contactId: string, result: CallResult) => api.post<unknown>(`/api/campaigns/${enc(id)}/contacts/${enc(contactId)}/result`, { result }),
 };

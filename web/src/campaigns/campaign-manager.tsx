@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useRealtime } from '../realtime/realtime-context.js';
 import type { MessageKey } from '../i18n/dictionaries.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { describeError } from '../shell/error-message.js';
 import { campaignApi, CALL_RESULTS, type Campaign, type CampaignProgress, type ImportReport, type RowProblem } from './campaign-api.js';
-
-const PROGRESS_POLL_MS = 3000;
 
 /** Supervisors: a new campaign, its contact list (CSV), start or pause, and live progress. */
 export function CampaignManager(props: { campaign: Campaign | null; lines: Array<{ id: string; name: string }>; onChanged: (selectId?: string) => void }) {
@@ -20,17 +19,36 @@ export function CampaignManager(props: { campaign: Campaign | null; lines: Array
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(describeError(e, t));
   const campaign = props.campaign;
+  const realtime = useRealtime();
 
+  // Progress is pushed (`campaign.progress` frames to supervisors); it is read once on open and again after a reconnect,
+  // when frames may have been missed.
   useEffect(() => {
     setReport(null);
     setProblems([]);
     setProgress(null);
     if (!campaign) return;
-    const load = () => void campaignApi.progress(campaign.id).then(setProgress, () => undefined);
+    let pushed = false;
+    const load = () =>
+      void campaignApi.progress(campaign.id).then((p) => {
+        if (!pushed) setProgress(p);
+      }, () => undefined);
     load();
-    const timer = setInterval(load, PROGRESS_POLL_MS);
-    return () => clearInterval(timer);
-  }, [campaign?.id]);
+    const offFrame = realtime.onFrame((frame) => {
+      if (frame.t !== 'campaign.progress' || frame.campaignId !== campaign.id) return;
+      pushed = true;
+      setProgress(frame.progress);
+    });
+    const offOpen = realtime.onOpen((reconnected) => {
+      if (!reconnected) return;
+      pushed = false;
+      load();
+    });
+    return () => {
+      offFrame();
+      offOpen();
+    };
+  }, [campaign?.id, realtime]);
 
   return (
     <section className="campaign-card" aria-labelledby="campaign-manage-title" data-testid="campaign-manager">

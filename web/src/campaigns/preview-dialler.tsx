@@ -10,12 +10,15 @@ export function PreviewDialler(props: { campaign: Campaign }) {
   const [contact, setContact] = useState<ContactPreview | null>(null);
   const [none, setNone] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  /** The call's conversation once dialled: the result closes it, and it can no longer be skipped. */
+  const [call, setCall] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(describeError(e, t));
   const next = () => {
     setError(null);
     void campaignApi.next(props.campaign.id).then((r) => {
       setContact(r.contact);
+      setCall(null);
       setNone(r.contact === null);
     }, fail);
   };
@@ -44,6 +47,25 @@ export function PreviewDialler(props: { campaign: Campaign }) {
           </p>
           {contact.reference && <p>{t('campaign.reference', { reference: contact.reference })}</p>}
           <p className="muted">{t('campaign.attempts', { count: contact.attempts })}</p>
+          {call ? (
+            <p className="form-ok" role="status" data-testid="campaign-calling">
+              {t('campaign.calling')}
+            </p>
+          ) : (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button-primary"
+                data-testid="campaign-dial"
+                onClick={() => {
+                  setError(null);
+                  void campaignApi.dial(props.campaign.id, contact.id).then((r) => setCall(r.conversationId), fail);
+                }}
+              >
+                {t('campaign.dial')}
+              </button>
+            </div>
+          )}
           <div className="button-row" role="group" aria-label={t('campaign.resultLabel')}>
             {CALL_RESULTS.map((r) => (
               <button
@@ -54,15 +76,18 @@ export function PreviewDialler(props: { campaign: Campaign }) {
                   void campaignApi.result(props.campaign.id, contact.id, r).then(() => {
                     setSaved(t('campaign.saved', { result: t(`campaign.result.${r}` as MessageKey) }));
                     setContact(null);
+                    setCall(null);
                   }, fail)
                 }
               >
                 {t(`campaign.result.${r}` as MessageKey)}
               </button>
             ))}
-            <button type="button" className="button-quiet" data-testid="campaign-skip" onClick={() => void campaignApi.skip(props.campaign.id, contact.id).then(() => setContact(null), fail)}>
-              {t('campaign.skip')}
-            </button>
+            {!call && (
+              <button type="button" className="button-quiet" data-testid="campaign-skip" onClick={() => void campaignApi.skip(props.campaign.id, contact.id).then(() => setContact(null), fail)}>
+                {t('campaign.skip')}
+              </button>
+            )}
           </div>
         </div>
       )}

@@ -66,6 +66,9 @@ export function voiceSystemText(event: WireEvent, t: T): string | null {
       return t('voice.connecting');
     case 'callback.requested':
       return t('voice.callbackRequested');
+    // An outbound campaign call the agent dialled (src/app/campaigns/campaign-call.ts).
+    case 'campaign.dialled':
+      return t('voice.campaignDialled', { campaign: typeof d.campaignName === 'string' ? d.campaignName : '', attempt: typeof d.attempt === 'number' ? d.attempt : 1 });
     // A chat that became a call and was not picked up in time: it is a chat again.
     case 'call.ended':
       return d.reason === 'no_answer' ? t('voice.callUnanswered') : null;

@@ -1,5 +1,6 @@
 import type { Compliment, WireEvent } from '../api/api-types.js';
 import type { WallboardSurveys } from '../../../src/app/wallboard/wallboard.types.js';
+import type { CampaignProgress } from '../../../src/app/campaigns/campaign-progress.types.js';
 import type { CallSignalFrame, ClientFrame as ProtocolClientFrame, IceServer } from '../../../src/realtime/protocol.js';
 
 /** Call control frames (src/realtime/protocol.ts): they carry a clientId and are acknowledged. */
@@ -21,7 +22,8 @@ export type ServerFrame =
   | { t: 'agent.status'; agentId: string; status: string; reason?: string }
   | { t: 'supervisor.update'; data: Record<string, unknown> }
   | { t: 'compliment.received'; compliment: Compliment }
-  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys };
+  | { t: 'wallboard.surveys'; lineId: string; surveys: WallboardSurveys }
+  | { t: 'campaign.progress'; campaignId: string; progress: CampaignProgress };
 
 /** Frames the web app sends. */
 export type ClientFrame =
