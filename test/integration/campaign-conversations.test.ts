@@ -164,6 +164,24 @@ describe.each(testDialects())('a dialled campaign contact is an outbound voice c
     expect(wrapUps.codes.some((w) => w.code === 'opgelost')).toBe(false);
   });
 
+  it('pushes campaign progress only to the roles that may read it: supervisors and admins, not security or special care', async () => {
+    const karim = await StaffClient.login(server.url, 'karim@contactpunt.example'); // security + special care
+    const beheer = await StaffClient.login(server.url, 'beheer@contactpunt.example'); // admin
+    const [marleenSocket, karimSocket, beheerSocket] = await Promise.all([marleen.socket(), karim.socket(), beheer.socket()]);
+    sockets.push(marleenSocket, karimSocket, beheerSocket);
+    const id = (await marleen.request<{ id: string }>('POST', '/api/campaigns', { lineId: BANK, name: 'Alleen leiding' })).body.id;
+    expect((await marleen.request('POST', `/api/campaigns/${id}/contacts`, { csv: 'phone\n0470 44 55 66' })).status).toBe(200);
+    const isProgress = (f: Frame) => f.t === 'campaign.progress' && f.campaignId === id;
+    await marleenSocket.next(isProgress, 5000, 'supervisor gets the progress');
+    await beheerSocket.next(isProgress, 5000, 'admin gets the progress');
+    // The same rule as the route: Karim may not read the progress over HTTP either.
+    expect((await karim.request('GET', `/api/campaigns/${id}/progress`)).status).toBe(403);
+    // Karim's socket is on the supervisors topic (an agent's status change published after the import reaches it), yet got no progress.
+    expect((await thomas.request('PUT', '/api/agent/status', { status: 'away' })).status).toBe(200);
+    await karimSocket.next((f: Frame) => f.t === 'agent.status' && f.agentId === thomas.agentId, 5000, 'security gets the supervisors topic');
+    expect(karimSocket.frames.filter((f) => f.t === 'campaign.progress')).toEqual([]);
+  });
+
   it('refuses to dial a number put on the do-not-call list after the preview, and a result without a dial still makes the conversation', async () => {
     const id = (await marleen.request<{ id: string }>('POST', '/api/campaigns', { lineId: BANK, name: 'Nabelactie' })).body.id;
     await marleen.request('POST', `/api/campaigns/${id}/contacts`, { csv: 'phone\n0470 56 56 56\n0470 78 78 78\n0470 89 89 89' });
