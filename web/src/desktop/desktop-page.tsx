@@ -56,13 +56,16 @@ export function DesktopPage({ me }: { me: Me }) {
       return;
     }
     const code = selected.details?.registration.wrapUpCode ?? null;
-    if (!code && line && line.wrapUpCodes.length > 0) {
+    // A campaign call is closed by its result (campaign screen); the server refuses the close until one is recorded
+    // (CAMPAIGN_RESULT_REQUIRED, shown translated), so no line wrap-up code is asked for here.
+    const campaignCall = Boolean(selected.details?.context.campaignId);
+    if (!campaignCall && !code && line && line.wrapUpCodes.length > 0) {
       showError({ code: 'WRAP_UP_REQUIRED', message: '' });
       document.querySelector<HTMLSelectElement>('[data-testid="wrapup-select"]')?.focus();
       return;
     }
     try {
-      await conversationApi.close(selected.id, code);
+      await conversationApi.close(selected.id, campaignCall ? null : code);
       actions.release(selected.id);
     } catch (error) {
       showError(error);
