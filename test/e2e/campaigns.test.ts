@@ -59,6 +59,9 @@ describe('outbound campaigns in Chromium', () => {
     await loginAs(desktop, server.url, 'marleen@contactpunt.example', '/desktop');
     await desktop.getByTestId('conversation-item').first().click();
     await expect.poll(() => desktop.locator('[data-testid="system-event"][data-type="campaign.dialled"]').textContent(), { timeout: 8000 }).toContain('Uitgaande oproep voor campagne Kaartvernieuwing (poging 1)');
+    // The registration offers no line wrap-up code for a campaign call: the result is its code.
+    await expect.poll(() => desktop.getByTestId('registration-campaign-wrap-up').textContent()).toContain('Campagneoproep');
+    expect(await desktop.getByTestId('wrapup-select').count()).toBe(0);
     // Closing the call from the desktop before its result: refused, in Dutch, pointing to the campaign screen.
     await desktop.getByTestId('close-conversation').click();
     await expect.poll(() => desktop.getByTestId('error-notice').allTextContents(), { timeout: 8000 }).toContainEqual(expect.stringContaining('registreer het resultaat van de oproep op het campagnescherm'));

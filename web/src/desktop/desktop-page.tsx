@@ -204,7 +204,7 @@ export function DesktopPage({ me }: { me: Me }) {
               <ChannelPanel key={`channel-${selected.id}`} conversationId={selected.id} refreshKey={selected.log.events.filter((e) => e.type === 'message.created').length} ended={hasEnded(selected)} />
             )}
             {selected.details && line && (
-              <RegistrationPanel key={`registration-${selected.id}`} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
+              <RegistrationPanel key={`registration-${selected.id}`} conversationId={selected.id} line={line} registration={selected.details.registration} campaignCall={Boolean(selected.details.context.campaignId)} onChange={(r) => actions.setRegistration(selected.id, r)} />
             )}
             <AssistPanel key={`assist-${selected.id}`} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
             <HistoryPanel conversationId={selected.id} line={line} />

@@ -132,6 +132,7 @@ export const en: Dictionary = {
   'registration.removeTopic': 'Remove {topic}',
   'registration.phase': 'Conversation phase',
   'wrapUp.campaignResult': 'Campaign: {result}',
+  'registration.campaignWrapUp': 'Campaign call: the result you record on the campaign screen becomes the wrap-up code.',
   'registration.wrapUp': 'Wrap-up code',
   'registration.chooseWrapUp': 'Choose a wrap-up code',
   'registration.notes': 'Notes',

@@ -132,6 +132,7 @@ export const fr: Dictionary = {
   'registration.removeTopic': 'Supprimer {topic}',
   'registration.phase': 'Phase de la conversation',
   'wrapUp.campaignResult': 'Campagne : {result}',
+  'registration.campaignWrapUp': 'Appel de campagne : le résultat enregistré dans l’écran Campagnes devient le code de clôture.',
   'registration.wrapUp': 'Code de clôture',
   'registration.chooseWrapUp': 'Choisissez un code de clôture',
   'registration.notes': 'Notes',

@@ -131,6 +131,7 @@ export const nl = {
   'registration.removeTopic': 'Verwijder {topic}',
   'registration.phase': 'Gespreksfase',
   'wrapUp.campaignResult': 'Campagne: {result}',
+  'registration.campaignWrapUp': 'Campagneoproep: het resultaat dat je op het campagnescherm registreert, wordt de afsluitcode.',
   'registration.wrapUp': 'Afsluitcode',
   'registration.chooseWrapUp': 'Kies een afsluitcode',
   'registration.notes': 'Notities',
