@@ -1,7 +1,7 @@
 /**
  * Fan-out between the application and the sockets. In-process by default; `RedisEventBus`
  * implements the same contract so several nodes share topics (REDIS_URL).
- * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `tenant:<id>:wallboard`, `call:<id>:customer`, `cluster:config`.
+ * Topics: `conversation:<id>`, `agent:<id>`, `tenant:<id>:supervisors`, `tenant:<id>:wallboard`, `tenant:<id>:campaigns`, `call:<id>:customer`, `cluster:config`.
  */
 export type BusHandler = (message: BusMessage) => void;
 
@@ -30,6 +30,8 @@ export const topics = {
   supervisors: (tenantId: string) => `tenant:${tenantId}:supervisors`,
   /** The customer's sockets of one conversation only: call signalling from the agent. */
   callCustomer: (conversationId: string) => `call:${conversationId}:customer`,
+  /** Campaign managers (supervisors, admins; `CAMPAIGN_MANAGER_ROLES`): `campaign.progress` frames. */
+  campaigns: (tenantId: string) => `tenant:${tenantId}:campaigns`,
   /** Wallboard viewers (supervisors, admins, executives): today's survey figures. */
   wallboard: (tenantId: string) => `tenant:${tenantId}:wallboard`,
   /** Configuration changes every node must apply (directory, knowledge). */

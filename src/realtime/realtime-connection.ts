@@ -8,6 +8,7 @@ import { assertCanRead } from '../app/conversation/access.js';
 import type { ServiceDeps } from '../app/deps.js';
 import { toWireEvent } from '../app/views/wire-views.js';
 import { watchesWallboard } from '../app/wallboard/wallboard.js';
+import { readsCampaignProgress } from '../app/campaigns/campaign-access.js';
 import { CATCH_UP_PAGE, ConversationSubscription } from './conversation-subscription.js';
 import { topics, type BusMessage } from './event-bus.js';
 import { parseClientFrame, type ClientFrame, type ServerFrame } from './protocol.js';
@@ -70,6 +71,7 @@ export class RealtimeConnection {
     this.unsubscribers.push(this.deps.bus.subscribe(topics.agent(agent.id), (m) => this.onAgentMessage(m)));
     if (isSupervising(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.supervisors(agent.tenantId), (m) => this.forwardFrame(m)));
     if (watchesWallboard(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.wallboard(agent.tenantId), (m) => this.forwardFrame(m)));
+    if (readsCampaignProgress(agent)) this.unsubscribers.push(this.deps.bus.subscribe(topics.campaigns(agent.tenantId), (m) => this.forwardFrame(m)));
     void this.rejoinAgentWork(agent.tenantId, agent.id).catch((error: unknown) => this.sendError(error));
   }
 

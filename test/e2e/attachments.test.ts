@@ -64,7 +64,7 @@ describe('an agent attaches a file in the desktop and the customer gets it in th
     await session?.close();
   });
 
-  it('refuses a renamed program, then sends a picture the customer sees and downloads', async () => {
+  it('refuses a renamed program, sends a picture, then two files in one message; the customer sees and downloads them', async () => {
     await loginAs(thomas, server.url, 'thomas@contactpunt.example', '/desktop');
     await thomas.getByTestId('status-available').click();
     await customer.goto(`${server.url}/demo`);
@@ -107,6 +107,37 @@ describe('an agent attaches a file in the desktop and the customer gets it in th
     const [download] = await Promise.all([customer.waitForEvent('download'), customer.getByTestId('attachment-download').click()]);
     expect(download.suggestedFilename()).toBe('stappen.png');
     expect((await readFile((await download.path())!)).equals(PNG)).toBe(true);
+
+    // Several files in one message: two picked at once, more added later; a sixth is refused in Dutch.
+    const NOTE = Buffer.from('Stap 1: open de app.\nStap 2: kies Instellingen.\n', 'utf8');
+    await thomas.getByTestId('composer-file-input').setInputFiles([
+      { name: 'uitleg.txt', mimeType: 'text/plain', buffer: NOTE },
+      { name: 'scherm.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    await expect.poll(() => thomas.getByTestId('composer-file-name').allTextContents()).toEqual(['uitleg.txt', 'scherm.png']);
+    expect(await thomas.getByTestId('composer-file-size').first().textContent()).toBe(`(${NOTE.length} B)`);
+    const extra = ['a', 'b', 'c', 'd'].map((n) => ({ name: `extra-${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`bestand ${n}\n`) }));
+    await thomas.getByTestId('composer-file-input').setInputFiles(extra);
+    await expectText(thomas, 'composer-file-error', /Maximaal 5 bestanden per bericht: extra-d\.txt niet toegevoegd/);
+    expect(await thomas.getByTestId('composer-file').count()).toBe(5);
+    expect(await seriousViolations(thomas)).toEqual([]);
+    // The agent keeps only the first two.
+    for (let i = 0; i < 3; i++) await thomas.getByTestId('composer-file-remove').last().click();
+    await expect.poll(() => thomas.getByTestId('composer-file-name').allTextContents()).toEqual(['uitleg.txt', 'scherm.png']);
+    await thomas.getByTestId('composer-input').fill('Hier de uitleg en het scherm.');
+    await screenshot(thomas, 'desktop-attachments-several');
+    await thomas.getByTestId('composer-send').click();
+    await thomas.getByTestId('composer-files').waitFor({ state: 'detached' });
+    await thomas.getByTestId('message-attachments').filter({ hasText: 'uitleg.txt' }).filter({ hasText: 'scherm.png' }).waitFor();
+
+    // The customer gets both, in the order chosen, in one message.
+    await expectText(customer, 'message', 'Hier de uitleg en het scherm.');
+    await expect.poll(() => customer.getByTestId('attachment-download').count(), { timeout: 10_000 }).toBe(3);
+    const names = await customer.getByTestId('attachment-download').allTextContents();
+    expect(names.slice(1).map((n) => n.replace(/ \(.*$/, ''))).toEqual(['uitleg.txt', 'scherm.png']);
+    const [textDownload] = await Promise.all([customer.waitForEvent('download'), customer.getByTestId('attachment-download').nth(1).click()]);
+    expect(textDownload.suggestedFilename()).toBe('uitleg.txt');
+    expect((await readFile((await textDownload.path())!)).equals(NOTE)).toBe(true);
 
     await screenshot(customer, 'widget-attachment');
     expect(await seriousViolations(customer, '[data-testid="widget-host"]')).toEqual([]);

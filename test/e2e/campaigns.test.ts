@@ -59,10 +59,28 @@ describe('outbound campaigns in Chromium', () => {
     await loginAs(desktop, server.url, 'marleen@contactpunt.example', '/desktop');
     await desktop.getByTestId('conversation-item').first().click();
     await expect.poll(() => desktop.locator('[data-testid="system-event"][data-type="campaign.dialled"]').textContent(), { timeout: 8000 }).toContain('Uitgaande oproep voor campagne Kaartvernieuwing (poging 1)');
+    // The registration offers no line wrap-up code for a campaign call: the result is its code.
+    await expect.poll(() => desktop.getByTestId('registration-campaign-wrap-up').textContent()).toContain('Campagneoproep');
+    expect(await desktop.getByTestId('wrapup-select').count()).toBe(0);
+    // Closing the call from the desktop before its result: refused, in Dutch, pointing to the campaign screen.
+    await desktop.getByTestId('close-conversation').click();
+    await expect.poll(() => desktop.getByTestId('error-notice').allTextContents(), { timeout: 8000 }).toContainEqual(expect.stringContaining('registreer het resultaat van de oproep op het campagnescherm'));
+    expect(await desktop.getByTestId('conversation-item').count()).toBe(1);
+    expect(await seriousViolations(desktop)).toEqual([]);
     await desktop.close();
     await page.getByTestId('campaign-result-reached').click();
     // No polling any more: the figures arrive as a campaign.progress frame on the WebSocket.
     await expect.poll(() => page.getByTestId('campaign-progress').textContent(), { timeout: 8000 }).toContain('50% klaar: 1 van 2 contacten, 1 oproepen');
+    // The report names the result as a campaign result, apart from the line's wrap-up codes.
+    await page.getByTestId('nav-reports').click();
+    await page.getByTestId('reports').waitFor();
+    await page.getByTestId('report-line').selectOption('ln_bankzuid');
+    await page.getByTestId('report-show').click();
+    await page.locator('[data-testid="report-body"][data-line-id="ln_bankzuid"]').waitFor();
+    await expect.poll(() => page.getByTestId('report-wrap-ups').textContent()).toContain('Campagne: Bereikt');
+    await page.getByTestId('report-wrap-ups').scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-campaign-wrap-ups');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(session.problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { contactKey, pseudonymFromKey } from '../../core/contact/pseudonym.js';
 import { assertTransition } from '../../core/conversation/lifecycle.js';
-import type { CallResult } from '../../core/campaign/index.js';
+import { campaignWrapUpCode, type CallResult } from '../../core/campaign/index.js';
 import { EMPTY_REGISTRATION, type Agent, type Contact, type Conversation } from '../../core/model/index.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { CampaignContactRecord, CampaignRecord } from '../../storage/index.js';
@@ -79,7 +79,7 @@ export async function openCampaignConversation(deps: ServiceDeps, agent: Agent, 
 
 /**
  * The result closes the call's conversation: a call still talking goes to wrap-up first (the agent
- * ended it), and the campaign result becomes its wrap-up code. Returns false when there was nothing to close.
+ * ended it), and the campaign result becomes its wrap-up code (`campaign:<result>`, apart from the line's codes). Returns false when there was nothing to close.
  */
 export async function closeCampaignConversation(deps: ServiceDeps, agent: Agent, conversationId: string, result: { attemptId: string; result: CallResult; note?: string }): Promise<boolean> {
   const live = await loadCampaignConversation(deps, conversationId);
@@ -96,9 +96,10 @@ export async function closeCampaignConversation(deps: ServiceDeps, agent: Agent,
     assertTransition('wrap_up', 'closed');
     c.state = 'closed';
     c.closedAt = deps.clock.now();
-    c.registration = { ...c.registration, wrapUpCode: result.result, ...(result.note ? { notes: result.note } : {}) };
+    const wrapUpCode = campaignWrapUpCode(result.result);
+    c.registration = { ...c.registration, wrapUpCode, ...(result.note ? { notes: result.note } : {}) };
     c.context = { ...c.context, campaignAttemptId: result.attemptId };
-    drafts.push({ type: 'conversation.closed', actor, data: { wrapUpCode: result.result, campaignResult: result.result, attemptId: result.attemptId } });
+    drafts.push({ type: 'conversation.closed', actor, data: { wrapUpCode, campaignResult: result.result, attemptId: result.attemptId } });
     await deps.recorder.record(entry, drafts, true);
     deps.bus.publish(topics.agent(agent.id), { kind: 'unsubscribe', conversationId });
     return { ...c };

@@ -14,5 +14,7 @@ export const campaignErrors = {
   contactNotHeld: () => new AppError('CAMPAIGN_CONTACT_NOT_HELD', 'This contact is not yours to call now (take it with "next" first)', { status: 409 }),
   alreadyDialled: () => new AppError('CAMPAIGN_CONTACT_DIALLED', 'This contact was dialled: record the result of the call instead of skipping it', { status: 409 }),
   doNotCall: () => new AppError('CAMPAIGN_DO_NOT_CALL', 'This number is on the do-not-call list', { status: 409 }),
+  resultRequired: () =>
+    new AppError('CAMPAIGN_RESULT_REQUIRED', 'This is a campaign call: record its result on the campaign screen (that closes the conversation); a wrap-up code alone does not tell whether to call again', { status: 409 }),
   notOnLine: () => new AppError('FORBIDDEN', 'You work no queue of this campaign\'s line', { status: 403 }),
 };

@@ -180,13 +180,14 @@ export async function recordCallResult(deps: ServiceDeps, agent: Agent, campaign
 }
 
 /**
- * Pushes the campaign's progress to the tenant's supervisors (`campaign.progress` frame). Best effort:
+ * Pushes the campaign's progress to the tenant's campaign managers (`campaign.progress` frame on the
+ * campaigns topic: supervisors and admins, the roles that may read it over HTTP; not security or special care). Best effort:
  * the change is already stored, and the campaign screen reads the progress again when it reconnects.
  */
 async function publishProgress(deps: ServiceDeps, campaign: CampaignRecord): Promise<void> {
   try {
     const progress = await campaignProgress(deps, campaign);
-    deps.bus.publish(topics.supervisors(campaign.tenantId), { kind: 'frame', frame: { t: 'campaign.progress', campaignId: campaign.id, progress } });
+    deps.bus.publish(topics.campaigns(campaign.tenantId), { kind: 'frame', frame: { t: 'campaign.progress', campaignId: campaign.id, progress } });
   } catch (error) {
     deps.log('warn', 'campaign progress not pushed', { campaignId: campaign.id, error: String(error) });
   }

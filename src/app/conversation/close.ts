@@ -8,8 +8,16 @@ import type { EventDraft } from './event-recorder.js';
 import type { LiveConversation } from '../live-conversations.js';
 import { assertAssigned, assertOpen } from './access.js';
 import { complaintFollowUp } from '../quality/complaints.service.js';
+import { campaignErrors } from '../campaigns/campaign.errors.js';
+import { campaignWrapUpCode, CALL_RESULTS, type CallResult } from '../../core/campaign/index.js';
 
-/** The agent closes the conversation with a wrap-up code (required when the line defines codes). */
+/**
+ * The agent closes the conversation with a wrap-up code (required when the line defines codes).
+ * A campaign call is closed by its result instead (campaign-call.ts): without a recorded result
+ * the close is refused, since a line's wrap-up code cannot say whether the contact was reached,
+ * must be tried again or never called again; with one (recorded, but its close did not happen),
+ * the conversation closes with that result as its wrap-up code.
+ */
 export async function closeConversation(deps: ServiceDeps, agent: Agent, conversationId: string, wrapUpCode?: string): Promise<void> {
   const closed = await deps.live.withConversation(conversationId, async (entry) => {
     const c = entry.conversation;
@@ -17,7 +25,12 @@ export async function closeConversation(deps: ServiceDeps, agent: Agent, convers
     assertOpen(c);
     assertTransition(c.state, 'closed');
     const line = deps.directory.line(c.lineId);
-    if (wrapUpCode) c.registration = setWrapUp(line, c.registration, wrapUpCode);
+    if (c.context.campaignId) {
+      const attempt = await deps.repos.campaigns.attemptOfConversation(c.id);
+      if (!attempt || !(CALL_RESULTS as readonly string[]).includes(attempt.result)) throw campaignErrors.resultRequired();
+      c.registration = { ...c.registration, wrapUpCode: campaignWrapUpCode(attempt.result as CallResult) };
+      c.context = { ...c.context, campaignAttemptId: attempt.id };
+    } else if (wrapUpCode) c.registration = setWrapUp(line, c.registration, wrapUpCode);
     if (line.wrapUpCodes.length > 0 && !c.registration.wrapUpCode) {
       throw new AppError('WRAP_UP_REQUIRED', 'Choose a wrap-up code before closing', { status: 422 });
     }

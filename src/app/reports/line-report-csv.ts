@@ -35,6 +35,9 @@ export function lineReportToCsv(report: FullLineReport, lineName: string): strin
   for (const t of report.topics.topics) fig('topic', t.topicId, t);
   add('topic', 'unregistered', report.topics.unregistered);
   for (const p of report.phases.phases) fig('phase', p.phaseId, p);
+  // A campaign result keeps its prefix (`campaign:reached`), apart from a line code of the same name.
+  for (const w of report.wrapUps.codes) fig('wrap_up', w.code, w);
+  add('wrap_up', 'uncoded', report.wrapUps.uncoded);
   const nps = report.surveys.netPromoterScore;
   add('survey', 'nps', nps.value, nps.numerator, nps.denominator);
   add('survey', 'promoters', nps.promoters);

@@ -13,6 +13,7 @@ import {
   computeTopicDistribution,
   computeVolumeByChannel,
   computeVolumeByHourOfDay,
+  computeWrapUpDistribution,
   type AbandonTreatment,
   type ContactRecord,
   type Figure,
@@ -108,6 +109,7 @@ export function computeLineReport(records: readonly ContactRecord[], options: Li
     botResolved: computeBotResolvedShare(records),
     topics: computeTopicDistribution(records),
     phases: computePhaseDistribution(records, options.phaseOrder ? { phaseOrder: options.phaseOrder } : {}),
+    wrapUps: computeWrapUpDistribution(records),
     ...(agents.visibility === 'shown' ? { byAgent: agents.byAgent } : {}),
     ...(options.surveys
       ? { surveys: { netPromoterScore: computeNetPromoterScore(options.surveys), helpfulness: computeHelpfulness(options.surveys) } }

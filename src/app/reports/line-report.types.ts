@@ -8,6 +8,7 @@ import type {
   ServiceLevel,
   TopicDistribution,
   WaitFigure,
+  WrapUpDistribution,
 } from '../../core/metrics/index.js';
 import type { Channel } from '../../core/model/index.js';
 
@@ -39,6 +40,8 @@ export interface LineReport {
   botResolved: Figure;
   topics: TopicDistribution;
   phases: PhaseDistribution;
+  /** Wrap-up codes of closed conversations; campaign results (`campaign:<result>`) as their own group. */
+  wrapUps: WrapUpDistribution;
   /** Absent when the line hides agent handle time. */
   byAgent?: Record<string, HandleTime>;
   surveys?: { netPromoterScore: NetPromoterScore; helpfulness: Helpfulness };

@@ -16,6 +16,7 @@ export { computeOccupancy } from './compute-occupancy.js';
 export { computeBotResolvedShare } from './compute-bot-resolved-share.js';
 export { computeVolumeByChannel, computeVolumeByHourOfDay, type HourOfDayOptions } from './compute-volume.js';
 export { computeTopicDistribution, type TopicDistribution, type TopicShare } from './compute-topic-distribution.js';
+export { computeWrapUpDistribution, type WrapUpDistribution, type WrapUpShare } from './compute-wrap-up-distribution.js';
 export { computePhaseDistribution, type PhaseDistribution, type PhaseDistributionOptions, type PhaseShare } from './compute-phase-distribution.js';
 export { computeNetPromoterScore, type NetPromoterScore } from './compute-net-promoter-score.js';
 export { computeHelpfulness, type Helpfulness } from './compute-helpfulness.js';

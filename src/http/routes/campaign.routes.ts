@@ -4,6 +4,7 @@ import { CampaignCsvError } from '../../app/campaigns/campaign.errors.js';
 import { campaignProgress, createCampaign, dialContact, importContacts, nextContact, previewOf, recordCallResult, requireCampaign, setCampaignStatus, skipContact } from '../../app/campaigns/campaign.service.js';
 import { CALL_RESULTS, PHONE_COUNTRIES } from '../../core/campaign/index.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
+import { CAMPAIGN_MANAGER_ROLES } from '../../app/campaigns/campaign-access.js';
 import { typed, type RouteContext } from './route-context.js';
 
 const campaignParams = z.object({ campaignId: z.string().min(1).max(64) });
@@ -24,7 +25,7 @@ const resultBody = z.object({ result: z.enum(CALL_RESULTS), note: z.string().max
 export async function campaignRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = typed(app);
   const { deps } = ctx;
-  const managers = { preValidation: requireRoles(ctx.auth, deps.directory, ['supervisor', 'admin']) };
+  const managers = { preValidation: requireRoles(ctx.auth, deps.directory, CAMPAIGN_MANAGER_ROLES) };
   const agents = { preValidation: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor']) };
   const tags = ['campaigns'];
   const who = (request: Parameters<typeof sessionOf>[0]) => {

@@ -156,6 +156,12 @@ export class CampaignRepository {
     return rows.map((r) => ({ id: r.id, campaignId: r.campaign_id, contactId: r.contact_id, agentId: r.agent_id, result: r.result, note: r.note, at: Number(r.at), conversationId: r.conversation_id }));
   }
 
+  /** The latest attempt recorded for a call's conversation (a result whose close did not happen yet), if any. */
+  async attemptOfConversation(conversationId: string): Promise<CampaignAttemptRecord | undefined> {
+    const r = await this.db.selectFrom('campaign_attempts').selectAll().where('conversation_id', '=', conversationId).orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+    return r ? { id: r.id, campaignId: r.campaign_id, contactId: r.contact_id, agentId: r.agent_id, result: r.result, note: r.note, at: Number(r.at), conversationId: r.conversation_id } : undefined;
+  }
+
   /** Counts per status and per last result, for the progress view. */
   async counts(campaignId: string): Promise<{ byStatus: Record<string, number>; byResult: Record<string, number>; attempts: number }> {
     const rows = await this.db

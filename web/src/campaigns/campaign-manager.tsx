@@ -21,7 +21,7 @@ export function CampaignManager(props: { campaign: Campaign | null; lines: Array
   const campaign = props.campaign;
   const realtime = useRealtime();
 
-  // Progress is pushed (`campaign.progress` frames to supervisors); it is read once on open and again after a reconnect,
+  // Progress is pushed (`campaign.progress` frames to supervisors and admins); it is read once on open and again after a reconnect,
   // when frames may have been missed.
   useEffect(() => {
     setReport(null);

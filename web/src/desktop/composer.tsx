@@ -3,6 +3,7 @@ import { channelApi } from '../api/endpoints.js';
 import { ApiError } from '../api/http-client.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/dictionaries.js';
+import { addFiles, formatFileSize, MAX_FILES_PER_MESSAGE, removeFileAt, uploadAll } from './composer-files.js';
 import { readAsBase64 } from './read-file.js';
 
 const TYPING_REFRESH_MS = 3000;
@@ -28,16 +29,16 @@ function uploadErrorKey(error: unknown): MessageKey {
 
 /** Enter (or Ctrl+Enter) sends, Shift+Enter is a new line; typing is announced at most every few seconds. */
 export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ conversationId, disabled, onSend, onTyping, canAttach = true }, ref) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [internal, setInternal] = useState(false);
-  // The chosen file, per conversation; uploaded when the message is sent (a removed file is never stored).
-  const [files, setFiles] = useState<Record<string, File | undefined>>({});
+  // The chosen files (at most five, in order), per conversation; uploaded when the message is sent (a removed file is never stored).
+  const [chosen, setChosen] = useState<Record<string, File[]>>({});
   const [uploading, setUploading] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const attachButton = useRef<HTMLButtonElement>(null);
-  const file = files[conversationId];
+  const files = chosen[conversationId] ?? [];
   const typing = useRef({ on: false, lastSent: 0, idle: undefined as ReturnType<typeof setTimeout> | undefined });
   const text = drafts[conversationId] ?? '';
 
@@ -63,29 +64,30 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
 
   const send = async () => {
     const value = text.trim();
-    if ((!value && !file) || disabled || uploading) return;
+    if ((!value && files.length === 0) || disabled || uploading) return;
     let attachmentIds: string[] = [];
-    if (file) {
+    if (files.length > 0) {
       setUploading(true);
       setFileError(null);
-      try {
-        const stored = await channelApi.upload(conversationId, { filename: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await readAsBase64(file) });
-        attachmentIds = [stored.id];
-      } catch (error) {
-        setFileError(t(uploadErrorKey(error), { name: file.name }));
+      const uploaded = await uploadAll(files, async (file) =>
+        channelApi.upload(conversationId, { filename: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await readAsBase64(file) }),
+      );
+      setUploading(false);
+      if (!uploaded.ok) {
+        // Nothing is sent: the agent removes or replaces the named file and sends again.
+        setFileError(`${t(uploadErrorKey(uploaded.error), { name: uploaded.file.name })} ${t('composer.nothingSent')}`);
         return;
-      } finally {
-        setUploading(false);
       }
+      attachmentIds = uploaded.ids;
     }
     onSend(value, internal, attachmentIds);
     setDrafts((d) => ({ ...d, [conversationId]: '' }));
-    setFiles((f) => ({ ...f, [conversationId]: undefined }));
+    setChosen((c) => ({ ...c, [conversationId]: [] }));
     stopTyping();
   };
 
-  const removeFile = () => {
-    setFiles((f) => ({ ...f, [conversationId]: undefined }));
+  const removeFile = (index: number) => {
+    setChosen((c) => ({ ...c, [conversationId]: removeFileAt(c[conversationId] ?? [], index) }));
     setFileError(null);
     attachButton.current?.focus();
   };
@@ -124,13 +126,17 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         onKeyDown={onKeyDown}
         onBlur={stopTyping}
       />
-      {file && (
-        <div className="composer-file" data-testid="composer-file">
-          <PaperClip /> <span data-testid="composer-file-name">{file.name}</span> <span className="muted small">({Math.ceil(file.size / 1024)} kB)</span>
-          <button type="button" data-testid="composer-file-remove" aria-label={t('composer.removeFile', { name: file.name })} onClick={removeFile} disabled={uploading}>
-            {t('composer.remove')}
-          </button>
-        </div>
+      {files.length > 0 && (
+        <ul className="composer-files" data-testid="composer-files" aria-label={t('composer.filesLabel', { count: files.length, max: MAX_FILES_PER_MESSAGE })}>
+          {files.map((file, index) => (
+            <li className="composer-file" data-testid="composer-file" key={`${file.name}-${file.size}-${file.lastModified}`}>
+              <PaperClip /> <span data-testid="composer-file-name">{file.name}</span> <span className="muted small" data-testid="composer-file-size">({formatFileSize(file.size, language)})</span>
+              <button type="button" data-testid="composer-file-remove" aria-label={t('composer.removeFile', { name: file.name })} onClick={() => removeFile(index)} disabled={uploading}>
+                {t('composer.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       {fileError && (
         <p className="form-error" role="alert" data-testid="composer-file-error">
@@ -144,6 +150,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
               ref={fileInput}
               id="composer-file-input"
               type="file"
+              multiple
               hidden
               tabIndex={-1}
               aria-label={t('composer.attach')}
@@ -151,10 +158,11 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
               accept="application/pdf,image/png,image/jpeg,image/gif,image/webp,image/heic,text/plain,text/csv,.docx,.xlsx,.odt,.ods,.doc,.xls"
               disabled={disabled || uploading}
               onChange={(e) => {
-                const chosen = e.target.files?.[0];
-                setFiles((f) => ({ ...f, [conversationId]: chosen }));
-                setFileError(null);
+                const picked = Array.from(e.target.files ?? []);
                 e.target.value = '';
+                const added = addFiles(files, picked);
+                setChosen((c) => ({ ...c, [conversationId]: added.files }));
+                setFileError(added.refused.length > 0 ? t('composer.tooManyFiles', { max: MAX_FILES_PER_MESSAGE, names: added.refused.map((f) => f.name).join(', ') }) : null);
               }}
             />
             <button type="button" ref={attachButton} className="composer-attach" data-testid="composer-attach" disabled={disabled || uploading} aria-describedby="composer-attach-hint" onClick={() => fileInput.current?.click()}>
@@ -170,7 +178,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           {t('composer.internal')}
         </label>
         <span className="muted small">{t('composer.hint')}</span>
-        <button type="submit" className="button-primary" data-testid="composer-send" disabled={disabled || uploading || (!text.trim() && !file)}>
+        <button type="submit" className="button-primary" data-testid="composer-send" disabled={disabled || uploading || (!text.trim() && files.length === 0)}>
           {uploading ? t('composer.uploading') : internal ? t('composer.addNote') : t('composer.send')}
         </button>
       </div>

@@ -56,13 +56,16 @@ export function DesktopPage({ me }: { me: Me }) {
       return;
     }
     const code = selected.details?.registration.wrapUpCode ?? null;
-    if (!code && line && line.wrapUpCodes.length > 0) {
+    // A campaign call is closed by its result (campaign screen); the server refuses the close until one is recorded
+    // (CAMPAIGN_RESULT_REQUIRED, shown translated), so no line wrap-up code is asked for here.
+    const campaignCall = Boolean(selected.details?.context.campaignId);
+    if (!campaignCall && !code && line && line.wrapUpCodes.length > 0) {
       showError({ code: 'WRAP_UP_REQUIRED', message: '' });
       document.querySelector<HTMLSelectElement>('[data-testid="wrapup-select"]')?.focus();
       return;
     }
     try {
-      await conversationApi.close(selected.id, code);
+      await conversationApi.close(selected.id, campaignCall ? null : code);
       actions.release(selected.id);
     } catch (error) {
       showError(error);
@@ -201,7 +204,7 @@ export function DesktopPage({ me }: { me: Me }) {
               <ChannelPanel key={`channel-${selected.id}`} conversationId={selected.id} refreshKey={selected.log.events.filter((e) => e.type === 'message.created').length} ended={hasEnded(selected)} />
             )}
             {selected.details && line && (
-              <RegistrationPanel key={`registration-${selected.id}`} conversationId={selected.id} line={line} registration={selected.details.registration} onChange={(r) => actions.setRegistration(selected.id, r)} />
+              <RegistrationPanel key={`registration-${selected.id}`} conversationId={selected.id} line={line} registration={selected.details.registration} campaignCall={Boolean(selected.details.context.campaignId)} onChange={(r) => actions.setRegistration(selected.id, r)} />
             )}
             <AssistPanel key={`assist-${selected.id}`} conversationId={selected.id} line={line} language={selected.details?.language} events={selected.log.events} />
             <HistoryPanel conversationId={selected.id} line={line} />

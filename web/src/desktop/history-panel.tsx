@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry, Line } from '../api/api-types.js';
 import { conversationApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { wrapUpLabel } from '../i18n/wrap-up-label.js';
 import { SummaryDetails } from './summary-details.js';
 
 /** The contact's earlier conversations on this line: when, about what, how it ended. */
@@ -27,7 +28,7 @@ export function HistoryPanel({ conversationId, line }: { conversationId: string;
     const sub = topic?.subtopics.find((s) => s.id === subtopicId);
     return [topic ? pick(topic.label) : topicId, sub ? pick(sub.label) : subtopicId].filter(Boolean).join(' › ');
   };
-  const wrapUpName = (code: string) => pick(line?.wrapUpCodes.find((w) => w.id === code)?.label) || code;
+  const wrapUpName = (code: string) => wrapUpLabel(code, line, t, pick);
 
   return (
     <section className="panel" aria-labelledby="history-title" data-testid="history-panel">
@@ -45,7 +46,7 @@ export function HistoryPanel({ conversationId, line }: { conversationId: string;
                 <time dateTime={h.createdAt}>{dateTime(h.createdAt)}</time> · {t(`channel.${h.channel}`)}
               </p>
               <p className="small">{h.topics.length > 0 ? h.topics.map((x) => topicName(x.topicId, x.subtopicId)).join(', ') : t('history.noTopics')}</p>
-              {h.wrapUpCode && <p className="small muted">{t('registration.wrapUp')}: {wrapUpName(h.wrapUpCode)}</p>}
+              {h.wrapUpCode && <p className="small muted" data-testid="history-wrap-up">{t('registration.wrapUp')}: {wrapUpName(h.wrapUpCode)}</p>}
               <SummaryDetails conversationId={h.id} testId="history-summary" />
             </li>
           ))}

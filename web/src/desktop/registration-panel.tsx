@@ -12,10 +12,12 @@ interface Props {
   line: Line;
   registration: Registration;
   onChange: (registration: Registration) => void;
+  /** A campaign call: its result (campaign screen) is the wrap-up code, so the line's codes are not offered. */
+  campaignCall?: boolean;
 }
 
 /** Topics, phase, wrap-up code and notes, registered while the conversation runs. */
-export function RegistrationPanel({ conversationId, line, registration, onChange }: Props) {
+export function RegistrationPanel({ conversationId, line, registration, onChange, campaignCall = false }: Props) {
   const { t, pick } = useI18n();
   const { showError } = useNotices();
   const [topicId, setTopicId] = useState('');
@@ -101,7 +103,12 @@ export function RegistrationPanel({ conversationId, line, registration, onChange
         <PhaseSteps phases={line.phases} current={registration.phaseId} disabled={false} onSelect={(id) => void run(conversationApi.setPhase(conversationId, id))} />
       )}
 
-      {line.wrapUpCodes.length > 0 && (
+      {campaignCall && (
+        <p className="muted small" data-testid="registration-campaign-wrap-up">
+          {t('registration.campaignWrapUp')}
+        </p>
+      )}
+      {!campaignCall && line.wrapUpCodes.length > 0 && (
         <label className="block">
           {t('registration.wrapUp')}
           <select

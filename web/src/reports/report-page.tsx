@@ -5,6 +5,7 @@ import { agentApi } from '../api/endpoints.js';
 import { api } from '../api/http-client.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { incidentKindLabel } from '../i18n/safety-labels.js';
+import { wrapUpLabel } from '../i18n/wrap-up-label.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { ReportChart, type ChartSeries } from './report-chart.js';
 import { duration, isoDate, percent, periodOf, reportQuery } from './report-format.js';
@@ -200,6 +201,12 @@ function ReportBody({ report, line, pick }: { report: LineReportResponse; line: 
         <ReportChart title={t('report.phasesTitle')} labels={phaseLabels} series={phaseSeries} testId="report-phases">
           <ShareTable rows={report.phases.phases.map((p) => ({ key: p.phaseId, label: phaseLabel(p.phaseId), figure: p }))} header={t('report.phase')} empty="" />
         </ReportChart>
+        <section className="panel" aria-labelledby="report-wrap-ups-title" data-testid="report-wrap-ups">
+          <h2 id="report-wrap-ups-title">{t('report.wrapUpsTitle')}</h2>
+          {/* The line's codes first, then campaign results ("Campagne: Bereikt"), as the report orders them. */}
+          <ShareTable rows={report.wrapUps.codes.map((w) => ({ key: w.code, label: wrapUpLabel(w.code, line, t, pick), figure: w }))} header={t('report.wrapUp')} empty={t('report.noWrapUps')} />
+          <p className="muted">{t('report.uncoded', { count: report.wrapUps.uncoded })}</p>
+        </section>
       </div>
       <section className="panel report-topics-list" aria-labelledby="report-topic-shares">
         <h2 id="report-topic-shares">{t('report.topicsTitle')}</h2>

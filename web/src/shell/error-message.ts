@@ -12,6 +12,7 @@ const KNOWN: Record<string, MessageKey> = {
   OFFER_NOT_FOUND: 'error.offerGone',
   CONVERSATION_ENDED: 'error.conversationEnded',
   WRAP_UP_REQUIRED: 'error.wrapUpRequired',
+  CAMPAIGN_RESULT_REQUIRED: 'error.campaignResultRequired',
   STORAGE_UNAVAILABLE: 'error.storage',
   NOT_PARTICIPANT: 'error.notParticipant',
   TRANSFER_TARGET_INVALID: 'error.transferTarget',
