@@ -27,6 +27,8 @@ export class FakeVoiceProvider {
   /** Requests it refused (bad auth, bad body) — a test expects none. */
   readonly refused: string[] = [];
   mode: 'ok' | 'error' | 'reset' = 'ok';
+  /** Only new calls fail (503), updates of live calls still work: an outage halfway through a warm transfer. */
+  refuseNewCalls = false;
   private server: Server | undefined;
 
   constructor(
@@ -66,6 +68,7 @@ export class FakeVoiceProvider {
           if (problems.length > 0) return refuse(400, 12100, `Document parse failure: ${problems.join('; ')}`);
         }
         if (create) {
+          if (this.refuseNewCalls) return reply(503, { code: 20500, message: 'Service unavailable', status: 503 });
           if (!form.To || !/^(\+[1-9][0-9]{6,14}|client:[A-Za-z0-9_-]{1,121})$/.test(form.To)) return refuse(400, 21201, `Invalid 'To' ${form.To ?? '(none)'}`);
           if (!form.From) return refuse(400, 21603, "A 'From' is required");
           const how = ['Twiml', 'Url', 'ApplicationSid'].filter((key) => key in form);

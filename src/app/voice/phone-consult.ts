@@ -34,11 +34,13 @@ export class PhoneConsult {
   ) {}
 
   async consult(agent: Agent, conversationId: string, toAgentId: string, note?: string): Promise<void> {
-    const colleague = this.control.availableColleague(agent, toAgentId);
+    let colleagueId = '';
     await this.deps.live.withConversation(conversationId, async (entry) => {
       const c = entry.conversation;
       const call = await this.control.requirePhoneCall(agent, c);
       await this.control.assertNotConsulting(c);
+      const colleague = this.control.availableColleague(agent, toAgentId);
+      colleagueId = colleague.id;
       const conference = this.conference(c.id, { caller: true });
       await this.control.update(call, { twiml: renderTwiml([{ verb: 'Dial', target: conference }, { verb: 'Hangup' }]) });
       let legSid: string;
@@ -65,7 +67,7 @@ export class PhoneConsult {
       drafts.push({ type: 'call.consult_started', actor: agentActor(agent), data: { agentId: colleague.id, agentName: colleague.name, via: 'phone', ...(note ? { note } : {}) } });
       await this.deps.recorder.record(entry, drafts, true);
     });
-    this.notify(colleague.id, conversationId, agent, true, note);
+    this.notify(colleagueId, conversationId, agent, true, note);
   }
 
   async complete(agent: Agent, conversationId: string, note?: string): Promise<void> {

@@ -13,7 +13,7 @@ const transferBody = z.union([
   z.object({ toNumber: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'an E.164 number (+ and 7–15 digits)') }).strict(),
 ]);
 const consultBody = z.object({ toAgentId: id, note: z.string().max(2000).optional() }).strict();
-const completeBody = z.object({ note: z.string().max(2000).optional() }).strict().optional();
+const completeBody = z.object({ note: z.string().max(2000).optional() }).strict().nullish();
 
 /**
  * The desktop's controls for a call on a phone line: each one updates the live call through the
