@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { startCentraal } from '../../src/start-centraal.js';
+import { startCentraal, type RunningCentraal } from '../../src/start-centraal.js';
+import { createRepositories } from '../../src/storage/index.js';
 import { StaffClient } from '../support/api-client.js';
 import { createTestDatabase, testDialects } from '../support/databases.js';
 import { FAKE_ACCOUNT_SID, FakeVoiceProvider } from '../support/fake-voice-provider.js';
 import type { FrameSocket } from '../support/frame-socket.js';
 import { seedSecondTenant, TENANT_B } from '../support/second-tenant.js';
-import type { TestServer } from '../support/test-server.js';
 import { TEST_PUBLIC_BASE_URL, TEST_TWILIO_TOKEN, TwilioClient, type TwimlResponse } from '../support/twilio-client.js';
 import { checkTwiml, readTwiml, type TwimlElement } from '../support/twiml-rules.js';
 
@@ -22,22 +22,35 @@ function twiml(response: TwimlResponse | string): TwimlElement[] {
 }
 const names = (verbs: TwimlElement[]) => verbs.map((v) => v.name);
 
-async function startServer(dialect: Parameters<typeof createTestDatabase>[0], env: Record<string, string>): Promise<TestServer> {
+interface RestartableServer {
+  readonly url: string;
+  running: RunningCentraal;
+  /** Stops the server (its memory goes) and starts a new one on the same database. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startServer(dialect: Parameters<typeof createTestDatabase>[0], env: Record<string, string>): Promise<RestartableServer> {
   const database = await createTestDatabase(dialect);
   const db = await database.open();
   await seedSecondTenant(db);
   await db.close();
   const config = loadConfig({ ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', SQLITE_SYNCHRONOUS: 'NORMAL', DEMO_CUSTOMER_BOT: 'false', ...env });
-  const running = await startCentraal(config, { quiet: true });
-  return {
-    url: running.url,
-    running,
-    database,
+  const server: RestartableServer = {
+    running: await startCentraal(config, { quiet: true }),
+    get url() {
+      return this.running.url;
+    },
+    async restart() {
+      await this.running.stop();
+      this.running = await startCentraal(config, { quiet: true });
+    },
     async stop() {
-      await running.stop();
+      await this.running.stop();
       await database.destroy();
     },
   };
+  return server;
 }
 
 type Details = { state: string; assignedAgentId: string | null };
@@ -45,7 +58,7 @@ type Log = { events: Array<{ type: string; actor: { id?: string }; data: Record<
 type Failure = { error: { code: string } };
 
 describe.each(testDialects())('warm transfer of a phone-line call (provider conference) on %s', (dialect) => {
-  let server: TestServer;
+  let server: RestartableServer;
   let provider: FakeVoiceProvider;
   let thomas: StaffClient;
   let lucas: StaffClient;
@@ -255,5 +268,32 @@ describe.each(testDialects())('warm transfer of a phone-line call (provider conf
     expect((await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' })).status).toBe(200);
     expect(provider.refused).toEqual([]);
     await lucasSocket.request({ t: 'status.set', status: 'away' });
+  });
+
+  it('a consult open before a restart is cancelled after it: the stored leg is hung up, the caller back with the agent', async () => {
+    const { call, conversationId } = await connectedCall();
+    const legSid = await consultLucas(call, conversationId);
+    expect((await createRepositories(server.running.db).callStates.get(conversationId))?.consult).toEqual({ agentId: lucas.agentId, agentName: expect.any(String), callSid: legSid });
+
+    await thomasSocket.close();
+    await lucasSocket.close();
+    await server.restart();
+    thomas = await StaffClient.login(server.url, 'thomas@contactpunt.example');
+    lucas = await StaffClient.login(server.url, 'lucas@contactpunt.example');
+    thomasSocket = await thomas.socket();
+    lucasSocket = await lucas.socket();
+
+    const before = provider.requests.length;
+    const cancelled = await thomas.request('POST', `/api/conversations/${conversationId}/phone/consult/cancel`);
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(provider.requests.slice(before).map((r) => [r.path, r.form.Status ?? 'twiml'])).toEqual([
+      [callPath(legSid), 'completed'],
+      [callPath(call.callSid), 'twiml'],
+    ]);
+    expect(await details(thomas, conversationId)).toMatchObject({ state: 'active', assignedAgentId: thomas.agentId });
+    expect(await createRepositories(server.running.db).callStates.get(conversationId)).toBeUndefined();
+    expect((await thomas.request('POST', `/api/conversations/${conversationId}/phone/hangup`)).status).toBe(200);
+    expect((await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' })).status).toBe(200);
+    expect(provider.refused).toEqual([]);
   });
 });
