@@ -137,6 +137,9 @@ describe.each(testDialects())('warm transfer of a phone-line call (provider conf
   it('consult → complete: the colleague joins the caller in the conference and gets the conversation; the log tells it', async () => {
     const { call, conversationId } = await connectedCall();
     const legSid = await consultLucas(call, conversationId);
+    // Should the provider still report the end of Thomas's leg, the caller goes back into the room, not to plain music.
+    const late = twiml(await call.post('dial-result', { DialCallStatus: 'completed' }));
+    expect(late[0]).toMatchObject({ name: 'Dial', children: [{ name: 'Conference', attributes: { startConferenceOnEnter: 'false' }, text: `consult-${conversationId}` }] });
 
     // While consulting, only complete, cancel and hang-up apply.
     for (const [action, body] of [['resume', undefined], ['transfer', { toQueueId: 'qu_bank_kaart' }], ['consult', { toAgentId: lucas.agentId }]] as const) {
@@ -153,6 +156,8 @@ describe.each(testDialects())('warm transfer of a phone-line call (provider conf
       name: 'Dial',
       children: [{ name: 'Conference', attributes: { startConferenceOnEnter: 'true', endConferenceOnExit: 'true', beep: 'false' }, text: `consult-${conversationId}` }],
     });
+    // Handed over but not yet accepted: a late Dial action still keeps the caller in the room (not the hold loop).
+    expect(twiml(await call.post('dial-result', { DialCallStatus: 'completed' }))[0]!.children[0]).toMatchObject({ name: 'Conference', text: `consult-${conversationId}` });
     // The conversation is offered to Lucas; accepting does not dial the caller again (they are already talking).
     await lucasSocket.next((f) => f.t === 'offer' && f.conversationId === conversationId, 10_000, 'offer to Lucas');
     await lucasSocket.request({ t: 'offer.accept', conversationId });

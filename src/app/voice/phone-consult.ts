@@ -1,4 +1,4 @@
-import { renderTwiml, type TwimlConference, type TwimlVerb } from '../../channels/voice/index.js';
+import { joinConsultTwiml, renderTwiml, type TwimlVerb } from '../../channels/voice/index.js';
 import type { Agent, Conversation } from '../../core/model/index.js';
 import { topics } from '../../realtime/event-bus.js';
 import type { EventDraft } from '../conversation/event-recorder.js';
@@ -9,9 +9,6 @@ import type { PhoneCallControl } from './phone-call-control.js';
 import { voiceCallsOf } from './voice-call.service.js';
 
 const agentActor = (agent: Agent) => ({ kind: 'agent' as const, id: agent.id, name: agent.name });
-
-/** One conference room per conversation: the name alone finds it again after a restart. */
-export const consultConferenceName = (conversationId: string): string => `consult-${conversationId}`;
 
 /**
  * Warm (consultative) transfer of a call on a phone line, with the provider's conference model:
@@ -41,8 +38,7 @@ export class PhoneConsult {
       await this.control.assertNotConsulting(c);
       const colleague = this.control.availableColleague(agent, toAgentId);
       colleagueId = colleague.id;
-      const conference = this.conference(c.id, { caller: true });
-      await this.control.update(call, { twiml: renderTwiml([{ verb: 'Dial', target: conference }, { verb: 'Hangup' }]) });
+      await this.control.update(call, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: true, holdMusicUrl: voiceCallsOf(this.deps).holdMusicUrl() })) });
       let legSid: string;
       try {
         legSid = await this.control.create({
@@ -76,7 +72,7 @@ export class PhoneConsult {
     const consult = await this.requireConsult(c);
     // Refuse before the call is changed when the colleague can no longer take it (the transfer checks again).
     this.control.availableColleague(agent, consult.agentId);
-    await this.control.update({ callSid: consult.callSid }, { twiml: renderTwiml([{ verb: 'Dial', target: this.conference(c.id, { caller: false }) }, { verb: 'Hangup' }]) });
+    await this.control.update({ callSid: consult.callSid }, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: false })) });
     // The consult stays in call_states until the colleague accepts (then the caller is not dialled again).
     await transferConversation(this.deps, agent, { conversationId, toAgentId: consult.agentId, ...(note ? { note } : {}), warm: true });
     this.notify(consult.agentId, conversationId, agent, false);
@@ -111,13 +107,6 @@ export class PhoneConsult {
     const consult = (await this.deps.calls.load(c)).consult;
     if (!consult?.callSid || c.state !== 'on_hold') throw browserCallErrors.invalidStep('There is no consultation to complete or cancel');
     return { agentId: consult.agentId, agentName: consult.agentName, callSid: consult.callSid };
-  }
-
-  /** The caller waits with music and does not start the room; the colleague starts it and ending it ends the caller's wait. */
-  private conference(conversationId: string, who: { caller: boolean }): TwimlConference {
-    const name = consultConferenceName(conversationId);
-    if (who.caller) return { noun: 'Conference', name, startConferenceOnEnter: false, endConferenceOnExit: true, beep: false, waitUrl: voiceCallsOf(this.deps).holdMusicUrl(), waitMethod: 'GET' };
-    return { noun: 'Conference', name, startConferenceOnEnter: true, endConferenceOnExit: true, beep: false };
   }
 
   /** The colleague's desktop shows the consult (the same frame as a browser call's consult). */

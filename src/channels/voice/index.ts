@@ -3,3 +3,4 @@ export { ivrInstructionsToTwiml, promptToTwiml, SAY_LANGUAGE, type IvrTwimlLinks
 export { holdLoopTwiml, connectToAgentTwiml, sayAndHangUpTwiml, leaveQueueTwiml, type HoldLoopInput } from './hold-twiml.js';
 export { positionText, VOICE_TEXTS } from './voice-texts.js';
 export { TwilioRestClient, VoiceProviderError, callUpdatePath, callUpdateForm, callCreatePath, type CallUpdate, type NewCall, type TwilioRestOptions } from './twilio-rest.js';
+export { consultConference, consultConferenceName, joinConsultTwiml } from './conference-twiml.js';
