@@ -245,6 +245,8 @@ export interface CallStateTable {
   ringing_from: string | null;
   consult_agent_id: string | null;
   consult_agent_name: string | null;
+  /** A phone-line call's consult: the colleague's leg at the provider (migration 0017). */
+  consult_call_sid: string | null;
   updated_at: number;
 }
 

@@ -513,6 +513,20 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
       ),
   },
   {
+    name: 'phone-line call warm transfer: consult, complete, cancel',
+    weight: 3,
+    covers: ['consult', 'consult/complete', 'consult/cancel'].map((step) => `POST /api/conversations/:conversationId/phone/${step}`),
+    request: (fx) =>
+      fc.tuple(fc.constantFrom('consult', 'consult/complete', 'consult/cancel'), pathSegment(fx.conversationIds), staffHeaders(fx)).chain(([step, id, headers]) =>
+        body(
+          'POST',
+          `/api/conversations/${id}/phone/${step}`,
+          jsonPayload(fc.oneof(mutatedObject({ toAgentId: fc.oneof(fc.constantFrom(...fx.agentIds), nastyString), note: fc.string({ maxLength: 40 }) }), mutatedObject({ note: fc.string({ maxLength: 40 }) }))),
+          fc.constant(headers),
+        ),
+      ),
+  },
+  {
     name: 'voice: Twilio-style webhooks (signed, unsigned, forged)',
     weight: 16,
     covers: VOICE_ENDPOINTS.filter((e) => !e.includes('?')).map((e) => `POST /api/voice/twilio/:lineId/${e}`),

@@ -112,6 +112,10 @@ const REQUESTS: Record<string, Array<{ body?: unknown; query?: string; params?: 
   'POST /api/conversations/:conversationId/phone/resume': [{ body: {} }],
   'POST /api/conversations/:conversationId/phone/hangup': [{ body: {} }],
   'POST /api/conversations/:conversationId/phone/transfer': [{ body: { toQueueId: B.queueId } }, { body: { toAgentId: B.agentId } }, { body: { toNumber: '+3225550199' } }],
+  // Warm transfer of a phone-line call: neither B's conversation nor B's colleague is reached (nothing goes to the provider).
+  'POST /api/conversations/:conversationId/phone/consult': [{ body: { toAgentId: B.agentId } }, { body: { toAgentId: B.agentId, note: 'iso' } }],
+  'POST /api/conversations/:conversationId/phone/consult/complete': [{ body: {} }, { body: { note: 'iso' } }],
+  'POST /api/conversations/:conversationId/phone/consult/cancel': [{ body: {} }],
   'POST /api/conversations/:conversationId/flag': [{ body: { reason: 'isolation test', endConversation: true } }],
   'POST /api/conversations/:conversationId/safety-action': [{ body: { kind: 'block', reason: 'isolation test', hours: 1 } }],
   'POST /api/conversations/:conversationId/consents': [{ body: { kind: 'referral', granted: true } }],

@@ -20,7 +20,7 @@ export interface LiveCall {
   ringingFrom: Channel | null;
   ringTimer: ReturnType<typeof setTimeout> | undefined;
   /** Warm transfer: the colleague consulted before the call is handed over. */
-  consult: { agentId: string; agentName: string } | null;
+  consult: { agentId: string; agentName: string; callSid?: string | null } | null;
 }
 
 export const isRinging = (call: LiveCall | undefined): boolean => call?.ringingSince != null;

@@ -1,4 +1,4 @@
-import { connectToAgentTwiml, renderTwiml, TwilioRestClient, VoiceProviderError, type CallUpdate, type TwimlVerb } from '../../channels/voice/index.js';
+import { connectToAgentTwiml, renderTwiml, TwilioRestClient, VoiceProviderError, type CallUpdate, type NewCall, type TwimlVerb } from '../../channels/voice/index.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { assertTransition } from '../../core/conversation/lifecycle.js';
 import type { Agent, Conversation } from '../../core/model/index.js';
@@ -45,6 +45,7 @@ export class PhoneCallControl {
     if (!c || c.channel !== 'voice' || c.context.browserCall === true || c.state !== 'active' || !c.assignedAgentId) return;
     const call = await this.deps.repos.voice.findCallByConversation(c.id);
     if (!call || call.direction !== 'inbound' || GONE.has(call.status) || call.ivrState !== null) return;
+    if (await this.handedOverInConference(c)) return;
     try {
       await this.update(call, { twiml: renderTwiml(connectToAgentTwiml(c.language, c.assignedAgentId, this.calls.links(c.lineId).dialResult)) });
     } catch (error) {
@@ -52,6 +53,22 @@ export class PhoneCallControl {
       return;
     }
     await this.calls.noteConnecting(c);
+  }
+
+  /**
+   * A completed warm transfer: the colleague who now accepted is already talking to the caller in the
+   * consult conference, so the caller is not dialled through again; the consult is over.
+   */
+  private async handedOverInConference(c: Conversation): Promise<boolean> {
+    const live = await this.deps.calls.load(c);
+    if (!live.consult?.callSid || live.consult.agentId !== c.assignedAgentId) return false;
+    await this.deps.live.withConversation(c.id, async (entry) => {
+      if (!live.consult) return;
+      live.consult = null;
+      this.deps.calls.markChanged(live);
+      await this.deps.recorder.record(entry, [{ type: 'call.connecting', actor: { kind: 'system' }, data: { agentId: c.assignedAgentId, client: c.assignedAgentId, via: 'conference' } }], false);
+    });
+    return true;
   }
 
   /** Hold: the caller hears the hold music in a loop; the agent's leg ends until resume. */
@@ -73,6 +90,7 @@ export class PhoneCallControl {
       const c = entry.conversation;
       const call = await this.requirePhoneCall(agent, c);
       if (c.state === 'active') return;
+      await this.assertNotConsulting(c);
       assertTransition(c.state, 'active');
       await this.update(call, { twiml: renderTwiml(this.toAgentClient(c, agent.id)) });
       c.state = 'active';
@@ -88,6 +106,11 @@ export class PhoneCallControl {
       assertTransition(c.state, 'wrap_up');
       await this.update(call, { status: 'completed' });
       c.state = 'wrap_up';
+      // A colleague still on the consult leg is hung up as well (best effort: the caller's call is over anyway).
+      const live = await this.deps.calls.load(c);
+      const consultLeg = live.consult?.callSid;
+      if (consultLeg) await this.update({ callSid: consultLeg }, { status: 'completed' }).catch(() => undefined);
+      if (live.consult) this.deps.calls.end(live);
       await this.deps.recorder.record(entry, [{ type: 'call.ended', actor: agentActor(agent), data: { by: 'agent', via: 'phone' } }], true);
     });
   }
@@ -104,14 +127,8 @@ export class PhoneCallControl {
     const call = await this.requirePhoneCall(agent, c);
     // Refuse an unknown target before the caller is moved (the colleague's availability is checked again by the transfer).
     if ('toQueueId' in target && !this.deps.directory.findQueue(agent.tenantId, target.toQueueId)) throw errors.noSuchTarget(`Queue ${target.toQueueId} does not exist`);
-    if ('toAgentId' in target) {
-      const colleague = this.deps.directory.findAgent(agent.tenantId, target.toAgentId);
-      if (!colleague || colleague.id === agent.id) throw errors.noSuchTarget(`Agent ${target.toAgentId} cannot receive this transfer`);
-      const state = this.deps.routing.engine(agent.tenantId).agentState(colleague.id);
-      if (state.status !== 'available' || state.load.voice >= state.capacity.voice) {
-        throw new AppError('TRANSFER_TARGET_UNAVAILABLE', `${colleague.name} is not available for a voice call right now`, { status: 409, userMessage: `${colleague.name} is not available right now; choose a queue or another colleague.` });
-      }
-    }
+    if ('toAgentId' in target) this.availableColleague(agent, target.toAgentId);
+    await this.assertNotConsulting(c);
     const links = this.calls.links(c.lineId);
     const queueName = 'toQueueId' in target ? target.toQueueId : c.queueId;
     this.calls.transferring.add(c.id);
@@ -141,8 +158,25 @@ export class PhoneCallControl {
     });
   }
 
+  /** A colleague of the same tenant, not the agent, who can take a voice call now (else 404 / 409). */
+  availableColleague(agent: Agent, agentId: string): Agent {
+    const colleague = this.deps.directory.findAgent(agent.tenantId, agentId);
+    if (!colleague || colleague.id === agent.id) throw errors.noSuchTarget(`Agent ${agentId} cannot receive this transfer`);
+    const state = this.deps.routing.engine(agent.tenantId).agentState(colleague.id);
+    if (state.status !== 'available' || state.load.voice >= state.capacity.voice) {
+      throw new AppError('TRANSFER_TARGET_UNAVAILABLE', `${colleague.name} is not available for a voice call right now`, { status: 409, userMessage: `${colleague.name} is not available right now; choose a queue or another colleague.` });
+    }
+    return colleague;
+  }
+
+  /** While the agent consults a colleague (warm transfer), only complete, cancel and hang-up apply. */
+  async assertNotConsulting(c: Conversation): Promise<void> {
+    const consult = (await this.deps.calls.load(c)).consult;
+    if (consult) throw browserCallErrors.invalidStep(`You are consulting ${consult.agentName}: complete or cancel the consultation first`);
+  }
+
   /** The caller's leg of a phone-line call this agent is talking to (or holding). */
-  private async requirePhoneCall(agent: Agent, c: Conversation): Promise<VoiceCallRecord> {
+  async requirePhoneCall(agent: Agent, c: Conversation): Promise<VoiceCallRecord> {
     assertAssigned(c, agent);
     assertOpen(c);
     if (c.channel !== 'voice' || c.context.browserCall === true) throw phoneCallErrors.notPhoneCall(c.id);
@@ -152,7 +186,8 @@ export class PhoneCallControl {
     return call;
   }
 
-  private toAgentClient(c: Conversation, agentId: string): TwimlVerb[] {
+  /** The TwiML that dials the agent's softphone client for the caller (resume). */
+  toAgentClient(c: Conversation, agentId: string): TwimlVerb[] {
     return [{ verb: 'Dial', target: { noun: 'Client', identity: agentId }, action: this.calls.links(c.lineId).dialResult }, { verb: 'Hangup' }];
   }
 
@@ -162,13 +197,26 @@ export class PhoneCallControl {
     return new TwilioRestClient({ baseUrl: TWILIO_API_BASE_URL, accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, timeoutMs: TWILIO_API_TIMEOUT_MS });
   }
 
-  private async update(call: VoiceCallRecord, update: CallUpdate): Promise<void> {
+  /** Changes a live call at the provider; a provider failure becomes 502 `VOICE_PROVIDER_UNAVAILABLE`. */
+  async update(call: Pick<VoiceCallRecord, 'callSid'>, update: CallUpdate): Promise<void> {
     const client = this.client();
     try {
       await client.updateCall(call.callSid, update);
     } catch (error) {
       if (!(error instanceof VoiceProviderError)) throw error;
       this.deps.log('warn', 'voice provider did not update the call', { callSid: call.callSid, providerStatus: error.providerStatus, error: error.message });
+      throw phoneCallErrors.providerUnavailable(error.message, error);
+    }
+  }
+
+  /** Places a new call at the provider (answers its SID); a provider failure becomes 502 `VOICE_PROVIDER_UNAVAILABLE`. */
+  async create(call: NewCall): Promise<string> {
+    const client = this.client();
+    try {
+      return await client.createCall(call);
+    } catch (error) {
+      if (!(error instanceof VoiceProviderError)) throw error;
+      this.deps.log('warn', 'voice provider did not place the call', { to: call.to, providerStatus: error.providerStatus, error: error.message });
       throw phoneCallErrors.providerUnavailable(error.message, error);
     }
   }

@@ -1,4 +1,4 @@
-import { connectToAgentTwiml, holdLoopTwiml, ivrInstructionsToTwiml, leaveQueueTwiml, sayAndHangUpTwiml, VOICE_TEXTS, type IvrTwimlLinks, type TwimlVerb } from '../../channels/voice/index.js';
+import { connectToAgentTwiml, holdLoopTwiml, joinConsultTwiml, ivrInstructionsToTwiml, leaveQueueTwiml, sayAndHangUpTwiml, VOICE_TEXTS, type IvrTwimlLinks, type TwimlVerb } from '../../channels/voice/index.js';
 import { contactKey, pseudonymFromKey } from '../../core/contact/pseudonym.js';
 import { continueIvr, IvrStateError, startIvr, type IvrContext, type IvrInput, type IvrInstruction, type IvrState, type IvrStep } from '../../core/ivr/index.js';
 import { EMPTY_REGISTRATION, type Conversation, type Line } from '../../core/model/index.js';
@@ -335,6 +335,10 @@ export class VoiceCallService {
     const c = await this.conversationOf(call);
     // The agent's leg ended because the desktop's controls put the caller elsewhere (held, or back in a queue):
     // a late Dial action must not hang the caller up.
+    // In a warm transfer the caller is in the consult conference (waiting, or with the colleague): back into it.
+    if (c && c.channel === 'voice' && c.context.browserCall !== true && (await this.deps.calls.load(c)).consult?.callSid) {
+      return joinConsultTwiml(c.id, { caller: true, holdMusicUrl: this.holdMusicUrl() });
+    }
     if (c?.state === 'on_hold') return [{ verb: 'Play', url: this.holdMusicUrl(), loop: 0 }];
     if (c && (c.state === 'queued' || c.state === 'offered' || this.transferring.has(c.id))) return [{ verb: 'Redirect', url: this.links(line.id).holdLoop }];
     if (c?.state === 'timed_out') {

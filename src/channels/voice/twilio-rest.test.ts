@@ -57,4 +57,21 @@ describe('the provider REST client (update a call)', () => {
     expect(unreachable).toBeInstanceOf(VoiceProviderError);
     expect(unreachable).toMatchObject({ providerStatus: null, message: expect.stringMatching(/^The voice provider could not be reached/) });
   });
+
+  it('creates a call: To, From and Twiml to the Calls resource, answering the new SID; an answer without one is an error', async () => {
+    const seen: Array<{ url: string; body: string }> = [];
+    let answer: unknown = { sid: CALL, status: 'queued' };
+    const { url, server } = await local((request, body, response) => {
+      seen.push({ url: request.url ?? '', body });
+      response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+    servers.push(server);
+    const client = new TwilioRestClient({ baseUrl: url, accountSid: SID, authToken: 't', timeoutMs: 1000 });
+    expect(await client.createCall({ to: 'client:us_lucas', from: 'client:us_thomas', twiml: '<Response/>' })).toBe(CALL);
+    expect(seen).toEqual([{ url: `/2010-04-01/Accounts/${SID}/Calls.json`, body: 'To=client%3Aus_lucas&From=client%3Aus_thomas&Twiml=%3CResponse%2F%3E' }]);
+    answer = { status: 'queued' };
+    const missing = await client.createCall({ to: 'client:us_lucas', from: 'client:us_thomas', twiml: '<Response/>' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(VoiceProviderError);
+    expect(missing).toMatchObject({ providerStatus: 201, message: 'The voice provider answered the new call without a call SID' });
+  });
 });

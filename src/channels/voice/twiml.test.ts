@@ -49,6 +49,26 @@ describe('TwiML checker (the rules table)', () => {
       'Response/Redirect[1]: <Redirect> text "not a url" must be an absolute URL or a path',
     ]);
   });
+
+  it('a conference room in a Dial: rendered with its attributes, and the checker refuses a bad one', () => {
+    const caller = renderTwiml([
+      { verb: 'Dial', target: { noun: 'Conference', name: 'consult-cv_1', startConferenceOnEnter: false, endConferenceOnExit: true, beep: false, waitUrl: 'https://centraal.example/voice/hold-music.wav' } },
+      { verb: 'Hangup' },
+    ]);
+    expect(checkTwiml(caller), caller).toEqual([]);
+    expect(readTwiml(caller)[0]).toEqual({
+      name: 'Dial',
+      attributes: {},
+      text: '',
+      children: [{ name: 'Conference', attributes: { startConferenceOnEnter: 'false', endConferenceOnExit: 'true', beep: 'false', waitUrl: 'https://centraal.example/voice/hold-music.wav', waitMethod: 'GET' }, text: 'consult-cv_1', children: [] }],
+    });
+    expect(checkTwiml('<Response><Dial><Conference startConferenceOnEnter="yes" colour="red">room one</Conference></Dial><Conference>x</Conference></Response>')).toEqual([
+      'Response/Dial[0]/Conference[0]: <Conference startConferenceOnEnter="yes"> must be true or false',
+      'Response/Dial[0]/Conference[0]: <Conference> has no attribute "colour"',
+      'Response/Dial[0]/Conference[0]: <Conference> text "room one" must be a conference room name',
+      'Response/Conference[1]: <Conference> may not stand inside <Response>',
+    ]);
+  });
 });
 
 describe('IVR step → TwiML', () => {

@@ -8,7 +8,13 @@ export type TwimlPromptVerb =
   | { verb: 'Play'; url: string; loop?: number }
   | { verb: 'Pause'; length: number };
 
-export type TwimlDialTarget = { noun: 'Number'; number: string } | { noun: 'Client'; identity: string };
+/**
+ * A named conference room (warm transfer): the caller waits in it with `waitUrl` (hold music) until someone
+ * with `startConferenceOnEnter` joins; `endConferenceOnExit` ends it for everyone when that participant leaves.
+ */
+export type TwimlConference = { noun: 'Conference'; name: string; startConferenceOnEnter: boolean; endConferenceOnExit: boolean; beep?: boolean; waitUrl?: string; waitMethod?: 'POST' | 'GET' };
+
+export type TwimlDialTarget = { noun: 'Number'; number: string } | { noun: 'Client'; identity: string } | TwimlConference;
 
 export type TwimlVerb =
   | TwimlPromptVerb
@@ -70,7 +76,7 @@ function renderVerb(verb: TwimlVerb): string {
     case 'Enqueue':
       return element('Enqueue', { action: verb.action, method: verb.method ?? 'POST', waitUrl: verb.waitUrl, waitUrlMethod: verb.waitUrlMethod ?? 'POST' }, escapeXml(verb.queueName));
     case 'Dial': {
-      const target = verb.target.noun === 'Number' ? element('Number', {}, escapeXml(verb.target.number)) : element('Client', {}, escapeXml(verb.target.identity));
+      const target = renderDialTarget(verb.target);
       return element('Dial', { action: verb.action, method: verb.action ? (verb.method ?? 'POST') : undefined, timeout: verb.timeout, callerId: verb.callerId }, target);
     }
     case 'Redirect':
@@ -79,6 +85,21 @@ function renderVerb(verb: TwimlVerb): string {
       return element('Leave', {});
     case 'Hangup':
       return element('Hangup', {});
+  }
+}
+
+function renderDialTarget(target: TwimlDialTarget): string {
+  switch (target.noun) {
+    case 'Number':
+      return element('Number', {}, escapeXml(target.number));
+    case 'Client':
+      return element('Client', {}, escapeXml(target.identity));
+    case 'Conference':
+      return element(
+        'Conference',
+        { startConferenceOnEnter: target.startConferenceOnEnter, endConferenceOnExit: target.endConferenceOnExit, beep: target.beep, waitUrl: target.waitUrl, waitMethod: target.waitUrl ? (target.waitMethod ?? 'GET') : undefined },
+        escapeXml(target.name),
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PhoneCallControl } from '../../app/voice/phone-call-control.js';
+import { PhoneConsult } from '../../app/voice/phone-consult.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { typed, type RouteContext } from './route-context.js';
 
@@ -11,6 +12,8 @@ const transferBody = z.union([
   z.object({ toAgentId: id, note: z.string().max(2000).optional() }).strict(),
   z.object({ toNumber: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'an E.164 number (+ and 7–15 digits)') }).strict(),
 ]);
+const consultBody = z.object({ toAgentId: id, note: z.string().max(2000).optional() }).strict();
+const completeBody = z.object({ note: z.string().max(2000).optional() }).strict().nullish();
 
 /**
  * The desktop's controls for a call on a phone line: each one updates the live call through the
@@ -21,6 +24,7 @@ export async function phoneCallRoutes(app: FastifyInstance, ctx: RouteContext): 
   const r = typed(app);
   const { deps } = ctx;
   const control = new PhoneCallControl(deps);
+  const consult = new PhoneConsult(deps, control);
   const staff = { preValidation: requireRoles(ctx.auth, deps.directory, ['agent', 'supervisor', 'admin', 'security', 'special_care', 'executive']) };
   const agentOf = (request: Parameters<typeof sessionOf>[0]) => {
     const { agent } = sessionOf(request);
@@ -46,6 +50,26 @@ export async function phoneCallRoutes(app: FastifyInstance, ctx: RouteContext): 
       return { ok: true };
     },
   );
+  r.post(
+    '/api/conversations/:conversationId/phone/consult',
+    { ...staff, schema: { tags, summary: 'Phone-line call: warm transfer, step 1 — the caller waits with music in a conference, the colleague is called', params, body: consultBody } },
+    async (request) => {
+      await consult.consult(agentOf(request), request.params.conversationId, request.body.toAgentId, request.body.note);
+      return { ok: true };
+    },
+  );
+  r.post(
+    '/api/conversations/:conversationId/phone/consult/complete',
+    { ...staff, schema: { tags, summary: 'Phone-line call: warm transfer, complete — the colleague joins the caller and takes the conversation', params, body: completeBody } },
+    async (request) => {
+      await consult.complete(agentOf(request), request.params.conversationId, request.body?.note);
+      return { ok: true };
+    },
+  );
+  r.post('/api/conversations/:conversationId/phone/consult/cancel', { ...staff, schema: { tags, summary: "Phone-line call: warm transfer, cancel — the colleague's leg ends, the caller is back with the agent", params } }, async (request) => {
+    await consult.cancel(agentOf(request), request.params.conversationId);
+    return { ok: true };
+  });
   r.post('/api/conversations/:conversationId/phone/hangup', { ...staff, schema: { tags, summary: 'Phone-line call: hang up (the conversation goes to wrap-up)', params } }, async (request) => {
     await control.hangUp(agentOf(request), request.params.conversationId);
     return { ok: true };

@@ -14,7 +14,8 @@ export interface StoredCallState {
   ringingSince: number | null;
   /** The channel the conversation came from before it became a call. */
   ringingFrom: string | null;
-  consult: { agentId: string; agentName: string } | null;
+  /** Warm transfer: the colleague consulted; `callSid` is their leg at the provider (phone-line calls only). */
+  consult: { agentId: string; agentName: string; callSid?: string | null } | null;
   updatedAt: number;
 }
 
@@ -58,6 +59,7 @@ function toRow(state: StoredCallState): CallStateTable {
     ringing_from: state.ringingFrom,
     consult_agent_id: state.consult?.agentId ?? null,
     consult_agent_name: state.consult?.agentName ?? null,
+    consult_call_sid: state.consult?.callSid ?? null,
     updated_at: state.updatedAt,
   };
 }
@@ -70,7 +72,7 @@ function toState(row: Selectable<CallStateTable>): StoredCallState {
     ivrDeadline: row.ivr_deadline === null ? null : Number(row.ivr_deadline),
     ringingSince: row.ringing_since === null ? null : Number(row.ringing_since),
     ringingFrom: row.ringing_from,
-    consult: row.consult_agent_id ? { agentId: row.consult_agent_id, agentName: row.consult_agent_name ?? '' } : null,
+    consult: row.consult_agent_id ? { agentId: row.consult_agent_id, agentName: row.consult_agent_name ?? '', ...(row.consult_call_sid ? { callSid: row.consult_call_sid } : {}) } : null,
     updatedAt: Number(row.updated_at),
   };
 }

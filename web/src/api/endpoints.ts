@@ -96,6 +96,9 @@ export const conversationApi = {
   phoneHold: (id: string) => api.post(`${conv(id)}/phone/hold`),
   phoneResume: (id: string) => api.post(`${conv(id)}/phone/resume`),
   phoneHangUp: (id: string) => api.post(`${conv(id)}/phone/hangup`),
+  phoneConsult: (id: string, toAgentId: string, note: string) => api.post(`${conv(id)}/phone/consult`, { toAgentId, ...(note ? { note } : {}) }),
+  phoneConsultComplete: (id: string) => api.post(`${conv(id)}/phone/consult/complete`, {}),
+  phoneConsultCancel: (id: string) => api.post(`${conv(id)}/phone/consult/cancel`),
   phoneTransfer: (id: string, target: PhoneTransferTarget, note: string) => api.post(`${conv(id)}/phone/transfer`, 'toNumber' in target ? target : { ...target, ...(note ? { note } : {}) }),
   close: (id: string, wrapUpCode: string | null) => api.post(`${conv(id)}/close`, wrapUpCode ? { wrapUpCode } : {}),
 };

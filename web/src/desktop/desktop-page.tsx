@@ -89,6 +89,16 @@ export function DesktopPage({ me }: { me: Me }) {
     }
   }
 
+  /** Warm transfer of a phone-line call: the caller waits with music while the colleague's phone rings. */
+  async function phoneConsult(conversationId: string, toAgentId: string, note: string): Promise<void> {
+    try {
+      await conversationApi.phoneConsult(conversationId, toAgentId, note);
+      void actions.catchUp(conversationId);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
   const latest = useRef({ state, selected, close, dialog, canFlag });
   latest.current = { state, selected, close, dialog, canFlag };
   useEffect(() => {
@@ -223,7 +233,7 @@ export function DesktopPage({ me }: { me: Me }) {
           myId={me.id}
           onTransfer={transfer}
           allowNumber={phoneTalking}
-          onConsult={selectedIsCall ? (toAgentId, note) => actions.callControl({ t: 'call.transfer', conversationId: selected.id, step: 'consult', toAgentId, ...(note ? { note } : {}) }) : undefined}
+          onConsult={phoneTalking ? (toAgentId, note) => void phoneConsult(selected.id, toAgentId, note) : selectedIsCall ? (toAgentId, note) => actions.callControl({ t: 'call.transfer', conversationId: selected.id, step: 'consult', toAgentId, ...(note ? { note } : {}) }) : undefined}
           onClose={() => setDialog('none')}
         />
       )}

@@ -8,9 +8,9 @@ const ev = (type: string, data: Record<string, unknown> = {}, actor: WireEvent['
 describe('the phone-line controls read the call from the log', () => {
   it('connects when the adapter dials the agent through, then follows hold, resume and hang-up', () => {
     const log = [ev('conversation.started'), ev('call.status', { status: 'ringing' }), ev('conversation.queued'), ev('conversation.assigned', { agentId: 'me' })];
-    expect(phoneCallStatus(log, 'me')).toEqual({ phase: 'connecting', connectedAt: null });
+    expect(phoneCallStatus(log, 'me')).toEqual({ phase: 'connecting', connectedAt: null, consulting: null });
     log.push(ev('call.connecting', { agentId: 'me', client: 'me' }));
-    expect(phoneCallStatus(log, 'me')).toEqual({ phase: 'connected', connectedAt: log[4]!.at });
+    expect(phoneCallStatus(log, 'me')).toEqual({ phase: 'connected', connectedAt: log[4]!.at, consulting: null });
     log.push(ev('call.held', { via: 'phone' }));
     expect(phoneCallStatus(log, 'me').phase).toBe('on_hold');
     log.push(ev('call.resumed', { via: 'phone' }));
@@ -19,11 +19,25 @@ describe('the phone-line controls read the call from the log', () => {
     expect(phoneCallStatus(log, 'me').phase).toBe('ended');
   });
 
+  it('warm transfer: consulting a colleague until cancelled (back with the caller) or handed over', () => {
+    const me = { kind: 'agent' as const, id: 'me', name: 'Me' };
+    const log = [ev('conversation.assigned', { agentId: 'me' }), ev('call.connecting', { agentId: 'me' }), ev('call.held', { via: 'phone' }, me), ev('call.consult_started', { agentId: 'her', agentName: 'Her', via: 'phone' }, me)];
+    expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'on_hold', consulting: { agentId: 'her', agentName: 'Her' } });
+    // The colleague's own view shows no consult of hers.
+    expect(phoneCallStatus(log, 'her').consulting).toBeNull();
+    log.push(ev('call.consult_cancelled', { agentId: 'her', agentName: 'Her' }, me), ev('call.resumed', { via: 'phone' }, me));
+    expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'connected', consulting: null });
+    log.push(ev('call.held', { via: 'phone' }, me), ev('call.consult_started', { agentId: 'her', agentName: 'Her' }, me), ev('conversation.transferred', { fromAgentId: 'me', toAgentId: 'her', mode: 'warm' }, me));
+    expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'transferred', consulting: null });
+    log.push(ev('conversation.assigned', { agentId: 'her' }), ev('call.connecting', { agentId: 'her', via: 'conference' }));
+    expect(phoneCallStatus(log, 'her')).toMatchObject({ phase: 'connected', consulting: null });
+  });
+
   it('hands the call on after a transfer, and connects the colleague who takes it', () => {
     const log = [ev('conversation.assigned', { agentId: 'me' }), ev('call.connecting', { agentId: 'me' }), ev('conversation.transferred', { fromAgentId: 'me', toQueueId: 'q' })];
     expect(phoneCallStatus(log, 'me').phase).toBe('transferred');
     log.push(ev('conversation.assigned', { agentId: 'her' }), ev('call.connecting', { agentId: 'her' }));
-    expect(phoneCallStatus(log, 'her')).toEqual({ phase: 'connected', connectedAt: log[4]!.at });
+    expect(phoneCallStatus(log, 'her')).toEqual({ phase: 'connected', connectedAt: log[4]!.at, consulting: null });
     log.push(ev('call.status', { status: 'completed' }));
     expect(phoneCallStatus(log, 'her').phase).toBe('ended');
     expect(phoneCallStatus(log, 'me').phase).toBe('transferred');

@@ -7,6 +7,8 @@ export interface PhoneCallStatus {
   phase: PhoneCallPhase;
   /** When the caller was put through to this agent (for the timer). */
   connectedAt: string | null;
+  /** Warm transfer under way: the colleague this agent consults while the caller waits with music. */
+  consulting: { agentId: string; agentName: string } | null;
 }
 
 const FINAL_CALL_STATUSES = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
@@ -17,7 +19,7 @@ const FINAL_CALL_STATUSES = new Set(['completed', 'busy', 'no-answer', 'failed',
  * transfer and hang-up, and the provider's status callbacks (`call.status`).
  */
 export function phoneCallStatus(events: readonly WireEvent[], myId: string): PhoneCallStatus {
-  const status: PhoneCallStatus = { phase: 'connecting', connectedAt: null };
+  const status: PhoneCallStatus = { phase: 'connecting', connectedAt: null, consulting: null };
   for (const e of events) {
     const d = e.data;
     switch (e.type) {
@@ -39,7 +41,14 @@ export function phoneCallStatus(events: readonly WireEvent[], myId: string): Pho
       case 'call.resumed':
         if (status.phase === 'on_hold') status.phase = 'connected';
         break;
+      case 'call.consult_started':
+        if (e.actor.id === myId) status.consulting = { agentId: String(d.agentId ?? ''), agentName: String(d.agentName ?? '') };
+        break;
+      case 'call.consult_cancelled':
+        status.consulting = null;
+        break;
       case 'conversation.transferred':
+        status.consulting = null;
         if (d.fromAgentId === myId) status.phase = 'transferred';
         break;
       case 'call.status':
@@ -49,6 +58,7 @@ export function phoneCallStatus(events: readonly WireEvent[], myId: string): Pho
       case 'conversation.closed':
       case 'conversation.ended_by_customer':
       case 'conversation.abandoned':
+        status.consulting = null;
         if (status.phase !== 'transferred') status.phase = 'ended';
         break;
     }

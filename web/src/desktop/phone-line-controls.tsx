@@ -74,7 +74,23 @@ export function PhoneLineControls({ conversationId, myId, events, onTransfer, on
           </p>
         )}
       </div>
-      {talking && (
+      {talking && status.consulting && (
+        <div className="button-row" data-testid="phone-consult">
+          <p className="softphone-status" data-testid="phone-consulting">
+            {t('phone.consulting', { name: status.consulting.agentName })}
+          </p>
+          <button type="button" className="button-primary" data-testid="phone-consult-complete" disabled={busy} onClick={() => void run(() => conversationApi.phoneConsultComplete(conversationId))}>
+            {t('phone.consultComplete')}
+          </button>
+          <button type="button" data-testid="phone-consult-cancel" disabled={busy} onClick={() => void run(() => conversationApi.phoneConsultCancel(conversationId))}>
+            {t('phone.consultCancel')}
+          </button>
+          <button type="button" className="button-danger" data-testid="phone-hangup" disabled={busy} onClick={() => void run(() => conversationApi.phoneHangUp(conversationId))}>
+            {t('phone.hangup')}
+          </button>
+        </div>
+      )}
+      {talking && !status.consulting && (
         <>
           <div className="button-row">
             <button
