@@ -6,8 +6,9 @@ import { loginAs } from './support/pages.js';
 import { startBrowserSession, type BrowserSession } from './support/session.js';
 
 /**
- * The admin's IVR editor: Bank Zuid's flow as JSON and as a readable node list; a broken reference is
- * named by the validate button; a fixed flow saves.
+ * The admin's IVR editor: Bank Zuid's flow built further through the forms (a menu with key 1 to a
+ * queue and key 2 to a message and a hang-up), an unreachable node named next to it until it is
+ * linked, saved and read back after a reload; the JSON view stays in sync both ways.
  */
 describe('the IVR editor in Chromium', () => {
   let session: BrowserSession;
@@ -24,33 +25,94 @@ describe('the IVR editor in Chromium', () => {
     await session?.close();
   });
 
-  it('shows the flow, names a broken reference, and saves a fixed flow', async () => {
-    await loginAs(page, server.url, 'beheer@contactpunt.example', '/admin', 'admin');
+  const openBankIvr = async () => {
     await page.getByTestId('admin-tab-ivr').click();
     await page.locator('[data-testid="admin-list-item"][data-id="ln_bankzuid"]').click();
     await page.getByTestId('ivr-node-list').waitFor();
+  };
+  const nodeForm = () => page.getByTestId('ivr-node-form');
+  const field = (name: string) => nodeForm().getByTestId(`ivr-field-${name}`);
+  const select = (id: string) => page.locator(`[data-testid="ivr-node"][data-node="${id}"] [data-testid="ivr-node-select"]`).click();
+  const addNodeAs = async (type: string, id: string) => {
+    await page.getByTestId('ivr-add-type').selectOption(type);
+    await page.getByTestId('ivr-add-node').click();
+    const idField = nodeForm().getByTestId('ivr-node-id');
+    await idField.fill(id);
+    await idField.press('Enter');
+    await page.locator(`[data-testid="ivr-node-form"][data-node="${id}"]`).waitFor();
+  };
+  const fillPrompt = async (name: string, texts: { nl: string; fr: string; en: string }) => {
+    for (const [lang, text] of Object.entries(texts)) await field(`${name}-${lang}`).fill(text);
+  };
+  const saveButton = () => page.getByTestId('ivr-save');
 
-    const menu = page.locator('[data-testid="ivr-node"][data-node="menu"]');
-    expect(await menu.textContent()).toContain('Menu');
-    expect(await menu.textContent()).toContain('3 → callback');
-    expect(await page.locator('[data-testid="ivr-node"][data-node="welcome"]').textContent()).toContain('Welkom bij Bank Zuid.');
+  it('builds a menu through the forms, names an unreachable node until it is linked, saves and reads it back', async () => {
+    await loginAs(page, server.url, 'beheer@contactpunt.example', '/admin', 'admin');
+    await openBankIvr();
+    expect(await page.locator('[data-testid="ivr-node"][data-node="welcome"]').textContent()).toContain('start');
+    await expect.poll(() => page.getByTestId('ivr-check').textContent()).toContain('in orde');
 
-    const json = page.getByTestId('ivr-json');
-    const original = await json.inputValue();
-    await json.fill(original.replace('"next": "hours"', '"next": "uren"'));
-    await page.getByTestId('ivr-validate').click();
-    const listed = page.getByTestId('ivr-problems');
-    await listed.waitFor();
-    expect(await listed.textContent()).toContain('nodes.language.next');
-    expect(await listed.textContent()).toContain('unknown node id "uren"');
+    await addNodeAs('enqueue', 'toqueue');
+    await field('queueId').selectOption('qu_bank_kaart');
+    await addNodeAs('hangup', 'bye');
+    await addNodeAs('message', 'info');
+    await fillPrompt('prompt', { nl: 'Onze kantoren zijn open op werkdagen.', fr: 'Nos bureaux sont ouverts en semaine.', en: 'Our offices are open on weekdays.' });
+    await field('next').selectOption('bye');
+    await addNodeAs('menu', 'servicemenu');
+    await fillPrompt('prompt', { nl: 'Voor een medewerker, druk 1. Voor info, druk 2.', fr: 'Pour un conseiller, appuyez sur 1. Pour des infos, appuyez sur 2.', en: 'For an agent, press 1. For information, press 2.' });
+    const rows = nodeForm().getByTestId('ivr-choice');
+    await rows.nth(0).getByTestId('ivr-choice-target').selectOption('toqueue');
+    await nodeForm().getByTestId('ivr-choice-add').click();
+    expect(await rows.nth(1).getByTestId('ivr-choice-key').inputValue()).toBe('2');
+    await rows.nth(1).getByTestId('ivr-choice-target').selectOption('info');
+    await field('fallback').selectOption('toqueue');
+
+    // Nothing leads to the new menu yet: the server names it, next to the node, and save waits.
+    const nodeProblems = nodeForm().getByTestId('ivr-field-problems');
+    await expect.poll(() => nodeProblems.first().textContent(), { timeout: 5_000 }).toContain('unreachable from start');
+    expect(await page.locator('[data-testid="ivr-node"][data-node="servicemenu"]').textContent()).toMatch(/1 proble/);
+    expect(await saveButton().isDisabled()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-ivr-editor');
 
-    await json.fill(original.replace('Welkom bij Bank Zuid.', 'Welkom bij Bank Zuid, fijn dat u belt.'));
-    await page.getByTestId('ivr-save').click();
+    // Linked from the bank's main menu (a new key 4), every problem is gone.
+    await select('menu');
+    await nodeForm().getByTestId('ivr-choice-add').click();
+    const added = nodeForm().locator('[data-testid="ivr-choice"][data-key="4"]');
+    await added.getByTestId('ivr-choice-target').selectOption('servicemenu');
+    await expect.poll(() => page.getByTestId('ivr-check').textContent(), { timeout: 5_000 }).toContain('in orde');
+    expect(await page.getByTestId('ivr-problems').count()).toBe(0);
+
+    // The JSON view shows the same flow, and an edit there shows up in the form.
+    await page.getByTestId('ivr-advanced').check();
+    const json = page.getByTestId('ivr-json');
+    expect(JSON.parse(await json.inputValue()).nodes.servicemenu.choices).toEqual({ '1': 'toqueue', '2': 'info' });
+    await json.fill((await json.inputValue()).replace('Onze kantoren zijn open op werkdagen.', 'Onze kantoren zijn open van maandag tot vrijdag.'));
+    await select('info');
+    expect(await field('prompt-nl').inputValue()).toBe('Onze kantoren zijn open van maandag tot vrijdag.');
+    await page.getByTestId('ivr-advanced').uncheck();
+
+    await expect.poll(async () => saveButton().isEnabled(), { timeout: 5_000 }).toBe(true);
+    await saveButton().click();
     await expect.poll(() => page.getByTestId('ivr-status').textContent()).toContain('Opgeslagen');
     const stored = await server.running.app.deps.repos.voice.listFlows('tn_contactpunt');
-    expect(JSON.stringify(stored.find((f) => f.lineId === 'ln_bankzuid')?.flow)).toContain('fijn dat u belt');
+    const flow = stored.find((f) => f.lineId === 'ln_bankzuid')?.flow as { nodes: Record<string, Record<string, unknown>> };
+    expect(flow.nodes.servicemenu?.choices).toEqual({ '1': 'toqueue', '2': 'info' });
+    expect(flow.nodes.toqueue).toEqual({ type: 'enqueue', queueId: 'qu_bank_kaart' });
+
+    await page.reload();
+    await openBankIvr();
+    await select('servicemenu');
+    const reloaded = nodeForm().getByTestId('ivr-choice');
+    expect(await reloaded.nth(0).getByTestId('ivr-choice-target').inputValue()).toBe('toqueue');
+    expect(await reloaded.nth(1).getByTestId('ivr-choice-target').inputValue()).toBe('info');
+    expect(await nodeForm().getByTestId('ivr-node-refs').textContent()).toContain('nodes.menu.choices.4');
+
+    // Deleting a node leaves its references, which the server names.
+    await select('bye');
+    await nodeForm().getByTestId('ivr-node-delete').click();
+    await expect.poll(() => page.getByTestId('ivr-problems').textContent(), { timeout: 5_000 }).toContain('nodes.info.next');
+    expect(await saveButton().isDisabled()).toBe(true);
     expect(session.problems).toEqual([]);
   });
 });
