@@ -102,6 +102,8 @@ describe('the IVR editor in Chromium', () => {
 
     await page.reload();
     await openBankIvr();
+    expect(await page.getByTestId('ivr-language-en').isChecked()).toBe(true);
+    expect(await page.getByTestId('ivr-default-language').inputValue()).toBe('nl');
     await select('servicemenu');
     const reloaded = nodeForm().getByTestId('ivr-choice');
     expect(await reloaded.nth(0).getByTestId('ivr-choice-target').inputValue()).toBe('toqueue');

@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/dictionaries.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { describeError } from '../shell/error-message.js';
 import { ivrApi, type IvrProblem, type LineIvr } from './ivr-api.js';
-import { addNode, asFormFlow, IVR_NODE_TYPES, problemsByNode, type FormFlow, type IvrFormNodeType } from './ivr-form-state.js';
+import { addNode, asFormFlow, IVR_LANGUAGES, IVR_NODE_TYPES, problemsByNode, toggleFlowLanguage, type FormFlow, type IvrFormNodeType } from './ivr-form-state.js';
 import { IvrNodeForm } from './ivr-node-form.js';
 
 type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
@@ -146,7 +146,25 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
                 ))}
               </select>
             </div>
-            <p className="item-sub">{t('ivr.form.languages', { languages: flow.languages.map((l) => l.toUpperCase()).join(', ') })}</p>
+            <fieldset className="ivr-field" data-testid="ivr-languages">
+              <legend>{t('ivr.form.flowLanguages')}</legend>
+              {IVR_LANGUAGES.filter((l) => loaded.languages.includes(l) || flow.languages.includes(l)).map((l) => (
+                <label key={l} className="inline">
+                  <input type="checkbox" data-testid={`ivr-language-${l}`} checked={flow.languages.includes(l)} onChange={(e) => edit(toggleFlowLanguage(flow, l, e.target.checked))} />
+                  {t(`ivr.language.${l}` as MessageKey)}
+                </label>
+              ))}
+            </fieldset>
+            <div className="ivr-field">
+              <label htmlFor="ivr-default-language">{t('ivr.form.defaultLanguage')}</label>
+              <select id="ivr-default-language" data-testid="ivr-default-language" value={flow.defaultLanguage} onChange={(e) => edit({ ...flow, defaultLanguage: e.target.value })}>
+                {flow.languages.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`ivr.language.${l}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
           <div className="ivr-form-columns">
             <nav aria-label={t('ivr.nodes')} className="ivr-node-nav">

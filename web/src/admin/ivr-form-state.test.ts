@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, asFormFlow, choiceRows, deleteNode, nextFreeKey, problemsByNode, referencesTo, renameNode, setChoiceRows, updateNodeField, updatePromptText } from './ivr-form-state.js';
+import { addNode, asFormFlow, choiceRows, deleteNode, nextFreeKey, problemsByNode, referencesTo, renameNode, setChoiceRows, toggleFlowLanguage, updateNodeField, updatePromptText } from './ivr-form-state.js';
 
 const flow = asFormFlow({
   languages: ['nl', 'fr'],
@@ -80,5 +80,13 @@ describe('the IVR form state', () => {
   it('reads a broken value as an empty flow without throwing', () => {
     expect(asFormFlow(null)).toEqual({ languages: ['nl'], defaultLanguage: 'nl', start: '', nodes: {} });
     expect(asFormFlow({ nodes: { a: 3 } }).nodes.a).toEqual({ type: 'unknown' });
+  });
+
+  it('turns flow languages on and off in a fixed order, keeping the default one of them', () => {
+    const withEn = toggleFlowLanguage(flow, 'en', true);
+    expect(withEn.languages).toEqual(['nl', 'fr', 'en']);
+    const withoutNl = toggleFlowLanguage(withEn, 'nl', false);
+    expect(withoutNl).toMatchObject({ languages: ['fr', 'en'], defaultLanguage: 'fr' });
+    expect(toggleFlowLanguage(toggleFlowLanguage(flow, 'nl', false), 'nl', true).languages).toEqual(['nl', 'fr']);
   });
 });

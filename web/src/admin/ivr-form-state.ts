@@ -187,3 +187,17 @@ export function problemsByNode(problems: ReadonlyArray<{ path: string; message: 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/**
+ * Turns one language of the flow on or off, in the fixed order nl, fr, en. The default language moves
+ * to the first one left when it is turned off; prompts keep their texts (a new language's missing
+ * texts are named by the validator).
+ */
+export function toggleFlowLanguage(flow: FormFlow, language: string, on: boolean): FormFlow {
+  const chosen = new Set(flow.languages);
+  if (on) chosen.add(language);
+  else chosen.delete(language);
+  const languages = IVR_LANGUAGES.filter((l) => chosen.has(l));
+  const defaultLanguage = languages.includes(flow.defaultLanguage as (typeof IVR_LANGUAGES)[number]) ? flow.defaultLanguage : (languages[0] ?? flow.defaultLanguage);
+  return { ...flow, languages, defaultLanguage };
+}
