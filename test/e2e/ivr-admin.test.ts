@@ -37,6 +37,8 @@ describe('the IVR editor in Chromium', () => {
     await page.getByTestId('ivr-add-type').selectOption(type);
     await page.getByTestId('ivr-add-node').click();
     const idField = nodeForm().getByTestId('ivr-node-id');
+    // A keyboard user continues in the new node's form: its id has the focus.
+    expect(await idField.evaluate((el) => el === document.activeElement)).toBe(true);
     await idField.fill(id);
     await idField.press('Enter');
     await page.locator(`[data-testid="ivr-node-form"][data-node="${id}"]`).waitFor();

@@ -34,6 +34,7 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [newType, setNewType] = useState<IvrFormNodeType>('message');
+  const [justAdded, setJustAdded] = useState<string | null>(null);
   const checkedText = useRef<string | null>(null);
 
   useEffect(() => {
@@ -178,7 +179,10 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
                     const type = (IVR_NODE_TYPES as readonly string[]).includes(node.type) ? node.type : 'unknown';
                     return (
                       <li key={id} data-testid="ivr-node" data-node={id}>
-                        <button type="button" className="link-button" aria-current={visibleNode === id ? 'true' : undefined} data-testid="ivr-node-select" onClick={() => setSelected(id)}>
+                        <button type="button" className="link-button" aria-current={visibleNode === id ? 'true' : undefined} data-testid="ivr-node-select" onClick={() => {
+                            setSelected(id);
+                            setJustAdded(null);
+                          }}>
                           <span className="ivr-node-id">{id}</span> <span className="ivr-node-type">{t(`ivr.type.${type}` as MessageKey)}</span>
                           {flow.start === id && <> <span className="badge">{t('ivr.start')}</span></>}
                           {count > 0 && (
@@ -209,6 +213,7 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
                     const added = addNode(flow, newType);
                     edit(added.flow);
                     setSelected(added.id);
+                    setJustAdded(added.id);
                   }}
                 >
                   {t('ivr.form.add')}
@@ -223,6 +228,7 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
                 problems={located.filter((p) => p.nodeId === visibleNode)}
                 onChange={edit}
                 onSelect={setSelected}
+                justAdded={justAdded === visibleNode}
               />
             )}
           </div>

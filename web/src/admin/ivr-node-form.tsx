@@ -25,6 +25,8 @@ interface NodeFormProps {
   onChange: (flow: FormFlow) => void;
   /** After a rename or delete, the node to show next. */
   onSelect: (id: string | null) => void;
+  /** True right after the node was added: its id field takes the focus. */
+  justAdded?: boolean;
 }
 
 /** Problems of one field, next to it; the id lets the input point at them with aria-describedby. */
@@ -275,7 +277,7 @@ export function IvrNodeForm(props: NodeFormProps) {
         {nodeId} · {t(`ivr.type.${['message', 'menu', 'language', 'hours', 'collect', 'set', 'enqueue', 'voicemail', 'callback', 'transfer', 'hangup'].includes(node.type) ? node.type : 'unknown'}` as MessageKey)}
       </h3>
       <FieldProblems id={`${base}-problems`} problems={nodeLevel} />
-      <RenameField key={nodeId} flow={flow} nodeId={nodeId} onChange={onChange} onSelect={props.onSelect} />
+      <RenameField flow={flow} nodeId={nodeId} autoFocus={props.justAdded === true} onChange={onChange} onSelect={props.onSelect} />
       <p className="item-sub" data-testid="ivr-node-refs">
         {refs.length > 0 ? t('ivr.form.usedBy', { refs: refs.join(', ') }) : t('ivr.form.unused')}
       </p>
@@ -286,8 +288,9 @@ export function IvrNodeForm(props: NodeFormProps) {
           className="button-danger"
           data-testid="ivr-node-delete"
           onClick={() => {
-            onChange(deleteNode(flow, nodeId));
-            props.onSelect(null);
+            const remaining = deleteNode(flow, nodeId);
+            onChange(remaining);
+            props.onSelect(remaining.start in remaining.nodes ? remaining.start : (Object.keys(remaining.nodes)[0] ?? null));
           }}
         >
           {t('ivr.form.delete', { id: nodeId })}
@@ -321,10 +324,15 @@ function SkillsInput(props: { id: string; value: string[]; describedBy: string |
 }
 
 /** The node's id; a rename (on leaving the field or Enter) updates every reference to it. */
-function RenameField(props: { flow: FormFlow; nodeId: string; onChange: (flow: FormFlow) => void; onSelect: (id: string) => void }) {
+function RenameField(props: { flow: FormFlow; nodeId: string; autoFocus: boolean; onChange: (flow: FormFlow) => void; onSelect: (id: string) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(props.nodeId);
   const [refused, setRefused] = useState<'invalid' | 'taken' | null>(null);
+  // Kept mounted across nodes (so focus stays after a rename); the draft follows the node shown.
+  useEffect(() => {
+    setDraft(props.nodeId);
+    setRefused(null);
+  }, [props.nodeId]);
   const apply = () => {
     const result = renameNode(props.flow, props.nodeId, draft.trim());
     if (!result.ok) {
@@ -342,6 +350,7 @@ function RenameField(props: { flow: FormFlow; nodeId: string; onChange: (flow: F
       <input
         id={id}
         data-testid="ivr-node-id"
+        autoFocus={props.autoFocus}
         value={draft}
         aria-invalid={refused !== null}
         aria-describedby={refused ? `${id}-problems` : undefined}

@@ -460,7 +460,6 @@ export const en: Dictionary = {
   'ivr.savedAt': "Saved on {time}",
   'ivr.help': "Build the menu with the forms: pick a node on the left, fill in on the right what the caller hears and where they go. Every change is checked right away; you can save once no problem is left.",
   'ivr.json': "Voice menu (JSON)",
-  'ivr.validate': "Validate",
   'ivr.valid': "The voice menu is valid.",
   'ivr.saved': "Saved. The next call hears this menu.",
   'ivr.problems': "{count} problem(s) found:",

@@ -460,7 +460,6 @@ export const fr: Dictionary = {
   'ivr.savedAt': "Enregistré le {time}",
   'ivr.help': "Construisez le menu avec les formulaires : choisissez un nœud à gauche, indiquez à droite ce que l'appelant entend et où il va. Chaque modification est vérifiée aussitôt ; l'enregistrement est possible dès qu'il n'y a plus de problème.",
   'ivr.json': "Menu vocal (JSON)",
-  'ivr.validate': "Vérifier",
   'ivr.valid': "Le menu vocal est correct.",
   'ivr.saved': "Enregistré. Le prochain appel entendra ce menu.",
   'ivr.problems': "{count} problème(s) trouvé(s) :",

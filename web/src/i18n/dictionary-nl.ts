@@ -459,7 +459,6 @@ export const nl = {
   'ivr.savedAt': "Opgeslagen op {time}",
   'ivr.help': "Bouw het menu met de formulieren: kies links een knoop, vul rechts in wat de beller hoort en waar hij heen gaat. Elke wijziging wordt meteen gecontroleerd; opslaan kan zodra er geen problemen meer zijn.",
   'ivr.json': "Keuzemenu (JSON)",
-  'ivr.validate': "Controleren",
   'ivr.valid': "Het keuzemenu is in orde.",
   'ivr.saved': "Opgeslagen. De volgende oproep hoort dit menu.",
   'ivr.problems': "{count} probleem/problemen gevonden:",
