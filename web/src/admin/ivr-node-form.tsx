@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/dictionaries.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import {
@@ -329,10 +329,12 @@ function RenameField(props: { flow: FormFlow; nodeId: string; autoFocus: boolean
   const [draft, setDraft] = useState(props.nodeId);
   const [refused, setRefused] = useState<'invalid' | 'taken' | null>(null);
   // Kept mounted across nodes (so focus stays after a rename); the draft follows the node shown.
+  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     setDraft(props.nodeId);
     setRefused(null);
-  }, [props.nodeId]);
+    if (props.autoFocus) input.current?.focus();
+  }, [props.nodeId, props.autoFocus]);
   const apply = () => {
     const result = renameNode(props.flow, props.nodeId, draft.trim());
     if (!result.ok) {
@@ -350,7 +352,7 @@ function RenameField(props: { flow: FormFlow; nodeId: string; autoFocus: boolean
       <input
         id={id}
         data-testid="ivr-node-id"
-        autoFocus={props.autoFocus}
+        ref={input}
         value={draft}
         aria-invalid={refused !== null}
         aria-describedby={refused ? `${id}-problems` : undefined}
