@@ -162,6 +162,17 @@ describe.each(testDialects())('WhatsApp media fetched from the Cloud API on %s',
     const emma = await StaffClient.login(url, 'emma@contactpunt.example');
     const colleague = await fetch(`${url}/api/conversations/${conversationId}/attachments/${data.attachment!.id}`, { headers: { cookie: emma.cookie } });
     expect(colleague.status).toBe(403);
+
+    // GDPR: the export carries the picture, the erasure removes it and the fetch row.
+    const closed = await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' });
+    expect(closed.status, closed.text).toBe(200);
+    const karim = await StaffClient.login(url, 'karim@contactpunt.example');
+    const exported = await karim.request<{ attachments: Array<{ id: string; contentBase64: string }> }>('POST', '/api/privacy/contacts/export', { identifier: { kind: 'whatsapp', value: '32471230001' } });
+    expect(exported.status, exported.text).toBe(200);
+    expect(exported.body.attachments.map((a) => [a.id, Buffer.from(a.contentBase64, 'base64').equals(PNG)])).toEqual([[data.attachment!.id, true]]);
+    const erased = await karim.request<{ erased: Record<string, number> }>('POST', '/api/privacy/contacts/erase', { identifier: { kind: 'whatsapp', value: '32471230001' } });
+    expect(erased.status, erased.text).toBe(200);
+    expect(erased.body.erased).toMatchObject({ channel_attachments: 1, channel_media_fetches: 1 });
   });
 
   it('retries a failing provider with back-off and fetches the file once; after the last attempt the message shows failed', async () => {
