@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelSendError } from '../../src/channels/channel-contract.js';
+import { WhatsAppAdapter } from '../../src/channels/whatsapp/whatsapp-adapter.js';
 import { signBody } from '../../src/channels/whatsapp/webhook-signature.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startCentraal, type RunningCentraal } from '../../src/start-centraal.js';
@@ -54,6 +56,29 @@ function mediaWebhook(from: string, wamid: string, media: Media) {
     ],
   };
 }
+
+describe('the Cloud API media endpoints (local Graph API)', () => {
+  it('answer info and bytes only with the bearer token; a wrong token is a final error 190', async () => {
+    const graph = await LocalGraphApi.start(ACCESS_TOKEN);
+    try {
+      graph.addMedia('2000000000000100', 'image/png', PNG);
+      const adapter = (token: string) => new WhatsAppAdapter({ lines: () => [], graphBaseUrl: graph.url, graphVersion: 'v21.0', appSecret: undefined, accessToken: token });
+      const info = await adapter(ACCESS_TOKEN).mediaInfo('2000000000000100');
+      expect(info).toEqual({ url: `${graph.url}/media-download/2000000000000100`, mimeType: 'image/png', size: PNG.length });
+      expect((await adapter(ACCESS_TOKEN).downloadMedia(info.url, 1024)).equals(PNG)).toBe(true);
+      const wrong = await adapter('EAAG-wrong-token-000').mediaInfo('2000000000000100').catch((e: unknown) => e);
+      expect(wrong).toBeInstanceOf(ChannelSendError);
+      expect((wrong as ChannelSendError).providerError).toMatchObject({ code: '190', retryable: false });
+      const noBytes = await adapter('EAAG-wrong-token-000').downloadMedia(info.url, 1024).catch((e: unknown) => e);
+      expect((noBytes as ChannelSendError).providerError).toMatchObject({ code: '190', retryable: false });
+      // The download stops at the limit, whatever the info said.
+      const cut = await adapter(ACCESS_TOKEN).downloadMedia(info.url, 10).catch((e: unknown) => e);
+      expect((cut as ChannelSendError).providerError).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', retryable: false });
+    } finally {
+      await graph.close();
+    }
+  });
+});
 
 describe.each(testDialects())('WhatsApp media fetched from the Cloud API on %s', (dialect) => {
   let graph: LocalGraphApi;
