@@ -6,6 +6,7 @@ import { WhatsAppAdapter } from '../channels/whatsapp/whatsapp-adapter.js';
 import { AuthService } from './auth/auth.service.js';
 import { BotModels } from './bot/bot-models.js';
 import { ChannelHub } from './channels/channel-hub.js';
+import { MediaFetchWorker } from './channels/media-fetch-worker.js';
 import { OutboxWorker } from './channels/outbox-worker.js';
 import { systemClock, type Clock } from './clock.js';
 import { EventRecorder } from './conversation/event-recorder.js';
@@ -32,6 +33,8 @@ export interface CentraalApp {
   ops: OpsState;
   /** Delivers email and WhatsApp replies (tests call `pass()` to deliver at once). */
   outbox: OutboxWorker;
+  /** Fetches WhatsApp media customers sent (tests call `pass()` to fetch at once). */
+  mediaFetch: MediaFetchWorker;
   /** Starts the routing timer (ring-no-answer, overflow, supervisor figures). */
   startTimers(): void;
   /** Several nodes: this node took the tenant's lease; reload its configuration and rebuild its routing from the database. */
@@ -83,6 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
   recorder.setOutboundSelector(channels.selectOutbound);
   const deps: ServiceDeps = { config, db, repos, directory, live, recorder, routing, knowledge, botModels, ivrFlows, bus, calls, channels, clock, log };
   const outbox = new OutboxWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS }, ownership);
+  const mediaFetch = new MediaFetchWorker(deps, { intervalMs: config.CHANNEL_OUTBOX_INTERVAL_MS, maxAttempts: config.CHANNEL_OUTBOX_MAX_ATTEMPTS, maxBytes: config.EMAIL_MAX_ATTACHMENT_BYTES }, ownership);
   // With several nodes a tenant's routing is restored when this node takes its lease.
   if (!ownership.clustered) await routing.restore();
   // Browser calls waiting for a timer (IVR silence, an unanswered ring) carry on from the database.
@@ -102,8 +106,10 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
     journal,
     ops,
     outbox,
+    mediaFetch,
     startTimers() {
       outbox.start();
+      mediaFetch.start();
       // Retention runs once at start, then on its interval (a DB lease keeps it to one node at a time).
       retention ??= scheduleRetention(deps, config.RETENTION_INTERVAL_MINUTES * 60_000);
       timer ??= setInterval(() => {
@@ -129,6 +135,7 @@ export async function createApp(options: CreateAppOptions): Promise<CentraalApp>
       calls.stop();
       await retention?.stop();
       await outbox.stop();
+      await mediaFetch.stop();
       await routing.settled();
       await journal.drain();
       await channels.close();

@@ -137,7 +137,21 @@ export interface ChannelAdapter<Raw = unknown> {
   /** Parses and checks provider input; throws InboundRefusal for input that must be refused. */
   parseInbound(raw: Raw): Promise<InboundItem[]>;
   send(message: OutboundMessage): Promise<SendResult>;
+  /**
+   * Customer media kept at the provider (WhatsApp): its type, size and a short-lived download URL.
+   * Throws ChannelSendError (its `retryable` says whether another attempt may help).
+   */
+  mediaInfo?(mediaId: string): Promise<MediaInfo>;
+  /** The bytes behind `mediaInfo().url`; refuses (not retryable) more than `maxBytes`, whatever the info said. */
+  downloadMedia?(url: string, maxBytes: number): Promise<Buffer>;
   close(): Promise<void>;
+}
+
+export interface MediaInfo {
+  url: string;
+  mimeType: string;
+  /** As the provider reports it; null when it does not say. */
+  size: number | null;
 }
 
 /** How adapters find the line an inbound message is for. */

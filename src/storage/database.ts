@@ -427,6 +427,26 @@ export interface ChannelAttachmentTable {
 }
 
 
+/** A customer's WhatsApp media to fetch from the provider (migration 0019). */
+export interface ChannelMediaFetchTable {
+  id: Generated<number>;
+  tenant_id: string;
+  conversation_id: string;
+  seq: number;
+  media_id: string;
+  kind: string;
+  mime_type: string | null;
+  filename: string | null;
+  /** pending | fetched | refused | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  attachment_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** Every saved version of a knowledge article (migration 0013); rows are never changed. */
 export interface KnowledgeArticleVersionTable {
   tenant_id: string;
@@ -500,6 +520,7 @@ export interface Database extends QualityTables {
   channel_messages: ChannelMessageTable;
   channel_outbox: ChannelOutboxTable;
   channel_attachments: ChannelAttachmentTable;
+  channel_media_fetches: ChannelMediaFetchTable;
   routing_leases: RoutingLeaseTable;
   config_versions: ConfigVersionTable;
   call_states: CallStateTable;

@@ -20,5 +20,5 @@ export type { IdeaRecord, RoundtableRecord } from './repositories/idea.repositor
 export type { AwardRecord, BadgeRecord, GestureRecord, NominationRecord } from './repositories/recognition.repository.js';
 export type { CampaignRecord, CampaignContactRecord, CampaignAttemptRecord } from './repositories/campaign.repository.js';
 export type { ThankYouCallRecord, ThankYouCallStatus } from './repositories/thank-you.repository.js';
-export type { ChannelAttachmentRecord, ChannelOutboxRecord, ChannelThreadRecord, OutboxDraft } from './repositories/channel.repository.js';
+export type { ChannelAttachmentRecord, ChannelMediaFetchRecord, ChannelOutboxRecord, ChannelThreadRecord, OutboxDraft } from './repositories/channel.repository.js';
 export type { StoredCallState } from './repositories/call-state.repository.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +10,16 @@ export interface GraphUpload {
   filename: string;
   contentType: string;
   bytes: Buffer;
+}
+
+/** A customer's media the fake holds, as `GET /{media-id}` then its URL serve it. */
+export interface GraphMedia {
+  mimeType: string;
+  bytes: Buffer;
+  /** Answers this many info requests with a 500 (Meta's code 2, temporarily unavailable) first. */
+  failuresLeft: number;
+  /** The `file_size` the info reports (default: the real size), to test a provider that under-reports. */
+  reportedSize?: number;
 }
 
 export interface GraphRequest {
@@ -27,6 +38,9 @@ export interface GraphRequest {
 export class LocalGraphApi {
   readonly requests: GraphRequest[] = [];
   readonly uploads: GraphUpload[] = [];
+  readonly media = new Map<string, GraphMedia>();
+  /** Every media info and download request (path and whether it carried the right bearer token). */
+  readonly mediaRequests: Array<{ path: string; authorised: boolean }> = [];
   private counter = 0;
   private waiters: Array<{ match: (r: GraphRequest) => boolean; resolve: (r: GraphRequest) => void }> = [];
 
@@ -40,6 +54,17 @@ export class LocalGraphApi {
     let api: LocalGraphApi | undefined;
     const server = createServer((request, response) => {
       void readBody(request).then(async (raw) => {
+        if (request.method === 'GET') {
+          const answer = api!.handleMediaGet(request);
+          if (Buffer.isBuffer(answer.body)) {
+            response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/octet-stream', 'content-length': answer.body.length });
+            response.end(answer.body);
+          } else {
+            response.writeHead(answer.status, { 'content-type': 'application/json' });
+            response.end(JSON.stringify(answer.body));
+          }
+          return;
+        }
         const { status, body } = /\/media$/.test(request.url ?? '') ? await api!.handleUpload(request, raw) : api!.handle(request, raw.toString('utf8'));
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
@@ -57,6 +82,35 @@ export class LocalGraphApi {
       const timer = setTimeout(() => reject(new Error(`no matching Graph API request in ${timeoutMs} ms (got ${this.requests.length})`)), timeoutMs);
       this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
     });
+  }
+
+  /** Holds a customer's media under this id (what a webhook's `image.id` refers to). */
+  addMedia(id: string, mimeType: string, bytes: Buffer, options: { failFirst?: number; reportedSize?: number } = {}): void {
+    this.media.set(id, { mimeType, bytes, failuresLeft: options.failFirst ?? 0, ...(options.reportedSize !== undefined ? { reportedSize: options.reportedSize } : {}) });
+  }
+
+  /**
+   * `GET /{version}/{media-id}` answers Meta's `{messaging_product, url, mime_type, sha256, file_size, id}`;
+   * `GET /media-download/{id}` (the URL it gave) answers the bytes. Both need the bearer token, as Meta's do.
+   */
+  private handleMediaGet(request: IncomingMessage): { status: number; body: unknown; contentType?: string } {
+    const path = request.url ?? '';
+    const authorised = request.headers.authorization === `Bearer ${this.token}`;
+    this.mediaRequests.push({ path, authorised });
+    const download = /^\/media-download\/([\w.-]+)$/.exec(path);
+    const info = /^\/v\d+\.\d+\/([\w.-]+)$/.exec(path);
+    if (!download && !info) return graphError(404, 100, `Unknown path components: ${path}`);
+    if (!authorised) return graphError(401, 190, 'Invalid OAuth access token');
+    const id = decodeURIComponent((download ?? info)![1]!);
+    const media = this.media.get(id);
+    if (!media) return graphError(400, 100, `Unsupported get request. Object with ID '${id}' does not exist`);
+    if (download) return { status: 200, body: media.bytes, contentType: media.mimeType };
+    if (media.failuresLeft > 0) {
+      media.failuresLeft -= 1;
+      return graphError(500, 2, 'Service temporarily unavailable');
+    }
+    const sha256 = createHash('sha256').update(media.bytes).digest('base64');
+    return { status: 200, body: { messaging_product: 'whatsapp', url: `${this.url}/media-download/${encodeURIComponent(id)}`, mime_type: media.mimeType, sha256, file_size: media.reportedSize ?? media.bytes.length, id } };
   }
 
   /** The media endpoint: bearer token, multipart with messaging_product, type and file; answers `{id}`. */

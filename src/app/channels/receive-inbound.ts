@@ -131,6 +131,12 @@ async function findThread(deps: ServiceDeps, line: Line, contactId: string, item
 }
 
 async function afterStored(deps: ServiceDeps, line: Line, conversationId: string, item: InboundMessage, seq: number): Promise<void> {
+  // Media at the provider: only queued here (before the webhook's 200), fetched by the media worker afterwards.
+  // Queued before the message id is remembered: if that fails, the provider's redelivery queues it (once) again.
+  const media = item.extra?.media as { kind: string; mediaId: string; mimeType: string | null; filename: string | null } | undefined;
+  if (media && deps.channels.adapterFor(item.channel)?.mediaInfo) {
+    await deps.repos.channels.insertMediaFetch({ tenantId: line.tenantId, conversationId, seq, mediaId: media.mediaId, kind: media.kind, mimeType: media.mimeType, filename: media.filename, now: deps.clock.now() });
+  }
   await deps.repos.channels.rememberMessage({ tenantId: line.tenantId, conversationId, channel: item.channel, externalId: item.externalId, direction: 'in', seq, at: deps.clock.now() });
   await deps.repos.channels.noteInbound(conversationId, Math.min(item.sentAt, deps.clock.now()));
 }

@@ -1,4 +1,4 @@
-import { ChannelSendError, InboundRefusal, type ChannelAdapter, type ChannelCapabilities, type InboundItem, type LineLookup, type OutboundAttachment, type OutboundMessage, type SendResult } from '../channel-contract.js';
+import { ChannelSendError, InboundRefusal, type ChannelAdapter, type ChannelCapabilities, type InboundItem, type LineLookup, type MediaInfo, type OutboundAttachment, type OutboundMessage, type SendResult } from '../channel-contract.js';
 import { parseWhatsAppWebhook } from './parse-webhook.js';
 import { verifyHubSignature } from './webhook-signature.js';
 
@@ -86,6 +86,45 @@ export class WhatsAppAdapter implements ChannelAdapter<WhatsAppRaw> {
     return { externalId: firstId! };
   }
 
+  /** `GET /{version}/{media-id}` (bearer): Meta's `{url, mime_type, file_size}` of a customer's media. */
+  async mediaInfo(mediaId: string): Promise<MediaInfo> {
+    if (!this.options.accessToken) throw new ChannelSendError({ code: 'WHATSAPP_NOT_CONFIGURED', message: 'WHATSAPP_ACCESS_TOKEN is not set', retryable: false });
+    const url = `${this.options.graphBaseUrl.replace(/\/$/, '')}/${this.options.graphVersion}/${encodeURIComponent(mediaId)}`;
+    const response = await this.get(url);
+    const body = (await response.json().catch(() => ({}))) as GraphBody & { url?: unknown; mime_type?: unknown; file_size?: unknown };
+    if (!response.ok || body.error) throw graphFailure(response.status, body);
+    if (typeof body.url !== 'string' || typeof body.mime_type !== 'string') throw new ChannelSendError({ code: 'WHATSAPP_MEDIA_INFO_INVALID', message: 'The media answer has no url or mime_type', retryable: true });
+    return { url: body.url, mimeType: body.mime_type, size: typeof body.file_size === 'number' ? body.file_size : null };
+  }
+
+  /** The media URL, fetched with the same bearer token (Meta refuses it without); never more than `maxBytes` are read. */
+  async downloadMedia(url: string, maxBytes: number): Promise<Buffer> {
+    const response = await this.get(url);
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as GraphBody;
+      throw graphFailure(response.status, body);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      size += (chunk as Uint8Array).byteLength;
+      if (size > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new ChannelSendError({ code: 'ATTACHMENT_TOO_LARGE', message: `The media is larger than ${maxBytes} bytes`, retryable: false });
+      }
+      chunks.push(Buffer.from(chunk as Uint8Array));
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private async get(url: string): Promise<Response> {
+    try {
+      return await fetch(url, { headers: { authorization: `Bearer ${this.options.accessToken}` }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+    } catch (error) {
+      throw new ChannelSendError({ code: 'WHATSAPP_UNREACHABLE', message: `Graph API unreachable: ${String(error)}`, retryable: true });
+    }
+  }
+
   /** `POST {phone-number-id}/media` (multipart): the media id a message can refer to. */
   private async uploadMedia(base: string, file: OutboundAttachment): Promise<string> {
     const form = new FormData();
@@ -117,18 +156,21 @@ export class WhatsAppAdapter implements ChannelAdapter<WhatsAppRaw> {
       throw new ChannelSendError({ code: 'WHATSAPP_UNREACHABLE', message: `Graph API unreachable: ${String(error)}`, retryable: true });
     }
     const body = (await response.json().catch(() => ({}))) as GraphBody;
-    if (!response.ok || body.error) {
-      const code = body.error?.code;
-      throw new ChannelSendError({
-        code: code === undefined ? `HTTP_${response.status}` : String(code),
-        message: body.error?.error_data?.details ?? body.error?.message ?? `Graph API answered ${response.status}`,
-        retryable: response.status >= 500 || response.status === 429 || (code !== undefined && RETRYABLE_CODES.has(code)),
-      });
-    }
+    if (!response.ok || body.error) throw graphFailure(response.status, body);
     return body;
   }
 
   async close(): Promise<void> {}
+}
+
+/** Meta's error answer as a provider error; 5xx, 429 and the rate-limit codes are worth another attempt. */
+function graphFailure(status: number, body: GraphBody): ChannelSendError {
+  const code = body.error?.code;
+  return new ChannelSendError({
+    code: code === undefined ? `HTTP_${status}` : String(code),
+    message: body.error?.error_data?.details ?? body.error?.message ?? `Graph API answered ${status}`,
+    retryable: status >= 500 || status === 429 || (code !== undefined && RETRYABLE_CODES.has(code)),
+  });
 }
 
 /** The Cloud API message object for text, template or media. */

@@ -67,6 +67,8 @@ export const EVENT_CATALOGUE = {
   // Email and WhatsApp: delivery of an agent or bot message (sent, delivered, read, failed with the
   // provider's error) and automatic mail (auto-replies, bounces) that arrived in the thread.
   'message.delivery': 'internal',
+  // WhatsApp: a customer's media fetched from the provider (the stored attachment), refused by the attachment rules, or failed.
+  'message.media': 'internal',
   'channel.automated_received': 'internal',
 } as const satisfies Record<string, Visibility>;
 

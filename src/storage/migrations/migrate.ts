@@ -16,6 +16,7 @@ import { configVersionsMigration } from './0012-config-versions.js';
 import { articleVersionsMigration } from './0013-article-versions.js';
 import { campaignConversationsMigration } from './0016-campaign-conversations.js';
 import { phoneConsultMigration } from './0017-phone-consult.js';
+import { whatsappMediaMigration } from './0019-whatsapp-media.js';
 
 /** Migrations in order; each is a function of the dialect flags so one set runs on both databases. (Exported for upgrade tests.) */
 export function migrations(flags: DialectFlags): Record<string, Migration> {
@@ -35,6 +36,7 @@ export function migrations(flags: DialectFlags): Record<string, Migration> {
     '0013-article-versions': articleVersionsMigration(flags),
     '0016-campaign-conversations': campaignConversationsMigration(flags),
     '0017-phone-consult': phoneConsultMigration(flags),
+    '0019-whatsapp-media': whatsappMediaMigration(flags),
   };
 }
 

@@ -1,11 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ChannelAttachmentTable, ChannelOutboxTable, ChannelThreadTable, Database } from '../database.js';
+import type { ChannelAttachmentTable, ChannelMediaFetchTable, ChannelOutboxTable, ChannelThreadTable, Database } from '../database.js';
 import type { DialectFlags } from '../dialect-flags.js';
 import { OPEN_STATES } from './conversation.repository.js';
 
 export type ChannelThreadRecord = Selectable<ChannelThreadTable>;
 export type ChannelOutboxRecord = Selectable<ChannelOutboxTable>;
 export type ChannelAttachmentRecord = Selectable<ChannelAttachmentTable>;
+export type ChannelMediaFetchRecord = Selectable<ChannelMediaFetchTable>;
 
 export interface OutboxDraft {
   tenantId: string;
@@ -168,5 +169,60 @@ export class ChannelRepository {
 
   async attachment(tenantId: string, id: string): Promise<ChannelAttachmentRecord | undefined> {
     return this.db.selectFrom('channel_attachments').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A customer's media to fetch after the webhook was acknowledged; once per message (a redelivery adds nothing). */
+  async insertMediaFetch(row: { tenantId: string; conversationId: string; seq: number; mediaId: string; kind: string; mimeType: string | null; filename: string | null; now: number }): Promise<void> {
+    await this.db
+      .insertInto('channel_media_fetches')
+      .values({
+        tenant_id: row.tenantId,
+        conversation_id: row.conversationId,
+        seq: row.seq,
+        media_id: row.mediaId,
+        kind: row.kind,
+        mime_type: row.mimeType,
+        filename: row.filename,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: row.now,
+        last_error: null,
+        attachment_id: null,
+        created_at: row.now,
+        updated_at: row.now,
+      })
+      .onConflict((oc) => oc.columns(['conversation_id', 'seq']).doNothing())
+      .execute();
+  }
+
+  /** Due media fetches, their next attempt pushed `leaseMs` ahead (the outbox's lease; row locks on PostgreSQL). */
+  async claimDueMediaFetches(now: number, limit: number, leaseMs: number, tenantIds?: readonly string[]): Promise<ChannelMediaFetchRecord[]> {
+    if (tenantIds?.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      let query = trx.selectFrom('channel_media_fetches').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now).orderBy('id').limit(limit);
+      if (tenantIds) query = query.where('tenant_id', 'in', [...tenantIds]);
+      if (this.flags.supportsRowLocks) query = query.forUpdate().skipLocked();
+      const rows = await query.execute();
+      if (rows.length > 0) {
+        await trx
+          .updateTable('channel_media_fetches')
+          .set({ next_attempt_at: now + leaseMs })
+          .where('id', 'in', rows.map((r) => r.id))
+          .execute();
+      }
+      return rows;
+    });
+  }
+
+  async markMediaFetch(id: number, change: { status: 'pending' | 'fetched' | 'refused' | 'failed'; attempts: number; nextAttemptAt: number; lastError: string | null; attachmentId: string | null; now: number }): Promise<void> {
+    await this.db
+      .updateTable('channel_media_fetches')
+      .set({ status: change.status, attempts: change.attempts, next_attempt_at: change.nextAttemptAt, last_error: change.lastError, attachment_id: change.attachmentId, updated_at: change.now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async mediaFetchesOf(conversationId: string): Promise<ChannelMediaFetchRecord[]> {
+    return this.db.selectFrom('channel_media_fetches').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
   }
 }

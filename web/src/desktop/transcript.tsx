@@ -7,10 +7,18 @@ import type { PendingMessage } from './desktop-state.js';
 import { isSafetyEvent, systemText } from './system-text.js';
 
 /** Routing noise the agent does not need in the transcript. */
-const HIDDEN = new Set(['conversation.offered', 'conversation.offer_declined', 'conversation.offer_expired', 'message.delivery']);
+const HIDDEN = new Set(['conversation.offered', 'conversation.offer_declined', 'conversation.offer_expired', 'message.delivery', 'message.media']);
 
 interface Delivery {
   status: string;
+  error?: { code: string; message: string };
+}
+
+/** A WhatsApp media's fetch outcome (`message.media`): the stored file, or why there is none. */
+interface MediaOutcome {
+  status: 'fetched' | 'refused' | 'failed';
+  kind?: string;
+  attachment?: AttachmentRef;
   error?: { code: string; message: string };
 }
 
@@ -35,10 +43,15 @@ export function Transcript({ events, pending, customerTyping, onRetry, onDiscard
     for (const e of events) if (e.type === 'message.delivery' && typeof e.data.seq === 'number') map.set(e.data.seq, e.data as unknown as Delivery);
     return map;
   }, [events]);
+  const mediaOutcomes = useMemo(() => {
+    const map = new Map<number, MediaOutcome>();
+    for (const e of events) if (e.type === 'message.media' && typeof e.data.seq === 'number') map.set(e.data.seq, e.data as unknown as MediaOutcome);
+    return map;
+  }, [events]);
   return (
     <div className="transcript" data-testid="transcript" role="log" aria-live="polite" aria-label={t('transcript.label')} tabIndex={0}>
       {events.filter((e) => !HIDDEN.has(e.type) && !e.type.startsWith('registration.')).map((e) => (
-        <EventRow key={e.seq} event={e} delivery={deliveries.get(e.seq)} />
+        <EventRow key={e.seq} event={e} delivery={deliveries.get(e.seq)} media={mediaOutcomes.get(e.seq)} />
       ))}
       {pending.map((p) => (
         <div key={p.clientId} className={`bubble bubble-agent ${p.internal ? 'bubble-note' : ''} bubble-pending`} data-testid="message-pending">
@@ -70,7 +83,7 @@ export function Transcript({ events, pending, customerTyping, onRetry, onDiscard
   );
 }
 
-function EventRow({ event, delivery }: { event: WireEvent; delivery: Delivery | undefined }) {
+function EventRow({ event, delivery, media }: { event: WireEvent; delivery: Delivery | undefined; media: MediaOutcome | undefined }) {
   const { t, time, dateTime } = useI18n();
   const text = typeof event.data.text === 'string' ? event.data.text : '';
   const subject = typeof event.data.subject === 'string' ? event.data.subject : null;
@@ -93,7 +106,7 @@ function EventRow({ event, delivery }: { event: WireEvent; delivery: Delivery | 
           </p>
         )}
         {html ? <MailBody html={html} text={text} /> : <p className="bubble-text">{text}</p>}
-        <ChannelContent content={event.data.channelContent} />
+        <ChannelContent content={event.data.channelContent} conversationId={event.conversationId} outcome={media} />
         {attachments.length > 0 && (
           <ul className="bubble-attachments" aria-label={t('channel.attachments')} data-testid="message-attachments">
             {attachments.map((a) => (
@@ -154,8 +167,12 @@ function DeliveryStatus({ delivery }: { delivery: Delivery }) {
   );
 }
 
-/** What a WhatsApp message carried besides text: a place (with a map link) or a media reference kept at the provider. */
-function ChannelContent({ content }: { content: unknown }) {
+/**
+ * What a WhatsApp message carried besides text: a place (with a map link), or media — a preview of
+ * a fetched picture, a download link for another file, why it was not kept, or (still at the
+ * provider, being fetched) its kind.
+ */
+function ChannelContent({ content, conversationId, outcome }: { content: unknown; conversationId: string; outcome: MediaOutcome | undefined }) {
   const { t } = useI18n();
   if (typeof content !== 'object' || content === null) return null;
   const { location, media } = content as { location?: { latitude: number; longitude: number }; media?: { kind: string; mimeType: string | null } };
@@ -169,6 +186,7 @@ function ChannelContent({ content }: { content: unknown }) {
       </p>
     );
   }
+  if (media && outcome) return <FetchedMedia conversationId={conversationId} kind={media.kind} outcome={outcome} />;
   if (media) {
     return (
       <p className="bubble-meta" data-testid="message-media">
@@ -177,4 +195,39 @@ function ChannelContent({ content }: { content: unknown }) {
     );
   }
   return null;
+}
+
+function FetchedMedia({ conversationId, kind, outcome }: { conversationId: string; kind: string; outcome: MediaOutcome }) {
+  const { t } = useI18n();
+  const file = outcome.attachment;
+  if (outcome.status === 'fetched' && file) {
+    const href = channelApi.attachmentUrl(conversationId, file.id);
+    const picture = file.contentType.startsWith('image/') && file.contentType !== 'image/heic';
+    return (
+      <div className="bubble-media" data-testid="message-media" data-status="fetched">
+        {picture && (
+          <a href={href} download={file.filename}>
+            <img className="bubble-picture" src={href} alt={t('channel.mediaPicture')} />
+          </a>
+        )}
+        <p className="bubble-meta">
+          <a href={href} download={file.filename}>
+            {t('channel.mediaDownload', { name: file.filename })}
+          </a>{' '}
+          <span className="muted">({Math.ceil(file.size / 1024)} kB)</span>
+        </p>
+      </div>
+    );
+  }
+  const text =
+    outcome.status === 'refused'
+      ? t('channel.mediaRefused', { reason: outcome.error?.code === 'ATTACHMENT_TOO_LARGE' ? t('channel.mediaTooLarge') : t('channel.mediaTypeRefused') })
+      : kind === 'image' || kind === 'sticker'
+        ? t('channel.mediaPictureFailed')
+        : t('channel.mediaFileFailed');
+  return (
+    <p className="bubble-meta form-error" data-testid="message-media" data-status={outcome.status}>
+      {text}
+    </p>
+  );
 }

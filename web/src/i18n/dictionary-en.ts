@@ -650,4 +650,11 @@ export const en: Dictionary = {
   'admin.emailSignature': 'Signature under replies',
   'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
   'channel.media': 'WhatsApp attachment: {kind} {type}',
+  'channel.mediaPicture': "The customer's picture",
+  'channel.mediaDownload': 'Download: {name}',
+  'channel.mediaPictureFailed': 'The picture could not be fetched',
+  'channel.mediaFileFailed': 'The file could not be fetched',
+  'channel.mediaRefused': 'File not accepted: {reason}',
+  'channel.mediaTooLarge': 'it is too large',
+  'channel.mediaTypeRefused': 'this kind of file is not accepted',
 };

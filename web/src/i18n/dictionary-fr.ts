@@ -650,4 +650,11 @@ export const fr: Dictionary = {
   'admin.emailSignature': 'Signature des réponses',
   'admin.whatsappNumberId': 'Identifiant du numéro WhatsApp (Cloud API)',
   'channel.media': 'Pièce jointe WhatsApp : {kind} {type}',
+  'channel.mediaPicture': 'Photo du client',
+  'channel.mediaDownload': 'Télécharger : {name}',
+  'channel.mediaPictureFailed': "La photo n'a pas pu être récupérée",
+  'channel.mediaFileFailed': "Le fichier n'a pas pu être récupéré",
+  'channel.mediaRefused': 'Fichier refusé : {reason}',
+  'channel.mediaTooLarge': 'il est trop volumineux',
+  'channel.mediaTypeRefused': "ce type de fichier n'est pas accepté",
 };

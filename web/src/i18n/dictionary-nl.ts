@@ -649,6 +649,13 @@ export const nl = {
   'admin.emailSignature': 'Handtekening onder antwoorden',
   'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
   'channel.media': 'Bijlage bij WhatsApp: {kind} {type}',
+  'channel.mediaPicture': 'Foto van de klant',
+  'channel.mediaDownload': 'Downloaden: {name}',
+  'channel.mediaPictureFailed': 'De foto kon niet worden opgehaald',
+  'channel.mediaFileFailed': 'Het bestand kon niet worden opgehaald',
+  'channel.mediaRefused': 'Bestand niet aanvaard: {reason}',
+  'channel.mediaTooLarge': 'het is te groot',
+  'channel.mediaTypeRefused': 'dit soort bestand wordt niet aanvaard',
 } as const;
 
 export type MessageKey = keyof typeof nl;
