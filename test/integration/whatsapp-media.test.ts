@@ -22,6 +22,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(200, 0x11)]);
 const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000', 'hex'), Buffer.from('This program cannot be run in DOS mode.')]);
 
+/** The start of a WhatsApp voice note: an Ogg page carrying an Opus header. */
+const VOICE_NOTE = Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.from('0002000000000000000012345678000000000000000001', 'hex'), Buffer.from('OpusHead'), Buffer.alloc(300, 0x2a)]);
+
 type Media = { kind: string; id: string; mime: string; caption?: string; filename?: string };
 type MediaEvent = { seq: number; status: string; attachment?: { id: string; filename: string; contentType: string; size: number }; error?: { code: string; message: string } };
 type FetchRow = { status: string; attempts: number; attachment_id: string | null; last_error: string | null; media_id: string };
@@ -200,6 +203,22 @@ describe.each(testDialects())('WhatsApp media fetched from the Cloud API on %s',
     expect(erased.body.erased).toMatchObject({ channel_attachments: 1, channel_media_fetches: 1 });
   });
 
+  it('fetches a voice note (audio/ogg, Opus) that the agent on the conversation downloads byte for byte', async () => {
+    graph.addMedia('2000000000000009', 'audio/ogg; codecs=opus', VOICE_NOTE);
+    expect((await post(mediaWebhook('32471230009', 'wamid.MEDIA0009', { kind: 'audio', id: '2000000000000009', mime: 'audio/ogg; codecs=opus' }))).status).toBe(200);
+    const offer = await socket.next((f) => f.t === 'offer');
+    const conversationId = String(offer.conversationId);
+    await socket.request({ t: 'offer.accept', conversationId });
+    const data = (await socket.event('message.media', (e) => e.conversationId === conversationId)).data as MediaEvent;
+    expect(data).toMatchObject({ status: 'fetched', attachment: { filename: `audio-${data.seq}.ogg`, contentType: 'audio/ogg', size: VOICE_NOTE.length } });
+    const download = await fetch(`${url}/api/conversations/${conversationId}/attachments/${data.attachment!.id}`, { headers: { cookie: thomas.cookie } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('audio/ogg');
+    expect(Buffer.from(await download.arrayBuffer()).equals(VOICE_NOTE)).toBe(true);
+    const closed = await thomas.request('POST', `/api/conversations/${conversationId}/close`, { wrapUpCode: 'opgelost' });
+    expect(closed.status, closed.text).toBe(200);
+  });
+
   it('retries a failing provider with back-off and fetches the file once; after the last attempt the message shows failed', async () => {
     graph.addMedia('2000000000000002', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), { failFirst: 2 });
     graph.addMedia('2000000000000003', 'image/jpeg', JPEG, { failFirst: 100 });
@@ -217,17 +236,19 @@ describe.each(testDialects())('WhatsApp media fetched from the Cloud API on %s',
     expect(await mediaEvents(conversation.conversation_id)).toEqual([{ seq: expect.any(Number), status: 'failed', kind: 'image', error: { code: '2', message: 'Service temporarily unavailable' } }]);
   });
 
-  it('refuses a type outside the rules, a file too large (reported or real) and a renamed program: nothing stored, a clear state, not fetched again', async () => {
+  it('refuses a type outside the rules, a file too large (reported or real) and renamed programs (as PDF, as a voice note): nothing stored, a clear state, not fetched again', async () => {
     const from = '32471230004';
-    graph.addMedia('2000000000000004', 'audio/ogg; codecs=opus', Buffer.from('OggS\u0000\u0002'));
+    graph.addMedia('2000000000000004', 'video/quicktime', Buffer.from('\u0000\u0000\u0000\u0014ftypqt  '));
     graph.addMedia('2000000000000005', 'image/jpeg', Buffer.concat([JPEG, Buffer.alloc(MAX_BYTES)]));
     graph.addMedia('2000000000000006', 'image/jpeg', Buffer.concat([JPEG, Buffer.alloc(MAX_BYTES)]), { reportedSize: 1000 });
     graph.addMedia('2000000000000007', 'application/pdf', EXE);
+    graph.addMedia('2000000000000010', 'audio/ogg', EXE);
     const sent: Media[] = [
-      { kind: 'audio', id: '2000000000000004', mime: 'audio/ogg; codecs=opus' },
+      { kind: 'video', id: '2000000000000004', mime: 'video/quicktime' },
       { kind: 'image', id: '2000000000000005', mime: 'image/jpeg' },
       { kind: 'image', id: '2000000000000006', mime: 'image/jpeg' },
       { kind: 'document', id: '2000000000000007', mime: 'application/pdf', filename: 'factuur.pdf' },
+      { kind: 'audio', id: '2000000000000010', mime: 'audio/ogg' },
     ];
     for (const [index, media] of sent.entries()) expect((await post(mediaWebhook(from, `wamid.MEDIA01${index}`, media))).status).toBe(200);
     const rows = await Promise.all(sent.map((m) => settled(m.id)));
@@ -236,13 +257,17 @@ describe.each(testDialects())('WhatsApp media fetched from the Cloud API on %s',
       ['refused', 'ATTACHMENT_TOO_LARGE'],
       ['refused', 'ATTACHMENT_TOO_LARGE'],
       ['refused', 'ATTACHMENT_TYPE_REFUSED'],
+      ['refused', 'ATTACHMENT_TYPE_REFUSED'],
     ]);
     // Type and reported size are checked before any byte is downloaded.
     expect([downloads('2000000000000004'), downloads('2000000000000005')]).toEqual([0, 0]);
     const conversationId = (await running.db.kysely.selectFrom('channel_media_fetches').select('conversation_id').where('media_id', '=', '2000000000000004').executeTakeFirstOrThrow()).conversation_id;
     expect(await running.db.kysely.selectFrom('channel_attachments').select('id').where('conversation_id', '=', conversationId).execute()).toEqual([]);
     const events = await mediaEvents(conversationId);
-    expect(events.map((e) => e.status)).toEqual(['refused', 'refused', 'refused', 'refused']);
+    expect(events.map((e) => e.status)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
+    // The program declared as a voice note was looked at (downloaded) and refused by its first bytes.
+    expect(downloads('2000000000000010')).toBe(1);
+    expect(events[4]!.error!.message).toBe('The content of "audio" is not a audio/ogg file');
     expect(events[3]!.error!.message).toContain('factuur.pdf');
     expect(events[1]!.error!.message).toMatch(/limit is 4 kB/);
 

@@ -1,4 +1,4 @@
-import { attachmentProblem, bareContentType, formatBytes, sanitiseFilename } from '../../channels/attachments/attachment-rules.js';
+import { WHATSAPP_MEDIA_TYPES, attachmentProblem, bareContentType, formatBytes, sanitiseFilename } from '../../channels/attachments/attachment-rules.js';
 import { contentMatchesType } from '../../channels/attachments/sniff-content.js';
 import { ChannelSendError, type ProviderError } from '../../channels/channel-contract.js';
 import { isTerminal } from '../../core/conversation/lifecycle.js';
@@ -25,7 +25,7 @@ export type MediaOutcome =
   | { seq: number; status: 'refused' | 'failed'; kind: string; error: { code: string; message: string } };
 
 /** A file extension for media without a name (pictures, voice notes), so a download opens in the right program. */
-const EXTENSION: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic', 'application/pdf': 'pdf', 'text/plain': 'txt' };
+const EXTENSION: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic', 'application/pdf': 'pdf', 'text/plain': 'txt', 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/aac': 'aac', 'audio/amr': 'amr', 'video/mp4': 'mp4' };
 
 /**
  * Fetches the media customers send on WhatsApp (photos, documents …) from the Cloud API after the
@@ -101,7 +101,7 @@ export class MediaFetchWorker {
       contentType = bareContentType(info.mimeType);
       const label = row.filename ?? row.kind;
       // The provider's own size and type first: a refused file is never downloaded.
-      const problem = attachmentProblem({ contentType, size: info.size ?? 0 }, maxBytes);
+      const problem = attachmentProblem({ contentType, size: info.size ?? 0 }, maxBytes, WHATSAPP_MEDIA_TYPES);
       if (problem?.kind === 'too_large') return this.refuse(row, attempts, 'ATTACHMENT_TOO_LARGE', `"${label}" is ${formatBytes(problem.size)}; the limit is ${formatBytes(maxBytes)} per file`);
       if (problem) return this.refuse(row, attempts, 'ATTACHMENT_TYPE_REFUSED', `"${label}" has type ${contentType}, which is not accepted`);
       content = await adapter.downloadMedia(info.url, maxBytes);

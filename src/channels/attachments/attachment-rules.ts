@@ -24,12 +24,34 @@ export function bareContentType(contentType: string): string {
   return contentType.split(';')[0]!.trim().toLowerCase();
 }
 
+/**
+ * What a customer may send over WhatsApp: the documents and pictures above plus voice notes
+ * (WhatsApp records Ogg/Opus; other clients send MP3, M4A, AAC or AMR) and short videos. Only
+ * inbound WhatsApp media uses this list; mail and agent uploads keep the one above.
+ */
+export const WHATSAPP_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  ...ALLOWED_ATTACHMENT_TYPES,
+  'audio/ogg',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/aac',
+  'audio/amr',
+  'video/mp4',
+]);
+
 export type AttachmentProblem = { kind: 'too_large'; size: number; limit: number } | { kind: 'type_refused'; contentType: string };
 
-/** The first rule a file breaks, or null: size first (the cheaper answer for the sender), then the type. */
-export function attachmentProblem(file: { contentType: string; size: number }, maxBytes: number): AttachmentProblem | null {
+/**
+ * The first rule a file breaks, or null: size first (the cheaper answer for the sender), then the
+ * type. `allowedTypes` is the list of the path the file arrives on (mail and uploads: the default).
+ */
+export function attachmentProblem(
+  file: { contentType: string; size: number },
+  maxBytes: number,
+  allowedTypes: ReadonlySet<string> = ALLOWED_ATTACHMENT_TYPES,
+): AttachmentProblem | null {
   if (file.size > maxBytes) return { kind: 'too_large', size: file.size, limit: maxBytes };
-  if (!ALLOWED_ATTACHMENT_TYPES.has(bareContentType(file.contentType))) return { kind: 'type_refused', contentType: file.contentType };
+  if (!allowedTypes.has(bareContentType(file.contentType))) return { kind: 'type_refused', contentType: file.contentType };
   return null;
 }
 

@@ -3,7 +3,7 @@
  * program (`invoice.pdf` that starts with `MZ`) is refused. Families, not exact types: office
  * formats share the ZIP or OLE container, text is "valid UTF-8 without NUL bytes".
  */
-type Family = 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'heic' | 'zip' | 'ole' | 'text';
+type Family = 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'heic' | 'zip' | 'ole' | 'text' | 'ogg' | 'mp3' | 'mp4' | 'aac' | 'amr';
 
 const FAMILY_OF_TYPE: Readonly<Record<string, Family>> = {
   'application/pdf': 'pdf',
@@ -20,6 +20,12 @@ const FAMILY_OF_TYPE: Readonly<Record<string, Family>> = {
   'application/vnd.oasis.opendocument.spreadsheet': 'zip',
   'application/msword': 'ole',
   'application/vnd.ms-excel': 'ole',
+  'audio/ogg': 'ogg',
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'mp4',
+  'video/mp4': 'mp4',
+  'audio/aac': 'aac',
+  'audio/amr': 'amr',
 };
 
 function startsWith(content: Buffer, bytes: readonly number[], offset = 0): boolean {
@@ -36,10 +42,26 @@ export function sniffFamily(content: Buffer): Family | null {
   if (startsWith(content, ascii('GIF87a')) || startsWith(content, ascii('GIF89a'))) return 'gif';
   if (startsWith(content, ascii('RIFF')) && startsWith(content, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(content, ascii('ftyp'), 4) && ['heic', 'heix', 'mif1', 'msf1', 'hevc'].some((brand) => startsWith(content, ascii(brand), 8))) return 'heic';
+  // Any other ISO media file (mp4, m4a, 3gp): the box type `ftyp` at offset 4, whatever the brand.
+  if (startsWith(content, ascii('ftyp'), 4)) return 'mp4';
+  if (startsWith(content, ascii('OggS'))) return 'ogg';
+  if (startsWith(content, ascii('#!AMR'))) return 'amr';
+  if (startsWith(content, ascii('ID3')) || isMpegAudioFrame(content)) return 'mp3';
+  if (isAdtsFrame(content)) return 'aac';
   if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (looksLikeText(content)) return 'text';
   return null;
+}
+
+/** An MPEG audio frame header: 11 sync bits, then a layer other than the reserved 00 (which ADTS uses). */
+function isMpegAudioFrame(content: Buffer): boolean {
+  return content.length >= 2 && content[0] === 0xff && (content[1]! & 0xe0) === 0xe0 && (content[1]! & 0x06) !== 0;
+}
+
+/** An AAC ADTS header: 12 sync bits, layer 00. */
+function isAdtsFrame(content: Buffer): boolean {
+  return content.length >= 2 && content[0] === 0xff && (content[1]! & 0xf6) === 0xf0;
 }
 
 function looksLikeText(content: Buffer): boolean {

@@ -203,6 +203,9 @@ function FetchedMedia({ conversationId, kind, outcome }: { conversationId: strin
   if (outcome.status === 'fetched' && file) {
     const href = channelApi.attachmentUrl(conversationId, file.id);
     const picture = file.contentType.startsWith('image/') && file.contentType !== 'image/heic';
+    // AMR plays in no browser: it stays a download link only.
+    const audio = file.contentType.startsWith('audio/') && file.contentType !== 'audio/amr';
+    const video = file.contentType.startsWith('video/');
     return (
       <div className="bubble-media" data-testid="message-media" data-status="fetched">
         {picture && (
@@ -210,6 +213,8 @@ function FetchedMedia({ conversationId, kind, outcome }: { conversationId: strin
             <img className="bubble-picture" src={href} alt={t('channel.mediaPicture')} />
           </a>
         )}
+        {audio && <audio className="bubble-audio" controls preload="metadata" src={href} aria-label={t('channel.mediaVoiceNote')} data-testid="message-audio" />}
+        {video && <video className="bubble-video" controls preload="metadata" src={href} aria-label={t('channel.mediaVideo')} data-testid="message-video" />}
         <p className="bubble-meta">
           <a href={href} download={file.filename}>
             {t('channel.mediaDownload', { name: file.filename })}

@@ -651,6 +651,8 @@ export const en: Dictionary = {
   'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
   'channel.media': 'WhatsApp attachment: {kind} {type}',
   'channel.mediaPicture': "The customer's picture",
+  'channel.mediaVoiceNote': "The customer's voice note",
+  'channel.mediaVideo': "The customer's video",
   'channel.mediaDownload': 'Download: {name}',
   'channel.mediaPictureFailed': 'The picture could not be fetched',
   'channel.mediaFileFailed': 'The file could not be fetched',

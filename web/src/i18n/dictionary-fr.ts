@@ -651,6 +651,8 @@ export const fr: Dictionary = {
   'admin.whatsappNumberId': 'Identifiant du numéro WhatsApp (Cloud API)',
   'channel.media': 'Pièce jointe WhatsApp : {kind} {type}',
   'channel.mediaPicture': 'Photo du client',
+  'channel.mediaVoiceNote': 'Message vocal du client',
+  'channel.mediaVideo': 'Vidéo du client',
   'channel.mediaDownload': 'Télécharger : {name}',
   'channel.mediaPictureFailed': "La photo n'a pas pu être récupérée",
   'channel.mediaFileFailed': "Le fichier n'a pas pu être récupéré",

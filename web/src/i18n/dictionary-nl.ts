@@ -650,6 +650,8 @@ export const nl = {
   'admin.whatsappNumberId': 'WhatsApp phone-number id (Cloud API)',
   'channel.media': 'Bijlage bij WhatsApp: {kind} {type}',
   'channel.mediaPicture': 'Foto van de klant',
+  'channel.mediaVoiceNote': 'Spraakbericht van de klant',
+  'channel.mediaVideo': 'Video van de klant',
   'channel.mediaDownload': 'Downloaden: {name}',
   'channel.mediaPictureFailed': 'De foto kon niet worden opgehaald',
   'channel.mediaFileFailed': 'Het bestand kon niet worden opgehaald',
