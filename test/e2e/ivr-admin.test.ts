@@ -69,9 +69,10 @@ describe('the IVR editor in Chromium', () => {
     await rows.nth(1).getByTestId('ivr-choice-target').selectOption('info');
     await field('fallback').selectOption('toqueue');
 
-    // Nothing leads to the new menu yet: the server names it, next to the node, and save waits.
+    // Nothing leads to the new menu yet: the server names it (by code, said in the admin's Dutch), next to the node, and save waits.
     const nodeProblems = nodeForm().getByTestId('ivr-field-problems');
-    await expect.poll(() => nodeProblems.first().textContent(), { timeout: 5_000 }).toContain('unreachable from start');
+    await expect.poll(() => nodeProblems.first().textContent(), { timeout: 5_000 }).toMatch(/^Niet bereikbaar vanaf start "[\w-]+"$/);
+    expect(await page.getByTestId('ivr-problems').textContent()).toContain('nodes.servicemenu: Niet bereikbaar vanaf start');
     expect(await page.locator('[data-testid="ivr-node"][data-node="servicemenu"]').textContent()).toMatch(/1 proble/);
     expect(await saveButton().isDisabled()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);

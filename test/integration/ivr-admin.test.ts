@@ -13,7 +13,7 @@ interface IvrView {
   queues: Array<{ id: string }>;
 }
 interface ProblemBody {
-  error: { code: string; message: string; problems: Array<{ path: string; message: string }> };
+  error: { code: string; message: string; problems: Array<{ path: string; code: string; params: Record<string, string | number>; message: string }> };
 }
 
 describe.each(testDialects())('admin: IVR flow per line on %s', (dialect) => {
@@ -54,15 +54,16 @@ describe.each(testDialects())('admin: IVR flow per line on %s', (dialect) => {
     expect(saved.status).toBe(400);
     expect(saved.body.error.code).toBe('IVR_FLOW_INVALID');
     expect(saved.body.error.problems).toEqual([
-      { path: 'nodes.welkom.prompt', message: 'prompt missing in fr' },
-      { path: 'nodes.menu.choices.1', message: 'unknown node id "nergens"' },
-      { path: 'nodes.wachtrij.queueId', message: 'unknown queue "qu_bank" on this line' },
-      { path: 'nodes.vergeten', message: 'unreachable from start "welkom"' },
+      { path: 'nodes.welkom.prompt', code: 'prompt_missing', params: { languages: 'fr' }, message: 'prompt missing in fr' },
+      { path: 'nodes.menu.choices.1', code: 'unknown_node', params: { node: 'nergens' }, message: 'unknown node id "nergens"' },
+      { path: 'nodes.wachtrij.queueId', code: 'unknown_queue', params: { queue: 'qu_bank' }, message: 'unknown queue "qu_bank" on this line' },
+      { path: 'nodes.vergeten', code: 'unreachable', params: { start: 'welkom' }, message: 'unreachable from start "welkom"' },
     ]);
     expect(check.body.problems).toEqual(saved.body.error.problems);
     expect((await admin.request<IvrView>('GET', '/api/admin/lines/ln_energienoord/ivr')).body.isDefault).toBe(true);
     const notJson = await admin.request<ProblemBody>('PUT', '/api/admin/lines/ln_energienoord/ivr', { flow: 'not a flow' });
     expect(notJson.status).toBe(400);
+    expect(notJson.body.error.problems[0]).toMatchObject({ path: '', code: 'invalid_type', params: { expected: 'object' } });
     expect(notJson.body.error.problems[0]?.message).toMatch(/object/);
   });
 

@@ -5,7 +5,8 @@
  * - `parseIvrFlow(json, { queueIds?, lineLanguages? }) → IvrFlow` validates a flow and throws `IvrFlowError`
  *   (code `IVR_FLOW_INVALID`, 400) whose `problems` name each problem with its path: unknown node ids,
  *   unreachable nodes, loops without caller input, prompts missing in one of the flow's languages,
- *   unknown queues, languages the line does not offer. `validateIvrFlow` returns `{ ok, flow } | { ok: false, problems }` instead.
+ *   unknown queues, languages the line does not offer. Each problem is `{ path, code, params, message }`: a
+ *   stable code from `IVR_PROBLEM_CODES` with the values for its text, and the same in English. `validateIvrFlow` returns `{ ok, flow } | { ok: false, problems }` instead.
  * - `startIvr(flow, ctx, { language? }) → IvrStep` starts a call at `flow.start`.
  * - `continueIvr(flow, state, input, ctx) → IvrStep` feeds the caller's answer at the waiting node:
  *   `{ digits: '1' }`, `{ timeout: true }` or `{ recording: { url, seconds } }`.
@@ -29,6 +30,7 @@
 export { ivrFlowSchema, ivrNodeSchema, ivrPromptSchema, type IvrFlow, type IvrFlowInput, type IvrNode, type IvrNodeType, type IvrPrompt } from './ivr-flow.schema.js';
 export { parseIvrFlow, validateIvrFlow, nodeEdges, type IvrFlowValidation, type ParseIvrFlowOptions } from './parse-ivr-flow.js';
 export { startIvr, continueIvr } from './ivr-engine.js';
+export { IVR_PROBLEM_CODES, type IvrProblemCode, type IvrProblemParams } from './ivr-problem-codes.js';
 export { IvrFlowError, IvrStateError, IVR_ERROR_CODES, type IvrErrorCode, type IvrFlowProblem } from './ivr.errors.js';
 export { DEFAULT_INVALID_TEXT, DEFAULT_NO_INPUT_TEXT } from './ivr-texts.js';
 export type { IvrContext, IvrData, IvrInput, IvrInstruction, IvrPromptInstruction, IvrState, IvrStep, IvrTraceEntry } from './ivr.types.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../model/channel.js';
+import type { IvrProblemCode } from './ivr-problem-codes.js';
 
 /**
  * The JSON shape of an IVR flow as an admin writes it. Structure only: the graph rules (every
@@ -7,13 +8,28 @@ import { LANGUAGES } from '../model/channel.js';
  * every language of the flow) are checked by `parseIvrFlow`, which names each problem.
  */
 
+/**
+ * The schema's own rule texts, by problem code: the validator turns an issue with one of these
+ * messages into that code, so the admin UI can translate it.
+ */
+export const SCHEMA_RULE_MESSAGES = {
+  invalid_node_id: 'a node id is 1–64 letters, digits, "_" or "-"',
+  invalid_choice_key: 'a choice key is one of 0-9, * or #',
+  invalid_phone_number: 'a phone number in E.164 form, e.g. +3225550100',
+  invalid_audio_url: 'an audio URL (http, https or a path starting with /)',
+  invalid_variable_name: 'a variable name: a letter, then letters, digits or "_"',
+  menu_without_choices: 'a menu needs at least one choice',
+  language_menu_without_choices: 'a language choice needs at least one choice',
+  invalid_pattern: 'not a valid regular expression',
+} as const satisfies Partial<Record<IvrProblemCode, string>>;
+
 const language = z.enum(LANGUAGES);
-const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a node id is 1–64 letters, digits, "_" or "-"');
-const dtmfKey = z.string().regex(/^[0-9*#]$/, 'a choice key is one of 0-9, * or #');
-const e164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'a phone number in E.164 form, e.g. +3225550100');
+const nodeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, SCHEMA_RULE_MESSAGES.invalid_node_id);
+const dtmfKey = z.string().regex(/^[0-9*#]$/, SCHEMA_RULE_MESSAGES.invalid_choice_key);
+const e164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, SCHEMA_RULE_MESSAGES.invalid_phone_number);
 
 const textPerLanguage = z.strictObject({ nl: z.string().min(1).optional(), fr: z.string().min(1).optional(), en: z.string().min(1).optional() });
-const audioUrl = z.string().regex(/^(https?:\/\/|\/)[^\s<>"]+$/, 'an audio URL (http, https or a path starting with /)');
+const audioUrl = z.string().regex(/^(https?:\/\/|\/)[^\s<>"]+$/, SCHEMA_RULE_MESSAGES.invalid_audio_url);
 const audioPerLanguage = z.strictObject({ nl: audioUrl.optional(), fr: audioUrl.optional(), en: audioUrl.optional() });
 
 /** Text-to-speech per language, or a recorded message per language (`{ "audio": { "nl": "https://…" } }`). */
@@ -27,7 +43,7 @@ const messageNode = z.strictObject({ type: z.literal('message'), prompt: ivrProm
 const menuNode = z.strictObject({
   type: z.literal('menu'),
   prompt: ivrPromptSchema,
-  choices: z.record(dtmfKey, nodeId).refine((c) => Object.keys(c).length > 0, 'a menu needs at least one choice'),
+  choices: z.record(dtmfKey, nodeId).refine((c) => Object.keys(c).length > 0, SCHEMA_RULE_MESSAGES.menu_without_choices),
   timeoutSeconds,
   maxRetries,
   invalidPrompt: ivrPromptSchema.optional(),
@@ -39,7 +55,7 @@ const languageNode = z.strictObject({
   type: z.literal('language'),
   /** Each language's text is spoken in its own voice: "Voor Nederlands, druk 1. Pour le français, …". */
   prompt: ivrPromptSchema,
-  choices: z.record(dtmfKey, language).refine((c) => Object.keys(c).length > 0, 'a language choice needs at least one choice'),
+  choices: z.record(dtmfKey, language).refine((c) => Object.keys(c).length > 0, SCHEMA_RULE_MESSAGES.language_menu_without_choices),
   timeoutSeconds,
   maxRetries,
   next: nodeId,
@@ -50,7 +66,7 @@ const hoursNode = z.strictObject({ type: z.literal('hours'), open: nodeId, close
 const collectNode = z.strictObject({
   type: z.literal('collect'),
   prompt: ivrPromptSchema,
-  variable: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, 'a variable name: a letter, then letters, digits or "_"'),
+  variable: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, SCHEMA_RULE_MESSAGES.invalid_variable_name),
   minLength: z.int().min(1).max(32).default(1),
   maxLength: z.int().min(1).max(32).default(20),
   finishOnKey: z.enum(['#', '*']).default('#'),
@@ -63,7 +79,7 @@ const collectNode = z.strictObject({
       } catch {
         return false;
       }
-    }, 'not a valid regular expression')
+    }, SCHEMA_RULE_MESSAGES.invalid_pattern)
     .optional()
     .describe('The digits must match this whole (anchored) regular expression.'),
   timeoutSeconds,

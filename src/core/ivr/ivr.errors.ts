@@ -1,11 +1,17 @@
 import { AppError } from '../errors/app-error.js';
+import type { IvrProblemCode, IvrProblemParams } from './ivr-problem-codes.js';
 
 export const IVR_ERROR_CODES = ['IVR_FLOW_INVALID', 'IVR_STATE_INVALID'] as const;
 export type IvrErrorCode = (typeof IVR_ERROR_CODES)[number];
 
-/** One problem in a flow: where (`nodes.menu.choices.1`) and what. */
+/**
+ * One problem in a flow: where (`nodes.menu.choices.1`), what as a stable code with the values
+ * that fill in its text (for the admin UI's languages), and the same in English (`message`).
+ */
 export interface IvrFlowProblem {
   path: string;
+  code: IvrProblemCode;
+  params: IvrProblemParams;
   message: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IvrFlowError, parseIvrFlow, validateIvrFlow } from './index.js';
+import { IVR_PROBLEM_CODES, IvrFlowError, parseIvrFlow, validateIvrFlow, type IvrFlowProblem } from './index.js';
 import { fullFlow } from './ivr.test-kit.js';
 
 type Nodes = Record<string, Record<string, unknown>>;
@@ -100,7 +100,10 @@ describe('parseIvrFlow', () => {
   });
 
   it('refuses languages the line does not offer', () => {
-    expect(validateIvrFlow(fullFlow(), { lineLanguages: ['nl', 'fr'] })).toEqual({ ok: false, problems: [{ path: 'languages', message: 'the line does not offer en' }] });
+    expect(validateIvrFlow(fullFlow(), { lineLanguages: ['nl', 'fr'] })).toEqual({
+      ok: false,
+      problems: [{ path: 'languages', code: 'language_not_offered', params: { languages: 'en' }, message: 'the line does not offer en' }],
+    });
     expect(validateIvrFlow(fullFlow(), { lineLanguages: ['nl', 'fr', 'en'] }).ok).toBe(true);
   });
 
@@ -109,5 +112,58 @@ describe('parseIvrFlow', () => {
       (n.account as { pattern: string }).pattern = '([0-9';
     });
     expect(problems(input)).toEqual(['nodes.account.pattern: not a valid regular expression']);
+  });
+
+  it('gives every kind of problem a stable code and the values its text needs', () => {
+    const all: IvrFlowProblem[] = [];
+    const collect = (input: unknown, options: Parameters<typeof validateIvrFlow>[1] = {}) => {
+      const result = validateIvrFlow(input, options);
+      if (!result.ok) all.push(...result.problems);
+    };
+    // Graph and language rules.
+    collect(
+      withNodes((n) => {
+        (n.lang as { choices: Record<string, string> }).choices['4'] = 'en';
+        (n.account as { minLength: number }).minLength = 9;
+        (n.callback as { numberVariable?: string }).numberVariable = 'phone';
+        (n.main as { choices: Record<string, string> }).choices['4'] = 'nowhere';
+        n.orphan = { type: 'hangup' };
+        n.a = { type: 'message', prompt: { nl: 'a' }, next: 'b' };
+        n.b = { type: 'set', priority: 1, next: 'a' };
+      }, { languages: ['nl', 'fr'], defaultLanguage: 'en' }),
+      { queueIds: ['q_default'], lineLanguages: ['nl'] },
+    );
+    // The schema's own rules and the generic shape problems.
+    collect(
+      withNodes(
+        (n) => {
+          (n.main as { choices: Record<string, string> }).choices = { '12': 'general' };
+          (n.general as Record<string, unknown>).extra = 1;
+          (n.welcome as { prompt: unknown }).prompt = { audio: { nl: 'ftp://example.invalid/a.wav' } };
+          n.fraudLine = { type: 'transfer', number: '0470 12 34 56' };
+          n.weird = { type: 'teleport' };
+          n['bad id'] = { type: 'hangup' };
+          n.noPrompt = { type: 'hangup', prompt: 5 };
+          n.emptyMenu = { type: 'menu', prompt: { nl: 'x' }, choices: {}, fallback: 'general', timeoutSeconds: 99 };
+          n.emptyLang = { type: 'language', prompt: { nl: 'x' }, choices: {}, next: 'general' };
+          n.digits = { type: 'collect', prompt: { nl: 'x' }, variable: '1x', pattern: '([0-9', next: 'general', fallback: 'general' };
+        },
+        { languages: [], defaultLanguage: 'de' },
+      ),
+    );
+    collect({ ...fullFlow(), start: 42 });
+
+    const known = new Set<string>(IVR_PROBLEM_CODES);
+    for (const p of all) {
+      expect(known.has(p.code), `${p.path}: ${p.code}`).toBe(true);
+      expect(p.message.length).toBeGreaterThan(0);
+      for (const value of Object.values(p.params)) expect(['string', 'number']).toContain(typeof value);
+    }
+    // Every code is produced except the editor's own (unparsable JSON) and the catch-all for issues the schema cannot raise today.
+    const expected = IVR_PROBLEM_CODES.filter((code) => code !== 'json_invalid' && code !== 'invalid_input');
+    expect([...new Set(all.map((p) => p.code))].sort()).toEqual([...expected].sort());
+    expect(all.find((p) => p.code === 'unreachable')).toEqual({ path: 'nodes.orphan', code: 'unreachable', params: { start: 'welcome' }, message: 'unreachable from start "welcome"' });
+    expect(all.find((p) => p.code === 'invalid_audio_url')?.path).toBe('nodes.welcome.prompt.audio.nl');
+    expect(all.find((p) => p.code === 'min_length_above_max')?.params).toEqual({ min: 9, max: 8 });
   });
 });

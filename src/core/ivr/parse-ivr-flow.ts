@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Language } from '../model/channel.js';
 import { IvrFlowError, type IvrFlowProblem } from './ivr.errors.js';
-import { ivrFlowSchema, type IvrFlow, type IvrNode, type IvrPrompt } from './ivr-flow.schema.js';
+import { ivrFlowSchema, SCHEMA_RULE_MESSAGES, type IvrFlow, type IvrNode, type IvrPrompt } from './ivr-flow.schema.js';
+import type { IvrProblemCode, IvrProblemParams } from './ivr-problem-codes.js';
 
 /** Nodes that stop and wait for the caller (keys, silence or a recording): a loop through one of them is a menu, not a hang. */
 const WAITS_FOR_CALLER: ReadonlySet<IvrNode['type']> = new Set(['menu', 'language', 'collect', 'voicemail']);
@@ -76,8 +77,47 @@ function promptLanguages(prompt: IvrPrompt): Set<Language> {
   return new Set((Object.keys(perLanguage) as Language[]).filter((l) => perLanguage[l] !== undefined));
 }
 
+const CODE_OF_RULE_MESSAGE = new Map<string, IvrProblemCode>(Object.entries(SCHEMA_RULE_MESSAGES).map(([code, message]) => [message, code as IvrProblemCode]));
+
+function problem(path: string, code: IvrProblemCode, params: IvrProblemParams, message: string): IvrFlowProblem {
+  return { path, code, params, message };
+}
+
+const listed = (values: readonly unknown[]) => values.map(String).join(', ');
+
+/** A schema issue as a problem: the schema's own rules by their text, the library's generic ones by their kind. */
+function zodProblem(issue: z.core.$ZodIssue): IvrFlowProblem {
+  const path = issue.path.map(String).join('.');
+  // A record key that breaks its rule (a node id, a choice key) carries that rule's issue inside.
+  const inner = issue.code === 'invalid_key' ? issue.issues[0] : undefined;
+  const ruleCode = CODE_OF_RULE_MESSAGE.get(inner?.message ?? issue.message);
+  if (ruleCode) return problem(path, ruleCode, {}, inner?.message ?? issue.message);
+  switch (issue.code) {
+    case 'invalid_type':
+      return problem(path, 'invalid_type', { expected: issue.expected }, issue.message);
+    case 'too_small':
+      return problem(path, 'too_small', { minimum: Number(issue.minimum) }, issue.message);
+    case 'too_big':
+      return problem(path, 'too_big', { maximum: Number(issue.maximum) }, issue.message);
+    case 'unrecognized_keys':
+      return problem(path, 'unknown_fields', { fields: listed(issue.keys) }, issue.message);
+    case 'invalid_value':
+      return problem(path, 'invalid_value', { values: listed(issue.values) }, issue.message);
+    case 'invalid_union': {
+      if ('note' in issue && issue.note === 'No matching discriminator') return problem(path, 'unknown_node_type', {}, issue.message);
+      // The one plain union of the schema is a prompt (texts or recordings): a broken rule inside one of its forms
+      // (an audio URL) is the useful answer, else the prompt as a whole has the wrong shape.
+      const rule = issue.errors.flat().find((inside) => CODE_OF_RULE_MESSAGE.has(inside.message));
+      if (rule) return problem([path, ...rule.path.map(String)].filter(Boolean).join('.'), CODE_OF_RULE_MESSAGE.get(rule.message)!, {}, rule.message);
+      return problem(path, 'invalid_prompt', {}, issue.message);
+    }
+    default:
+      return problem(path, 'invalid_input', {}, issue.message);
+  }
+}
+
 function zodProblems(error: z.ZodError): IvrFlowProblem[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.map(zodProblem);
 }
 
 /** The graph and language rules that the schema alone cannot express. */
@@ -85,34 +125,34 @@ function graphProblems(flow: IvrFlow, options: ParseIvrFlowOptions): IvrFlowProb
   const problems: IvrFlowProblem[] = [];
   const ids = new Set(Object.keys(flow.nodes));
 
-  if (!flow.languages.includes(flow.defaultLanguage)) problems.push({ path: 'defaultLanguage', message: `"${flow.defaultLanguage}" is not one of the flow's languages (${flow.languages.join(', ')})` });
-  if (!ids.has(flow.start)) problems.push({ path: 'start', message: `unknown node id "${flow.start}"` });
+  if (!flow.languages.includes(flow.defaultLanguage)) problems.push(problem('defaultLanguage', 'default_language_not_in_flow', { language: flow.defaultLanguage, languages: listed(flow.languages) }, `"${flow.defaultLanguage}" is not one of the flow's languages (${flow.languages.join(', ')})`));
+  if (!ids.has(flow.start)) problems.push(problem('start', 'unknown_node', { node: flow.start }, `unknown node id "${flow.start}"`));
   const notOffered = options.lineLanguages ? flow.languages.filter((l) => !options.lineLanguages?.includes(l)) : [];
-  if (notOffered.length > 0) problems.push({ path: 'languages', message: `the line does not offer ${notOffered.join(', ')}` });
+  if (notOffered.length > 0) problems.push(problem('languages', 'language_not_offered', { languages: listed(notOffered) }, `the line does not offer ${notOffered.join(', ')}`));
 
   const collectedVariables = new Set<string>();
   for (const node of Object.values(flow.nodes)) if (node.type === 'collect') collectedVariables.add(node.variable);
 
   for (const [id, node] of Object.entries(flow.nodes)) {
     for (const edge of nodeEdges(node)) {
-      if (!ids.has(edge.target)) problems.push({ path: `nodes.${id}.${edge.field}`, message: `unknown node id "${edge.target}"` });
+      if (!ids.has(edge.target)) problems.push(problem(`nodes.${id}.${edge.field}`, 'unknown_node', { node: edge.target }, `unknown node id "${edge.target}"`));
     }
     for (const { field, prompt } of nodePrompts(node)) {
       const present = promptLanguages(prompt);
       const missing = flow.languages.filter((l) => !present.has(l));
-      if (missing.length > 0) problems.push({ path: `nodes.${id}.${field}`, message: `prompt missing in ${missing.join(', ')}` });
+      if (missing.length > 0) problems.push(problem(`nodes.${id}.${field}`, 'prompt_missing', { languages: listed(missing) }, `prompt missing in ${missing.join(', ')}`));
     }
     if (node.type === 'language') {
       for (const [key, lang] of Object.entries(node.choices)) {
-        if (!flow.languages.includes(lang)) problems.push({ path: `nodes.${id}.choices.${key}`, message: `"${lang}" is not one of the flow's languages` });
+        if (!flow.languages.includes(lang)) problems.push(problem(`nodes.${id}.choices.${key}`, 'choice_language_not_in_flow', { language: lang }, `"${lang}" is not one of the flow's languages`));
       }
     }
-    if (node.type === 'collect' && node.minLength > node.maxLength) problems.push({ path: `nodes.${id}.minLength`, message: `minLength ${node.minLength} is more than maxLength ${node.maxLength}` });
+    if (node.type === 'collect' && node.minLength > node.maxLength) problems.push(problem(`nodes.${id}.minLength`, 'min_length_above_max', { min: node.minLength, max: node.maxLength }, `minLength ${node.minLength} is more than maxLength ${node.maxLength}`));
     if (node.type === 'callback' && node.numberVariable !== undefined && !collectedVariables.has(node.numberVariable)) {
-      problems.push({ path: `nodes.${id}.numberVariable`, message: `no collect node sets "${node.numberVariable}"` });
+      problems.push(problem(`nodes.${id}.numberVariable`, 'number_variable_not_collected', { variable: node.numberVariable }, `no collect node sets "${node.numberVariable}"`));
     }
     if ((node.type === 'enqueue' || node.type === 'callback') && node.queueId !== undefined && options.queueIds && !options.queueIds.includes(node.queueId)) {
-      problems.push({ path: `nodes.${id}.queueId`, message: `unknown queue "${node.queueId}" on this line` });
+      problems.push(problem(`nodes.${id}.queueId`, 'unknown_queue', { queue: node.queueId }, `unknown queue "${node.queueId}" on this line`));
     }
   }
 
@@ -129,10 +169,10 @@ function graphProblems(flow: IvrFlow, options: ParseIvrFlowOptions): IvrFlowProb
         }
       }
     }
-    for (const id of ids) if (!reached.has(id)) problems.push({ path: `nodes.${id}`, message: `unreachable from start "${flow.start}"` });
+    for (const id of ids) if (!reached.has(id)) problems.push(problem(`nodes.${id}`, 'unreachable', { start: flow.start }, `unreachable from start "${flow.start}"`));
   }
 
-  for (const cycle of cyclesWithoutInput(flow)) problems.push({ path: `nodes.${cycle[0]}`, message: `loop without caller input: ${cycle.join(' → ')}` });
+  for (const cycle of cyclesWithoutInput(flow)) problems.push(problem(`nodes.${cycle[0]}`, 'loop_without_input', { loop: cycle.join(' → ') }, `loop without caller input: ${cycle.join(' → ')}`));
   return problems;
 }
 

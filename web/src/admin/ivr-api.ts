@@ -1,7 +1,10 @@
 import { api } from '../api/http-client.js';
 
+/** One validator problem: where, a stable code with the values for its text (translated in the UI), and the server's English message. */
 export interface IvrProblem {
   path: string;
+  code?: string;
+  params?: Record<string, string | number>;
   message: string;
 }
 

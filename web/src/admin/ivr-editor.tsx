@@ -5,6 +5,7 @@ import { describeError } from '../shell/error-message.js';
 import { ivrApi, type IvrProblem, type LineIvr } from './ivr-api.js';
 import { addNode, asFormFlow, IVR_LANGUAGES, IVR_NODE_TYPES, problemsByNode, toggleFlowLanguage, type FormFlow, type IvrFormNodeType } from './ivr-form-state.js';
 import { IvrNodeForm } from './ivr-node-form.js';
+import { ivrProblemText } from './ivr-problem-text.js';
 
 type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 function parseJson(text: string): Parsed {
@@ -55,7 +56,7 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
   useEffect(() => {
     if (!loaded) return;
     if (!parsed.ok) {
-      setProblems([{ path: 'JSON', message: parsed.message }]);
+      setProblems([{ path: 'JSON', code: 'json_invalid', params: { detail: parsed.message }, message: parsed.message }]);
       setChecking(false);
       return;
     }
@@ -245,7 +246,7 @@ export function IvrEditor(props: { lineId: string; lineName: string; onCancel: (
             <ul>
               {problems.map((p, i) => (
                 <li key={i}>
-                  <code>{p.path}</code>: {p.message}
+                  <code>{p.path}</code>: {ivrProblemText(p, t)}
                 </li>
               ))}
             </ul>

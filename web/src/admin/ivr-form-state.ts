@@ -172,15 +172,19 @@ export interface NodeProblem {
   nodeId: string | null;
   /** The field inside the node (`prompt`, `choices.1`, …), or '' for the node as a whole. */
   field: string;
+  /** The validator's code and values (to say it in the admin's language) and its English message. */
+  code?: string;
+  params?: Record<string, string | number>;
   message: string;
 }
 
 /** Groups the validator's `path`s (`nodes.menu.choices.1`, `start`) by node and field. */
-export function problemsByNode(problems: ReadonlyArray<{ path: string; message: string }>): NodeProblem[] {
+export function problemsByNode(problems: ReadonlyArray<{ path: string; code?: string; params?: Record<string, string | number>; message: string }>): NodeProblem[] {
   return problems.map((p) => {
     const parts = p.path.split('.');
-    if (parts[0] === 'nodes' && parts.length >= 2) return { nodeId: parts[1] as string, field: parts.slice(2).join('.'), message: p.message };
-    return { nodeId: null, field: p.path, message: p.message };
+    const what = { ...(p.code ? { code: p.code } : {}), ...(p.params ? { params: p.params } : {}), message: p.message };
+    if (parts[0] === 'nodes' && parts.length >= 2) return { nodeId: parts[1] as string, field: parts.slice(2).join('.'), ...what };
+    return { nodeId: null, field: p.path, ...what };
   });
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/dictionaries.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { ivrProblemText } from './ivr-problem-text.js';
 import {
   choiceRows,
   deleteNode,
@@ -31,11 +32,12 @@ interface NodeFormProps {
 
 /** Problems of one field, next to it; the id lets the input point at them with aria-describedby. */
 function FieldProblems(props: { id: string; problems: NodeProblem[] }) {
+  const { t } = useI18n();
   if (props.problems.length === 0) return null;
   return (
     <ul id={props.id} className="form-error ivr-field-problems" data-testid="ivr-field-problems">
       {props.problems.map((p, i) => (
-        <li key={i}>{p.message}</li>
+        <li key={i}>{ivrProblemText(p, t)}</li>
       ))}
     </ul>
   );
