@@ -48,6 +48,67 @@ function meterPicture(width = 160, height = 100): Buffer {
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** The Ogg page checksum: CRC-32 with polynomial 0x04c11db7, not reflected, no final xor. */
+function oggCrc(bytes: Buffer): number {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 24;
+    for (let k = 0; k < 8; k++) crc = crc & 0x80000000 ? (crc << 1) ^ 0x04c11db7 : crc << 1;
+  }
+  return crc >>> 0;
+}
+
+function oggPage(headerType: number, granule: number, sequence: number, packets: Buffer[]): Buffer {
+  const segments = packets.flatMap((p) => [...Array(Math.floor(p.length / 255)).fill(255), p.length % 255]);
+  const header = Buffer.alloc(27 + segments.length);
+  header.write('OggS', 0, 'ascii');
+  header.writeUInt8(headerType, 5);
+  header.writeBigUInt64LE(BigInt(granule), 6);
+  header.writeUInt32LE(0x43656e74, 14); // stream serial number
+  header.writeUInt32LE(sequence, 18);
+  header.writeUInt8(segments.length, 26);
+  header.set(segments, 27);
+  const page = Buffer.concat([header, ...packets]);
+  page.writeUInt32LE(oggCrc(page), 22);
+  return page;
+}
+
+/** A real one-second WhatsApp-style voice note: Ogg with an Opus stream of silent 20 ms frames. */
+function voiceNote(): Buffer {
+  const head = Buffer.alloc(19);
+  head.write('OpusHead', 0, 'ascii');
+  head.writeUInt8(1, 8); // version
+  head.writeUInt8(1, 9); // mono
+  head.writeUInt16LE(312, 10); // pre-skip
+  head.writeUInt32LE(48000, 12);
+  const vendor = Buffer.from('centraal-test');
+  const tags = Buffer.concat([Buffer.from('OpusTags'), Buffer.from(Uint32Array.of(vendor.length).buffer), vendor, Buffer.alloc(4)]);
+  const frames = Array.from({ length: 50 }, () => Buffer.from([0xf8, 0xff, 0xfe]));
+  return Buffer.concat([oggPage(0x02, 0, 0, [head]), oggPage(0, 0, 1, [tags]), oggPage(0x04, 50 * 960, 2, frames)]);
+}
+
+function voiceNoteWebhook(wamid: string, mediaId: string) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '32470000000', phone_number_id: '100200300400500' },
+              contacts: [{ profile: { name: 'Lotte Peeters' }, wa_id: '32471112299' }],
+              messages: [{ from: '32471112299', id: wamid, timestamp: String(Math.floor(Date.now() / 1000)), type: 'audio', audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', sha256: 'x', voice: true } }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
 function mediaWebhook(wamid: string, mediaId: string, caption: string) {
   return {
     object: 'whatsapp_business_account',
@@ -75,7 +136,7 @@ function mediaWebhook(wamid: string, mediaId: string, caption: string) {
  * the picture from the (local) Cloud API, and Thomas sees it as a preview in the transcript; a
  * picture the provider no longer has shows "could not be fetched".
  */
-describe('WhatsApp pictures in the desktop, in Chromium', () => {
+describe('WhatsApp pictures and voice notes in the desktop, in Chromium', () => {
   let graph: LocalGraphApi;
   let session: BrowserSession;
   let thomas: Page;
@@ -130,4 +191,24 @@ describe('WhatsApp pictures in the desktop, in Chromium', () => {
     expect(await seriousViolations(thomas)).toEqual([]);
     expect(session.problems).toEqual([]);
   }, 120_000);
+
+  it('plays a voice note in the transcript with a labelled native player and a download link', async () => {
+    // The same customer, so it lands in the conversation Thomas already has open.
+    graph.addMedia('3000000000000002', 'audio/ogg; codecs=opus', voiceNote());
+    expect(await post(voiceNoteWebhook('wamid.E2E0003', '3000000000000002'))).toBe(200);
+    const audio = thomas.getByTestId('message-audio');
+    await audio.first().waitFor({ timeout: 10_000 });
+    expect(await audio.count()).toBe(1);
+    expect(await audio.getAttribute('aria-label')).toBe('Spraakbericht van de klant');
+    expect(await audio.getAttribute('controls')).not.toBeNull();
+    // Loaded through the staff download route with the session cookie, and decoded: Chromium knows its length.
+    expect(await audio.getAttribute('src')).toMatch(/^\/api\/conversations\/[^/]+\/attachments\/[^/]+$/);
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => (a.readyState >= 1 ? a.duration : 0)), { timeout: 10_000 }).toBeGreaterThan(0.9);
+    const bubble = thomas.locator('[data-testid="message-media"][data-status="fetched"]').filter({ has: audio });
+    expect(await bubble.getByRole('link', { name: /Downloaden: audio-\d+\.ogg/ }).count()).toBe(1);
+
+    await screenshot(thomas, 'desktop-whatsapp-voice-note');
+    expect(await seriousViolations(thomas)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  }, 60_000);
 });
