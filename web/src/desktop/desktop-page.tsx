@@ -24,6 +24,7 @@ import { isCall } from './call-status.js';
 import { Softphone } from './softphone.js';
 import { phoneCallStatus } from './phone-call-status.js';
 import { PhoneLineControls } from './phone-line-controls.js';
+import { forgetRegistrationSaves, settledRegistration } from './registration-saves.js';
 
 export function DesktopPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -55,7 +56,9 @@ export function DesktopPage({ me }: { me: Me }) {
       actions.release(selected.id);
       return;
     }
-    const code = selected.details?.registration.wrapUpCode ?? null;
+    // A wrap-up code chosen a moment ago may still be on its way to the server: wait for it.
+    const saved = await settledRegistration(selected.id);
+    const code = (saved ?? selected.details?.registration)?.wrapUpCode ?? null;
     // A campaign call is closed by its result (campaign screen); the server refuses the close until one is recorded
     // (CAMPAIGN_RESULT_REQUIRED, shown translated), so no line wrap-up code is asked for here.
     const campaignCall = Boolean(selected.details?.context.campaignId);
@@ -66,6 +69,7 @@ export function DesktopPage({ me }: { me: Me }) {
     }
     try {
       await conversationApi.close(selected.id, campaignCall ? null : code);
+      forgetRegistrationSaves(selected.id);
       actions.release(selected.id);
     } catch (error) {
       showError(error);

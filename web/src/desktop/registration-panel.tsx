@@ -4,6 +4,7 @@ import { conversationApi } from '../api/endpoints.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { PhaseSteps } from './phase-steps.js';
+import { trackRegistrationSave } from './registration-saves.js';
 
 const NOTES_DEBOUNCE_MS = 1200;
 
@@ -24,7 +25,7 @@ export function RegistrationPanel({ conversationId, line, registration, onChange
   const [subtopicId, setSubtopicId] = useState('');
   const topic = line.taxonomy.find((x) => x.id === topicId);
 
-  const run = (call: Promise<Registration>) => call.then(onChange, showError);
+  const run = (call: Promise<Registration>) => trackRegistrationSave(conversationId, call).then(onChange, showError);
 
   const topicLabel = (tId: string, sId: string | null) => {
     const tp = line.taxonomy.find((x) => x.id === tId);
