@@ -41,7 +41,7 @@ export class PhoneConsult {
       await this.control.update(call, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: true, holdMusicUrl: voiceCallsOf(this.deps).holdMusicUrl() })) });
       let legSid: string;
       try {
-        legSid = await this.control.create({
+        legSid = await this.control.create(c.lineId, {
           to: `client:${colleague.id}`,
           from: `client:${agent.id}`,
           twiml: renderTwiml([{ verb: 'Dial', target: { noun: 'Client', identity: agent.id }, timeout: 30 }, { verb: 'Hangup' }]),
@@ -72,7 +72,7 @@ export class PhoneConsult {
     const consult = await this.requireConsult(c);
     // Refuse before the call is changed when the colleague can no longer take it (the transfer checks again).
     this.control.availableColleague(agent, consult.agentId);
-    await this.control.update({ callSid: consult.callSid }, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: false })) });
+    await this.control.update({ callSid: consult.callSid, lineId: c.lineId }, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: false })) });
     // The consult stays in call_states until the colleague accepts (then the caller is not dialled again).
     await transferConversation(this.deps, agent, { conversationId, toAgentId: consult.agentId, ...(note ? { note } : {}), warm: true });
     this.notify(consult.agentId, conversationId, agent, false);
@@ -84,7 +84,7 @@ export class PhoneConsult {
       const c = entry.conversation;
       const call = await this.control.requirePhoneCall(agent, c);
       const consult = await this.requireConsult(c);
-      await this.control.update({ callSid: consult.callSid }, { status: 'completed' });
+      await this.control.update({ callSid: consult.callSid, lineId: c.lineId }, { status: 'completed' });
       await this.control.update(call, { twiml: renderTwiml(this.control.toAgentClient(c, agent.id)) });
       const live = await this.deps.calls.load(c);
       live.consult = null;
