@@ -24,7 +24,7 @@ export function LineVoiceEditor({ value, tokenSet, onChange }: Props) {
   return (
     <fieldset className="admin-channels" data-testid="line-voice">
       <legend>{t('admin.voiceAccount')}</legend>
-      <p className="hint">{t('admin.voiceAccountHint')}</p>
+      <p className="muted">{t('admin.voiceAccountHint')}</p>
       <label className="block">
         {t('admin.voiceAccountSid')}
         <input data-testid="line-voice-sid" autoComplete="off" spellCheck={false} value={current.accountSid} onChange={(e) => update({ accountSid: e.target.value.trim() })} />

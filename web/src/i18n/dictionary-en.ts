@@ -428,6 +428,7 @@ export const en: Dictionary = {
   'phone.hangup': 'Hang up',
   'phone.consulting': 'Consulting {name}; the caller hears music.',
   'phone.consultComplete': 'Hand over the call',
+  'phone.consultConsent': 'The caller agreed to be transferred',
   'phone.consultCancel': 'Back to the caller',
   'phone.timer': 'Call time',
   'phone.muteHint': 'Mute on your own phone.',

@@ -428,6 +428,7 @@ export const fr: Dictionary = {
   'phone.hangup': 'Raccrocher',
   'phone.consulting': 'Consultation de {name} ; l’appelant entend de la musique.',
   'phone.consultComplete': 'Transférer l’appel',
+  'phone.consultConsent': "L'appelant a accepté d'être transféré",
   'phone.consultCancel': 'Revenir à l’appelant',
   'phone.timer': 'Durée de l\'appel',
   'phone.muteHint': 'Coupez le micro sur votre propre appareil.',

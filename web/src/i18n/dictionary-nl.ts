@@ -427,6 +427,7 @@ export const nl = {
   'phone.hangup': 'Ophangen',
   'phone.consulting': 'Overleg met {name}; de beller hoort muziek.',
   'phone.consultComplete': 'Gesprek overdragen',
+  'phone.consultConsent': 'De beller ging akkoord met het doorverbinden',
   'phone.consultCancel': 'Terug naar de beller',
   'phone.timer': 'Gespreksduur',
   'phone.muteHint': 'Dempen doe je op je eigen toestel.',
