@@ -107,9 +107,12 @@ describe.each(testDialects())('per-line voice-provider accounts and outside cons
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body.voice).toEqual({ accountSid: ACCOUNT_BANK.sid, callerId: ACCOUNT_BANK.number, authToken: 'set' });
     expect((await putVoice(ENERGY, { accountSid: ACCOUNT_ENERGY.sid, authToken: ACCOUNT_ENERGY.token, callerId: ACCOUNT_ENERGY.number })).status).toBe(200);
-    // A change without a token keeps the stored one.
+    // A change without a token keeps the stored one; so does saving back what the API showed ("set").
+    const sealedBefore = running.app.deps.directory.line(ENERGY).voice!.authTokenSealed;
     const kept = await putVoice(ENERGY, { accountSid: ACCOUNT_ENERGY.sid, callerId: ACCOUNT_ENERGY.number });
     expect(kept.body.voice).toEqual({ accountSid: ACCOUNT_ENERGY.sid, callerId: ACCOUNT_ENERGY.number, authToken: 'set' });
+    expect((await putVoice(ENERGY, kept.body.voice)).status).toBe(200);
+    expect(running.app.deps.directory.line(ENERGY).voice!.authTokenSealed).toBe(sealedBefore);
 
     const sealed = running.app.deps.directory.line(BANK).voice!.authTokenSealed;
     expect(sealed).not.toContain(ACCOUNT_BANK.token);

@@ -31,7 +31,8 @@ export const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'a phone number
 const lineVoice = z
   .object({
     accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'an account SID (AC + 32 hex digits)'),
-    authToken: z.string().trim().min(8).max(200).optional(),
+    // A line read from the admin API and saved back carries "set" / "not set": that keeps the stored token.
+    authToken: z.preprocess((v) => (v === 'set' || v === 'not set' ? undefined : v), z.string().trim().min(8).max(200).optional()),
     callerId: e164,
   })
   .strict();
