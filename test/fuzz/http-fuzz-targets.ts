@@ -376,6 +376,12 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
         retention: rarely(fc.oneof(fc.constant(null), fc.record({ days: fc.integer({ min: -1, max: 40_000 }), mode: fc.constantFrom('delete', 'anonymise', 'shred') }))),
         abusePolicy: rarely(fc.dictionary(fc.string({ maxLength: 10 }), weirdValue, { maxKeys: 3 })),
         contextSecret: rarely(fc.string({ minLength: 10, maxLength: 40 })),
+        voice: rarely(
+          fc.oneof(
+            fc.constant(null),
+            mutatedObject({ accountSid: fc.constantFrom(`AC${'0f'.repeat(16)}`, 'AC123'), authToken: fc.oneof(fc.string({ minLength: 8, maxLength: 40 }), fc.constant(undefined)), callerId: fc.oneof(fc.constantFrom('+3225550101', '025550101'), nastyString) }),
+          ),
+        ),
       });
       // Existing lines only (ln_kinderlijn keeps its anonymity test data alive on other lines).
       const target = fc.oneof(fc.constantFrom('POST /api/admin/lines'), fc.constantFrom(...fx.lineIds.filter((id) => id !== 'ln_bankzuid')).map((id) => `PUT /api/admin/lines/${encode(id)}`));
@@ -521,7 +527,13 @@ export const HTTP_FUZZ_TARGETS: HttpFuzzTarget[] = [
         body(
           'POST',
           `/api/conversations/${id}/phone/${step}`,
-          jsonPayload(fc.oneof(mutatedObject({ toAgentId: fc.oneof(fc.constantFrom(...fx.agentIds), nastyString), note: fc.string({ maxLength: 40 }) }), mutatedObject({ note: fc.string({ maxLength: 40 }) }))),
+          jsonPayload(
+            fc.oneof(
+              mutatedObject({ toAgentId: fc.oneof(fc.constantFrom(...fx.agentIds), nastyString), note: fc.string({ maxLength: 40 }) }),
+              mutatedObject({ toNumber: fc.oneof(fc.constantFrom('+3225550999', '+1', '0470123456'), nastyString), note: fc.string({ maxLength: 40 }) }),
+              mutatedObject({ note: fc.string({ maxLength: 40 }), callerConsent: fc.oneof(fc.boolean(), weirdValue) }),
+            ),
+          ),
           fc.constant(headers),
         ),
       ),

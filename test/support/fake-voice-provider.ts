@@ -6,6 +6,8 @@ import { checkTwiml } from './twiml-rules.js';
 export const FAKE_ACCOUNT_SID = `AC${'0a'.repeat(16)}`;
 
 export interface ProviderRequest {
+  /** The account the request authenticated as. */
+  accountSid: string;
   method: string;
   path: string;
   callSid: string;
@@ -20,6 +22,8 @@ export interface ProviderRequest {
  * call `To` (E.164 or `client:`), `From` and one of `Twiml` or `Url`, and answers the new call's `sid`. TwiML
  * must pass the TwiML rules checker (else Twilio's 12100 "Document parse failure"). Errors come as Twilio's
  * JSON. Requests it accepted are recorded in order (`callSid` is the new SID for a created call).
+ * Several accounts (an outsourcer's sub-accounts per brand) can be added with `addAccount`; each request
+ * must authenticate as the account named in its path, with that account's own token.
  * `mode` simulates an outage: `error` answers 503, `reset` drops the socket.
  */
 export class FakeVoiceProvider {
@@ -30,11 +34,20 @@ export class FakeVoiceProvider {
   /** Only new calls fail (503), updates of live calls still work: an outage halfway through a warm transfer. */
   refuseNewCalls = false;
   private server: Server | undefined;
+  private readonly accounts = new Map<string, string>();
 
   constructor(
     readonly accountSid: string,
     readonly authToken: string,
-  ) {}
+  ) {
+    this.accounts.set(accountSid, authToken);
+  }
+
+  /** Another account (sub-account) with its own auth token. */
+  addAccount(accountSid: string, authToken: string): this {
+    this.accounts.set(accountSid, authToken);
+    return this;
+  }
 
   get baseUrl(): string {
     const address = this.server?.address() as AddressInfo;
@@ -59,8 +72,10 @@ export class FakeVoiceProvider {
         const create = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/.exec(request.url ?? '');
         const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/.exec(request.url ?? '');
         if (request.method !== 'POST' || !(match || create)) return refuse(404, 20404, 'The requested resource was not found');
-        const expected = `Basic ${Buffer.from(`${this.accountSid}:${this.authToken}`).toString('base64')}`;
-        if (request.headers.authorization !== expected || (match ?? create)![1] !== this.accountSid) return refuse(401, 20003, 'Authenticate');
+        const accountSid = decodeURIComponent((match ?? create)![1]!);
+        const token = this.accounts.get(accountSid);
+        const expected = token === undefined ? undefined : `Basic ${Buffer.from(`${accountSid}:${token}`).toString('base64')}`;
+        if (expected === undefined || request.headers.authorization !== expected) return refuse(401, 20003, 'Authenticate');
         if (!String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) return refuse(400, 21601, 'Content-Type must be form-encoded');
         const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
         if ('Twiml' in form) {
@@ -74,8 +89,8 @@ export class FakeVoiceProvider {
           const how = ['Twiml', 'Url', 'ApplicationSid'].filter((key) => key in form);
           if (how.length !== 1) return refuse(400, 21205, `Exactly one of Twiml, Url or ApplicationSid, got ${how.join(', ') || 'none'}`);
           const sid = `CA${randomBytes(16).toString('hex')}`;
-          this.requests.push({ method: request.method, path: request.url!, callSid: sid, form });
-          return reply(201, { sid, account_sid: this.accountSid, to: form.To, from: form.From, status: 'queued' });
+          this.requests.push({ accountSid, method: request.method, path: request.url!, callSid: sid, form });
+          return reply(201, { sid, account_sid: accountSid, to: form.To, from: form.From, status: 'queued' });
         }
         if (!match) return refuse(404, 20404, 'The requested resource was not found');
         const actions = ['Twiml', 'Url', 'Status'].filter((key) => key in form);
@@ -83,8 +98,8 @@ export class FakeVoiceProvider {
         if ('Status' in form && form.Status !== 'completed' && form.Status !== 'canceled') return refuse(400, 21218, `Invalid Status ${form.Status}`);
         const callSid = decodeURIComponent(match[2]!);
         if (!/^CA[0-9a-f]{32}$/.test(callSid)) return refuse(404, 20404, 'No such call');
-        this.requests.push({ method: request.method, path: request.url!, callSid, form });
-        reply(200, { sid: callSid, account_sid: this.accountSid, status: form.Status ?? 'in-progress' });
+        this.requests.push({ accountSid, method: request.method, path: request.url!, callSid, form });
+        reply(200, { sid: callSid, account_sid: accountSid, status: form.Status ?? 'in-progress' });
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

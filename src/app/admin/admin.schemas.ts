@@ -22,6 +22,21 @@ const lineWhatsApp = z.object({
   templates: z.array(z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'template names are lower case letters, digits and _'), language: z.enum(LANGUAGES), body: z.string().min(1).max(1024) })).max(100).optional(),
 });
 
+/** E.164: +, country code, up to 15 digits. */
+export const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164, e.g. +3225550100');
+/**
+ * The line's own voice-provider account. `authToken` is write-only: absent on a change keeps the stored one;
+ * the admin API answers only whether one is set.
+ */
+const lineVoice = z
+  .object({
+    accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, 'an account SID (AC + 32 hex digits)'),
+    // A line read from the admin API and saved back carries "set" / "not set": that keeps the stored token.
+    authToken: z.preprocess((v) => (v === 'set' || v === 'not set' ? undefined : v), z.string().trim().min(8).max(200).optional()),
+    callerId: e164,
+  })
+  .strict();
+
 export const lineInput = z.object({
   id: id.optional(),
   clientId: id.optional(),
@@ -43,6 +58,8 @@ export const lineInput = z.object({
   topicQueues: z.record(z.string(), id).default({}),
   hideAgentHandleTime: z.boolean().default(false),
   contextSecret: z.string().min(16).max(200).nullable().default(null),
+  /** The line's own voice-provider account and number. Absent: kept; null: the line uses the server-wide account. */
+  voice: lineVoice.nullable().optional(),
   /** The line's abuse policy (validated by the policy's own schema). Absent: the line keeps what it has. */
   abusePolicy: z.record(z.string(), z.unknown()).optional(),
   /** Days after closing, then delete or anonymise transcripts, recordings and identifiers. Absent: kept; null: no retention. */

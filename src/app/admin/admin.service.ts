@@ -1,10 +1,11 @@
-import type { Agent, Line, Queue } from '../../core/model/index.js';
+import type { Agent, Line, LineVoiceSettings, Queue } from '../../core/model/index.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { parseAbusePolicy } from '../../core/policy/index.js';
 import { errors } from '../app.errors.js';
 import { hashPassword } from '../auth/password.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
+import { sealVoiceToken } from '../voice/line-voice-credentials.js';
 import type { AgentInput, LineInput, QueueInput } from './admin.schemas.js';
 
 /**
@@ -29,7 +30,8 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
   for (const queueId of Object.values(input.topicQueues)) {
     if (!queues.some((q) => q.id === queueId)) throw invalid(`topicQueues names unknown queue ${queueId}`);
   }
-  const { email, whatsapp, ...rest } = input;
+  const { email, whatsapp, voice, ...rest } = input;
+  const voiceSettings = lineVoiceSettings(deps, tenantId, voice, previous?.voice);
   const emailSettings = email === undefined ? previous?.email : (email ?? undefined);
   const whatsappSettings = whatsapp === undefined ? previous?.whatsapp : (whatsapp ?? undefined);
   assertChannelAddressesFree(deps, existingId, emailSettings?.address, whatsappSettings?.phoneNumberId);
@@ -37,6 +39,7 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
     ...rest,
     ...(emailSettings ? { email: emailSettings } : {}),
     ...(whatsappSettings ? { whatsapp: whatsappSettings } : {}),
+    ...(voiceSettings ? { voice: voiceSettings } : {}),
     id: previous?.id ?? input.id ?? newId('ln'),
     tenantId,
     clientId: input.clientId ?? previous?.clientId ?? newId('cl'),
@@ -53,6 +56,15 @@ export async function saveLine(deps: ServiceDeps, tenantId: string, input: LineI
   }
   await deps.directory.reloadTenant(tenantId);
   return line;
+}
+
+/** The line's voice account as stored: a new token is sealed; without one the stored token is kept (a first setting needs one). */
+function lineVoiceSettings(deps: ServiceDeps, tenantId: string, input: LineInput['voice'], previous: LineVoiceSettings | undefined): LineVoiceSettings | undefined {
+  if (input === undefined) return previous;
+  if (input === null) return undefined;
+  const authTokenSealed = input.authToken ? sealVoiceToken(deps.directory.tenant(tenantId).secret, input.authToken) : previous?.authTokenSealed;
+  if (!authTokenSealed) throw invalid('voice.authToken is required when a line first gets its own voice account');
+  return { accountSid: input.accountSid, authTokenSealed, callerId: input.callerId };
 }
 
 /** A mailbox or WhatsApp number belongs to one line: inbound mail and webhooks find their line by it. */

@@ -10,6 +10,7 @@ import { transferConversation } from '../conversation/transfer.js';
 import type { ServiceDeps } from '../deps.js';
 import { browserCallErrors } from './browser-call.errors.js';
 import { phoneCallErrors } from './phone-call.errors.js';
+import { restCredentialsFor, type VoiceCredentials } from './line-voice-credentials.js';
 import { voiceCallsOf, type VoiceCallService } from './voice-call.service.js';
 
 export type PhoneTransferTarget = { toQueueId: string } | { toAgentId: string } | { toNumber: string };
@@ -39,10 +40,8 @@ export class PhoneCallControl {
    * answer, the hold loop still connects the caller (it notices the acceptance), so nothing is lost.
    */
   async connectAccepted(conversationId: string): Promise<void> {
-    const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN } = this.deps.config;
-    if (!TWILIO_ACCOUNT_SID || !TWILIO_AUTH_TOKEN) return;
     const c = this.deps.live.peek(conversationId)?.conversation;
-    if (!c || c.channel !== 'voice' || c.context.browserCall === true || c.state !== 'active' || !c.assignedAgentId) return;
+    if (!c || !this.credentials(c.lineId) || c.channel !== 'voice' || c.context.browserCall === true || c.state !== 'active' || !c.assignedAgentId) return;
     const call = await this.deps.repos.voice.findCallByConversation(c.id);
     if (!call || call.direction !== 'inbound' || GONE.has(call.status) || call.ivrState !== null) return;
     if (await this.handedOverInConference(c)) return;
@@ -109,7 +108,7 @@ export class PhoneCallControl {
       // A colleague still on the consult leg is hung up as well (best effort: the caller's call is over anyway).
       const live = await this.deps.calls.load(c);
       const consultLeg = live.consult?.callSid;
-      if (consultLeg) await this.update({ callSid: consultLeg }, { status: 'completed' }).catch(() => undefined);
+      if (consultLeg) await this.update({ callSid: consultLeg, lineId: c.lineId }, { status: 'completed' }).catch(() => undefined);
       if (live.consult) this.deps.calls.end(live);
       await this.deps.recorder.record(entry, [{ type: 'call.ended', actor: agentActor(agent), data: { by: 'agent', via: 'phone' } }], true);
     });
@@ -191,15 +190,22 @@ export class PhoneCallControl {
     return [{ verb: 'Dial', target: { noun: 'Client', identity: agentId }, action: this.calls.links(c.lineId).dialResult }, { verb: 'Hangup' }];
   }
 
-  private client(): TwilioRestClient {
-    const { TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_BASE_URL, TWILIO_API_TIMEOUT_MS } = this.deps.config;
-    if (!TWILIO_ACCOUNT_SID || !TWILIO_AUTH_TOKEN) throw phoneCallErrors.notConfigured();
-    return new TwilioRestClient({ baseUrl: TWILIO_API_BASE_URL, accountSid: TWILIO_ACCOUNT_SID, authToken: TWILIO_AUTH_TOKEN, timeoutMs: TWILIO_API_TIMEOUT_MS });
+  /** The provider account of a line's calls: the line's own when it has one, else the server-wide one. */
+  credentials(lineId: string): VoiceCredentials | null {
+    const line = this.deps.directory.findLine(lineId);
+    return restCredentialsFor(line, line ? this.deps.directory.tenant(line.tenantId).secret : undefined, this.deps.config);
   }
 
-  /** Changes a live call at the provider; a provider failure becomes 502 `VOICE_PROVIDER_UNAVAILABLE`. */
-  async update(call: Pick<VoiceCallRecord, 'callSid'>, update: CallUpdate): Promise<void> {
-    const client = this.client();
+  private client(lineId: string): TwilioRestClient {
+    const credentials = this.credentials(lineId);
+    if (!credentials) throw phoneCallErrors.notConfigured();
+    const { TWILIO_API_BASE_URL, TWILIO_API_TIMEOUT_MS } = this.deps.config;
+    return new TwilioRestClient({ baseUrl: TWILIO_API_BASE_URL, accountSid: credentials.accountSid, authToken: credentials.authToken, timeoutMs: TWILIO_API_TIMEOUT_MS });
+  }
+
+  /** Changes a live call of a line at the provider; a provider failure becomes 502 `VOICE_PROVIDER_UNAVAILABLE`. */
+  async update(call: Pick<VoiceCallRecord, 'callSid' | 'lineId'>, update: CallUpdate): Promise<void> {
+    const client = this.client(call.lineId);
     try {
       await client.updateCall(call.callSid, update);
     } catch (error) {
@@ -210,8 +216,8 @@ export class PhoneCallControl {
   }
 
   /** Places a new call at the provider (answers its SID); a provider failure becomes 502 `VOICE_PROVIDER_UNAVAILABLE`. */
-  async create(call: NewCall): Promise<string> {
-    const client = this.client();
+  async create(lineId: string, call: NewCall): Promise<string> {
+    const client = this.client(lineId);
     try {
       return await client.createCall(call);
     } catch (error) {

@@ -4,11 +4,20 @@ import { topics } from '../../realtime/event-bus.js';
 import type { EventDraft } from '../conversation/event-recorder.js';
 import { transferConversation } from '../conversation/transfer.js';
 import type { ServiceDeps } from '../deps.js';
+import { assertTransition } from '../../core/conversation/lifecycle.js';
 import { browserCallErrors } from './browser-call.errors.js';
+import { phoneCallErrors } from './phone-call.errors.js';
 import type { PhoneCallControl } from './phone-call-control.js';
 import { voiceCallsOf } from './voice-call.service.js';
 
 const agentActor = (agent: Agent) => ({ kind: 'agent' as const, id: agent.id, name: agent.name });
+
+/**
+ * A consult with an outside number is kept in the same `call_states` columns as a colleague's: its "agent id"
+ * is this prefix and the number's last four digits (agent ids never contain ':'), its name `…1234`.
+ */
+const OUTSIDE_CONSULT = 'tel:';
+const isOutside = (consult: { agentId: string }) => consult.agentId.startsWith(OUTSIDE_CONSULT);
 
 /**
  * Warm (consultative) transfer of a call on a phone line, with the provider's conference model:
@@ -30,6 +39,76 @@ export class PhoneConsult {
     private readonly control: PhoneCallControl,
   ) {}
 
+  /**
+   * Consult an outside number (another service the caller may be handed to): the line's provider account calls
+   * it From the line's own number (its caller id; without one 409 `VOICE_CALLER_ID_MISSING`) and, once answered,
+   * dials the agent's client, like a colleague's consult leg. Only the last digits are kept.
+   */
+  async consultNumber(agent: Agent, conversationId: string, toNumber: string, note?: string): Promise<void> {
+    await this.deps.live.withConversation(conversationId, async (entry) => {
+      const c = entry.conversation;
+      const call = await this.control.requirePhoneCall(agent, c);
+      await this.control.assertNotConsulting(c);
+      const callerId = this.control.credentials(c.lineId)?.callerId;
+      if (!callerId) throw phoneCallErrors.callerIdMissing(c.lineId);
+      const ending = toNumber.slice(-4);
+      await this.control.update(call, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: true, holdMusicUrl: voiceCallsOf(this.deps).holdMusicUrl() })) });
+      let legSid: string;
+      try {
+        legSid = await this.control.create(c.lineId, { to: toNumber, from: callerId, twiml: renderTwiml([{ verb: 'Dial', target: { noun: 'Client', identity: agent.id }, timeout: 30 }, { verb: 'Hangup' }]) });
+      } catch (error) {
+        await this.putCallerBack(c, agent, call);
+        throw error;
+      }
+      const live = await this.deps.calls.load(c);
+      live.consult = { agentId: `${OUTSIDE_CONSULT}${ending}`, agentName: `…${ending}`, callSid: legSid };
+      this.deps.calls.markChanged(live);
+      const drafts: EventDraft[] = [];
+      if (c.state === 'active') {
+        c.state = 'on_hold';
+        drafts.push({ type: 'call.held', actor: agentActor(agent), data: { via: 'phone' } });
+      }
+      drafts.push({ type: 'call.consult_started', actor: agentActor(agent), data: { agentId: null, toNumberEnding: ending, via: 'phone', ...(note ? { note } : {}) } });
+      await this.deps.recorder.record(entry, drafts, true);
+    });
+  }
+
+  /** The caller goes back to where they were (best effort) when the consult leg could not be placed. */
+  private async putCallerBack(c: Conversation, agent: Agent, call: { callSid: string; lineId: string }): Promise<void> {
+    const back: TwimlVerb[] = c.state === 'on_hold' ? [{ verb: 'Play', url: voiceCallsOf(this.deps).holdMusicUrl(), loop: 0 }] : this.control.toAgentClient(c, agent.id);
+    await this.control.update(call, { twiml: renderTwiml(back) }).catch(() => undefined);
+  }
+
+  /**
+   * Completes a consult with an outside number: its leg joins the caller in the conference (the agent's leg ends
+   * with the move) and the conversation ends for the agent (wrap-up). Handing a caller to an outside service
+   * needs their consent: without `callerConsent` 400 `TRANSFER_CONSENT_REQUIRED`, and the event records it.
+   */
+  private async completeOutside(agent: Agent, conversationId: string, callerConsent: boolean, note?: string): Promise<void> {
+    if (!callerConsent) throw phoneCallErrors.consentRequired();
+    await this.deps.live.withConversation(conversationId, async (entry) => {
+      const c = entry.conversation;
+      await this.control.requirePhoneCall(agent, c);
+      const consult = await this.requireConsult(c);
+      if (!isOutside(consult)) throw browserCallErrors.invalidStep('The consultation changed meanwhile');
+      assertTransition(c.state, 'wrap_up');
+      await this.control.update({ callSid: consult.callSid, lineId: c.lineId }, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: false })) });
+      const live = await this.deps.calls.load(c);
+      live.consult = null;
+      this.deps.calls.markChanged(live);
+      c.state = 'wrap_up';
+      const ending = consult.agentId.slice(OUTSIDE_CONSULT.length);
+      await this.deps.recorder.record(
+        entry,
+        [
+          { type: 'conversation.transferred', actor: agentActor(agent), data: { fromAgentId: agent.id, toQueueId: null, toAgentId: null, toNumberEnding: ending, mode: 'warm', callerConsent: true, ...(note ? { note } : {}) } },
+          { type: 'call.ended', actor: agentActor(agent), data: { by: 'agent', reason: 'transferred', via: 'phone' } },
+        ],
+        true,
+      );
+    });
+  }
+
   async consult(agent: Agent, conversationId: string, toAgentId: string, note?: string): Promise<void> {
     let colleagueId = '';
     await this.deps.live.withConversation(conversationId, async (entry) => {
@@ -41,15 +120,14 @@ export class PhoneConsult {
       await this.control.update(call, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: true, holdMusicUrl: voiceCallsOf(this.deps).holdMusicUrl() })) });
       let legSid: string;
       try {
-        legSid = await this.control.create({
+        legSid = await this.control.create(c.lineId, {
           to: `client:${colleague.id}`,
           from: `client:${agent.id}`,
           twiml: renderTwiml([{ verb: 'Dial', target: { noun: 'Client', identity: agent.id }, timeout: 30 }, { verb: 'Hangup' }]),
         });
       } catch (error) {
         // The colleague could not be called: the caller goes back to where they were (best effort), nothing is recorded.
-        const back: TwimlVerb[] = c.state === 'on_hold' ? [{ verb: 'Play', url: voiceCallsOf(this.deps).holdMusicUrl(), loop: 0 }] : this.control.toAgentClient(c, agent.id);
-        await this.control.update(call, { twiml: renderTwiml(back) }).catch(() => undefined);
+        await this.putCallerBack(c, agent, call);
         throw error;
       }
       const live = await this.deps.calls.load(c);
@@ -66,13 +144,14 @@ export class PhoneConsult {
     this.notify(colleagueId, conversationId, agent, true, note);
   }
 
-  async complete(agent: Agent, conversationId: string, note?: string): Promise<void> {
+  async complete(agent: Agent, conversationId: string, note?: string, callerConsent = false): Promise<void> {
     const c = (await this.deps.live.get(conversationId)).conversation;
     await this.control.requirePhoneCall(agent, c);
     const consult = await this.requireConsult(c);
+    if (isOutside(consult)) return this.completeOutside(agent, conversationId, callerConsent, note);
     // Refuse before the call is changed when the colleague can no longer take it (the transfer checks again).
     this.control.availableColleague(agent, consult.agentId);
-    await this.control.update({ callSid: consult.callSid }, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: false })) });
+    await this.control.update({ callSid: consult.callSid, lineId: c.lineId }, { twiml: renderTwiml(joinConsultTwiml(c.id, { caller: false })) });
     // The consult stays in call_states until the colleague accepts (then the caller is not dialled again).
     await transferConversation(this.deps, agent, { conversationId, toAgentId: consult.agentId, ...(note ? { note } : {}), warm: true });
     this.notify(consult.agentId, conversationId, agent, false);
@@ -84,17 +163,21 @@ export class PhoneConsult {
       const c = entry.conversation;
       const call = await this.control.requirePhoneCall(agent, c);
       const consult = await this.requireConsult(c);
-      await this.control.update({ callSid: consult.callSid }, { status: 'completed' });
+      await this.control.update({ callSid: consult.callSid, lineId: c.lineId }, { status: 'completed' });
       await this.control.update(call, { twiml: renderTwiml(this.control.toAgentClient(c, agent.id)) });
       const live = await this.deps.calls.load(c);
       live.consult = null;
       this.deps.calls.markChanged(live);
       c.state = 'active';
-      colleagueId = consult.agentId;
+      colleagueId = isOutside(consult) ? '' : consult.agentId;
       await this.deps.recorder.record(
         entry,
         [
-          { type: 'call.consult_cancelled', actor: agentActor(agent), data: { agentId: consult.agentId, agentName: consult.agentName, via: 'phone' } },
+          {
+            type: 'call.consult_cancelled',
+            actor: agentActor(agent),
+            data: isOutside(consult) ? { agentId: null, toNumberEnding: consult.agentId.slice(OUTSIDE_CONSULT.length), via: 'phone' } : { agentId: consult.agentId, agentName: consult.agentName, via: 'phone' },
+          },
           { type: 'call.resumed', actor: agentActor(agent), data: { via: 'phone' } },
         ],
         true,

@@ -59,6 +59,17 @@ export interface Line {
   email?: LineEmailSettings;
   /** The line's WhatsApp Business number in the Cloud API. */
   whatsapp?: LineWhatsAppSettings;
+  /** The line's own voice-provider account (an outsourcer has one per brand); absent: the server-wide account. */
+  voice?: LineVoiceSettings;
+}
+
+/** A line's voice-provider account and its own number, the caller id when the line dials out. */
+export interface LineVoiceSettings {
+  accountSid: string;
+  /** The account's auth token, sealed (AES-256-GCM) under the tenant secret; never leaves the server. */
+  authTokenSealed: string;
+  /** The line's phone number in E.164. */
+  callerId: string;
 }
 
 /** GDPR storage limitation per line: after `days`, closed conversations are deleted or anonymised. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { agentInput, lineInput, queueInput } from '../../app/admin/admin.schemas.js';
 import { saveAgent, saveLine, saveQueue } from '../../app/admin/admin.service.js';
+import { adminLineView } from '../../app/voice/line-voice-credentials.js';
 import { requireRoles, sessionOf } from '../auth-hooks.js';
 import { publicAgent } from './auth.routes.js';
 import { typed, type RouteContext } from './route-context.js';
@@ -18,13 +19,13 @@ export async function adminRoutes(app: FastifyInstance, ctx: RouteContext): Prom
 
   r.get('/api/admin/config', { ...admins, schema: { tags, summary: 'All lines, queues and agents of my tenant' } }, async (request) => {
     const tenantId = tenantOf(request);
-    return { lines: deps.directory.linesOf(tenantId), queues: deps.directory.queuesOf(tenantId), agents: deps.directory.agentsOf(tenantId).map(publicAgent) };
+    return { lines: deps.directory.linesOf(tenantId).map(adminLineView), queues: deps.directory.queuesOf(tenantId), agents: deps.directory.agentsOf(tenantId).map(publicAgent) };
   });
   r.post('/api/admin/lines', { ...admins, schema: { tags, summary: 'Create a line', body: lineInput } }, async (request, reply) =>
-    reply.status(201).send(await saveLine(deps, tenantOf(request), request.body)),
+    reply.status(201).send(adminLineView(await saveLine(deps, tenantOf(request), request.body))),
   );
   r.put('/api/admin/lines/:id', { ...admins, schema: { tags, summary: 'Change a line', params, body: lineInput } }, async (request) =>
-    saveLine(deps, tenantOf(request), request.body, request.params.id),
+    adminLineView(await saveLine(deps, tenantOf(request), request.body, request.params.id)),
   );
   r.post('/api/admin/queues', { ...admins, schema: { tags, summary: 'Create a queue', body: queueInput } }, async (request, reply) =>
     reply.status(201).send(await saveQueue(deps, tenantOf(request), request.body)),

@@ -41,7 +41,7 @@ export async function agentRoutes(app: FastifyInstance, ctx: RouteContext): Prom
   r.get('/api/lines', { ...anyone, schema: { tags: ['agent'], summary: 'Lines of my tenant with taxonomy, phases and wrap-up codes' } }, async (request) => {
     const { agent } = sessionOf(request);
     return {
-      lines: deps.directory.linesOf(agent.tenantId).map(({ contextSecret: _secret, ...line }) => line),
+      lines: deps.directory.linesOf(agent.tenantId).map(({ contextSecret: _secret, voice: _voice, ...line }) => line),
       queues: deps.directory.queuesOf(agent.tenantId),
     };
   });

@@ -12,8 +12,13 @@ const transferBody = z.union([
   z.object({ toAgentId: id, note: z.string().max(2000).optional() }).strict(),
   z.object({ toNumber: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'an E.164 number (+ and 7–15 digits)') }).strict(),
 ]);
-const consultBody = z.object({ toAgentId: id, note: z.string().max(2000).optional() }).strict();
-const completeBody = z.object({ note: z.string().max(2000).optional() }).strict().nullish();
+const e164 = z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'an E.164 number (+ and 7–15 digits)');
+const consultBody = z.union([
+  z.object({ toAgentId: id, note: z.string().max(2000).optional() }).strict(),
+  z.object({ toNumber: e164, note: z.string().max(2000).optional() }).strict(),
+]);
+/** `callerConsent` is required (true) to complete a consult with an outside number: the caller agreed to go there. */
+const completeBody = z.object({ note: z.string().max(2000).optional(), callerConsent: z.boolean().optional() }).strict().nullish();
 
 /**
  * The desktop's controls for a call on a phone line: each one updates the live call through the
@@ -52,9 +57,11 @@ export async function phoneCallRoutes(app: FastifyInstance, ctx: RouteContext): 
   );
   r.post(
     '/api/conversations/:conversationId/phone/consult',
-    { ...staff, schema: { tags, summary: 'Phone-line call: warm transfer, step 1 — the caller waits with music in a conference, the colleague is called', params, body: consultBody } },
+    { ...staff, schema: { tags, summary: 'Phone-line call: warm transfer, step 1 — the caller waits with music in a conference, the colleague (or an outside number, from the line\'s own number) is called', params, body: consultBody } },
     async (request) => {
-      await consult.consult(agentOf(request), request.params.conversationId, request.body.toAgentId, request.body.note);
+      const body = request.body;
+      if ('toNumber' in body) await consult.consultNumber(agentOf(request), request.params.conversationId, body.toNumber, body.note);
+      else await consult.consult(agentOf(request), request.params.conversationId, body.toAgentId, body.note);
       return { ok: true };
     },
   );
@@ -62,7 +69,7 @@ export async function phoneCallRoutes(app: FastifyInstance, ctx: RouteContext): 
     '/api/conversations/:conversationId/phone/consult/complete',
     { ...staff, schema: { tags, summary: 'Phone-line call: warm transfer, complete — the colleague joins the caller and takes the conversation', params, body: completeBody } },
     async (request) => {
-      await consult.complete(agentOf(request), request.params.conversationId, request.body?.note);
+      await consult.complete(agentOf(request), request.params.conversationId, request.body?.note, request.body?.callerConsent === true);
       return { ok: true };
     },
   );

@@ -5,6 +5,7 @@ import { renderTwiml, type TwimlVerb } from '../../channels/voice/index.js';
 import { verifyTwilioSignature } from '../../channels/voice/twilio-signature.js';
 import { voiceCallsOf, type CallParams } from '../../app/voice/voice-call.service.js';
 import { voiceErrors } from '../../app/voice/voice.errors.js';
+import { webhookTokenFor } from '../../app/voice/line-voice-credentials.js';
 import { typed, type RouteContext } from './route-context.js';
 
 const lineParams = z.object({ lineId: z.string().min(1).max(64) });
@@ -42,7 +43,10 @@ export async function voiceRoutes(app: FastifyInstance, ctx: RouteContext): Prom
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
     scope.addHook('preValidation', async (request: FastifyRequest) => {
-      const token = deps.config.TWILIO_AUTH_TOKEN;
+      // A line with its own provider account signs with that account's token; the server's token is refused for it.
+      const lineId = (request.params as { lineId?: unknown } | undefined)?.lineId;
+      const line = typeof lineId === 'string' ? deps.directory.findLine(lineId) : undefined;
+      const token = webhookTokenFor(line, line ? deps.directory.tenant(line.tenantId).secret : undefined, deps.config);
       if (!token) throw voiceErrors.notConfigured();
       const params = Object.entries((request.body ?? {}) as Record<string, string>);
       const url = `${deps.config.PUBLIC_BASE_URL}${request.url}`;

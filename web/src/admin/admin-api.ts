@@ -14,8 +14,21 @@ export interface AgentInput {
   password?: string;
 }
 
-/** `email` / `whatsapp`: absent keeps what the line has, null removes it. */
-export type LineInput = Omit<Line, 'id' | 'clientId' | 'email' | 'whatsapp'> & { id?: string; clientId?: string; contextSecret?: string | null; email?: Line['email'] | null; whatsapp?: Line['whatsapp'] | null };
+/** The line's own voice-provider account as written: without `authToken` the stored token is kept. */
+export interface LineVoiceInput {
+  accountSid: string;
+  authToken?: string;
+  callerId: string;
+}
+/** `email` / `whatsapp` / `voice`: absent keeps what the line has, null removes it. */
+export type LineInput = Omit<Line, 'id' | 'clientId' | 'email' | 'whatsapp' | 'voice'> & {
+  id?: string;
+  clientId?: string;
+  contextSecret?: string | null;
+  email?: Line['email'] | null;
+  whatsapp?: Line['whatsapp'] | null;
+  voice?: LineVoiceInput | null;
+};
 export type QueueInput = Omit<Queue, 'id'> & { id?: string };
 
 export interface AdminConfig {

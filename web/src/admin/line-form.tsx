@@ -7,6 +7,7 @@ import { adminApi, type LineInput } from './admin-api.js';
 import { CheckboxGroup } from './checkbox-group.js';
 import { LabelledListEditor } from './labelled-list-editor.js';
 import { LineChannelsEditor } from './line-channels-editor.js';
+import { LineVoiceEditor } from './line-voice-editor.js';
 import { OpeningHoursEditor } from './opening-hours-editor.js';
 
 const DEFAULT_PHASES = [
@@ -86,6 +87,7 @@ export function LineForm({ line, queues, onSaved, onCancel }: { line: Line | nul
         </select>
       </label>
       <LineChannelsEditor email={draft.email} whatsapp={draft.whatsapp} onEmail={(v) => set('email', v)} onWhatsApp={(v) => set('whatsapp', v)} />
+      <LineVoiceEditor value={draft.voice} tokenSet={line?.voice?.authToken === 'set'} onChange={(v) => set('voice', v)} />
       <OpeningHoursEditor value={draft.openingHours} onChange={(v) => set('openingHours', v)} />
       <LabelledListEditor<Topic> title={t('admin.taxonomy')} items={draft.taxonomy} onChange={(v) => set('taxonomy', v)} make={(i) => ({ ...i, subtopics: [] })} testId="line-topic">
         {(topic, update) => (
@@ -100,7 +102,8 @@ export function LineForm({ line, queues, onSaved, onCancel }: { line: Line | nul
 }
 
 function stripId(line: Line): LineInput {
-  const { id: _id, ...rest } = line as Line & { tenantId?: string };
-  const { tenantId: _tenant, ...input } = rest as LineInput & { tenantId?: string };
-  return input;
+  const { id: _id, voice, ...rest } = line as Line & { tenantId?: string };
+  const { tenantId: _tenant, ...input } = rest as Omit<LineInput, 'voice'> & { tenantId?: string };
+  // The admin API shows the voice token only as "set": the form sends no token, so the stored one is kept.
+  return voice ? { ...input, voice: { accountSid: voice.accountSid, callerId: voice.callerId } } : input;
 }

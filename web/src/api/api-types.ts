@@ -25,7 +25,13 @@ export type SettableStatus = 'available' | 'away' | 'offline';
 /** The logged-in user as `/api/me` returns it. */
 export type Me = Agent;
 /** Lines as `/api/lines` returns them: the context secret never leaves the server. */
-export type Line = Omit<ModelLine, 'tenantId' | 'contextSecret'>;
+/** A line's own voice-provider account as the admin API shows it: the auth token only as "set" / "not set". */
+export interface LineVoiceView {
+  accountSid: string;
+  callerId: string;
+  authToken: 'set' | 'not set';
+}
+export type Line = Omit<ModelLine, 'tenantId' | 'contextSecret' | 'voice'> & { voice?: LineVoiceView | null };
 export type WrapUpCode = Line['wrapUpCodes'][number];
 export type Queue = Omit<ModelQueue, 'tenantId'>;
 

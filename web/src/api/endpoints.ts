@@ -97,7 +97,10 @@ export const conversationApi = {
   phoneResume: (id: string) => api.post(`${conv(id)}/phone/resume`),
   phoneHangUp: (id: string) => api.post(`${conv(id)}/phone/hangup`),
   phoneConsult: (id: string, toAgentId: string, note: string) => api.post(`${conv(id)}/phone/consult`, { toAgentId, ...(note ? { note } : {}) }),
-  phoneConsultComplete: (id: string) => api.post(`${conv(id)}/phone/consult/complete`, {}),
+  /** Warm transfer to an outside number: the line's own number calls it (409 VOICE_CALLER_ID_MISSING without one). */
+  phoneConsultNumber: (id: string, toNumber: string, note: string) => api.post(`${conv(id)}/phone/consult`, { toNumber, ...(note ? { note } : {}) }),
+  /** `callerConsent` must be true to hand the caller to an outside number (400 TRANSFER_CONSENT_REQUIRED otherwise). */
+  phoneConsultComplete: (id: string, callerConsent?: boolean) => api.post(`${conv(id)}/phone/consult/complete`, callerConsent ? { callerConsent: true } : {}),
   phoneConsultCancel: (id: string) => api.post(`${conv(id)}/phone/consult/cancel`),
   phoneTransfer: (id: string, target: PhoneTransferTarget, note: string) => api.post(`${conv(id)}/phone/transfer`, 'toNumber' in target ? target : { ...target, ...(note ? { note } : {}) }),
   close: (id: string, wrapUpCode: string | null) => api.post(`${conv(id)}/close`, wrapUpCode ? { wrapUpCode } : {}),

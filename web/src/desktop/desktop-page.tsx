@@ -103,6 +103,16 @@ export function DesktopPage({ me }: { me: Me }) {
     }
   }
 
+  /** Warm transfer to an outside number: the caller waits with music while the line's number calls it. */
+  async function phoneConsultNumber(conversationId: string, toNumber: string, note: string): Promise<void> {
+    try {
+      await conversationApi.phoneConsultNumber(conversationId, toNumber, note);
+      void actions.catchUp(conversationId);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
   const latest = useRef({ state, selected, close, dialog, canFlag });
   latest.current = { state, selected, close, dialog, canFlag };
   useEffect(() => {
@@ -238,6 +248,7 @@ export function DesktopPage({ me }: { me: Me }) {
           onTransfer={transfer}
           allowNumber={phoneTalking}
           onConsult={phoneTalking ? (toAgentId, note) => void phoneConsult(selected.id, toAgentId, note) : selectedIsCall ? (toAgentId, note) => actions.callControl({ t: 'call.transfer', conversationId: selected.id, step: 'consult', toAgentId, ...(note ? { note } : {}) }) : undefined}
+          onConsultNumber={phoneTalking ? (toNumber, note) => void phoneConsultNumber(selected.id, toNumber, note) : undefined}
           onClose={() => setDialog('none')}
         />
       )}

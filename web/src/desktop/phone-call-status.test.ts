@@ -22,7 +22,7 @@ describe('the phone-line controls read the call from the log', () => {
   it('warm transfer: consulting a colleague until cancelled (back with the caller) or handed over', () => {
     const me = { kind: 'agent' as const, id: 'me', name: 'Me' };
     const log = [ev('conversation.assigned', { agentId: 'me' }), ev('call.connecting', { agentId: 'me' }), ev('call.held', { via: 'phone' }, me), ev('call.consult_started', { agentId: 'her', agentName: 'Her', via: 'phone' }, me)];
-    expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'on_hold', consulting: { agentId: 'her', agentName: 'Her' } });
+    expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'on_hold', consulting: { agentId: 'her', agentName: 'Her', outside: false } });
     // The colleague's own view shows no consult of hers.
     expect(phoneCallStatus(log, 'her').consulting).toBeNull();
     log.push(ev('call.consult_cancelled', { agentId: 'her', agentName: 'Her' }, me), ev('call.resumed', { via: 'phone' }, me));
@@ -31,6 +31,14 @@ describe('the phone-line controls read the call from the log', () => {
     expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'transferred', consulting: null });
     log.push(ev('conversation.assigned', { agentId: 'her' }), ev('call.connecting', { agentId: 'her', via: 'conference' }));
     expect(phoneCallStatus(log, 'her')).toMatchObject({ phase: 'connected', consulting: null });
+  });
+
+  it('warm transfer to an outside number: consulting its last digits, flagged as outside (consent needed), until handed over', () => {
+    const me = { kind: 'agent' as const, id: 'me' };
+    const log = [ev('conversation.assigned', { agentId: 'me' }), ev('call.connecting', { agentId: 'me' }), ev('call.held', { via: 'phone' }, me), ev('call.consult_started', { agentId: null, toNumberEnding: '0999', via: 'phone' }, me)];
+    expect(phoneCallStatus(log, 'me')).toMatchObject({ phase: 'on_hold', consulting: { agentId: '', agentName: '…0999', outside: true } });
+    log.push(ev('conversation.transferred', { fromAgentId: 'me', toAgentId: null, toNumberEnding: '0999', mode: 'warm', callerConsent: true }, me), ev('call.ended', { by: 'agent', reason: 'transferred', via: 'phone' }, me));
+    expect(phoneCallStatus(log, 'me').consulting).toBeNull();
   });
 
   it('hands the call on after a transfer, and connects the colleague who takes it', () => {

@@ -8,7 +8,7 @@ export interface PhoneCallStatus {
   /** When the caller was put through to this agent (for the timer). */
   connectedAt: string | null;
   /** Warm transfer under way: the colleague this agent consults while the caller waits with music. */
-  consulting: { agentId: string; agentName: string } | null;
+  consulting: { agentId: string; agentName: string; outside: boolean } | null;
 }
 
 const FINAL_CALL_STATUSES = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
@@ -42,7 +42,8 @@ export function phoneCallStatus(events: readonly WireEvent[], myId: string): Pho
         if (status.phase === 'on_hold') status.phase = 'connected';
         break;
       case 'call.consult_started':
-        if (e.actor.id === myId) status.consulting = { agentId: String(d.agentId ?? ''), agentName: String(d.agentName ?? '') };
+        // An outside number is known by its last digits only.
+        if (e.actor.id === myId) status.consulting = d.toNumberEnding ? { agentId: '', agentName: `…${String(d.toNumberEnding)}`, outside: true } : { agentId: String(d.agentId ?? ''), agentName: String(d.agentName ?? ''), outside: false };
         break;
       case 'call.consult_cancelled':
         status.consulting = null;

@@ -46,6 +46,10 @@ export function PhoneLineControls({ conversationId, myId, events, onTransfer, on
   const { showError } = useNotices();
   const status = phoneCallStatus(events, myId);
   const [busy, setBusy] = useState(false);
+  /** Handing the caller to an outside service needs their consent, confirmed by the agent. */
+  const [consent, setConsent] = useState(false);
+  const consultKey = status.consulting ? `${status.consulting.agentId}${status.consulting.agentName}` : '';
+  useEffect(() => setConsent(false), [consultKey]);
   const talking = status.phase === 'connected' || status.phase === 'on_hold';
   const elapsed = useElapsed(talking ? status.connectedAt : null);
 
@@ -79,7 +83,19 @@ export function PhoneLineControls({ conversationId, myId, events, onTransfer, on
           <p className="softphone-status" data-testid="phone-consulting">
             {t('phone.consulting', { name: status.consulting.agentName })}
           </p>
-          <button type="button" className="button-primary" data-testid="phone-consult-complete" disabled={busy} onClick={() => void run(() => conversationApi.phoneConsultComplete(conversationId))}>
+          {status.consulting.outside && (
+            <label className="checkbox">
+              <input type="checkbox" data-testid="phone-consult-consent" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+              {t('phone.consultConsent')}
+            </label>
+          )}
+          <button
+            type="button"
+            className="button-primary"
+            data-testid="phone-consult-complete"
+            disabled={busy || (status.consulting.outside && !consent)}
+            onClick={() => void run(() => conversationApi.phoneConsultComplete(conversationId, status.consulting?.outside ? consent : undefined))}
+          >
             {t('phone.consultComplete')}
           </button>
           <button type="button" data-testid="phone-consult-cancel" disabled={busy} onClick={() => void run(() => conversationApi.phoneConsultCancel(conversationId))}>

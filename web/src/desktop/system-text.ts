@@ -84,5 +84,6 @@ export function systemText(event: WireEvent, t: T, formatTime: (iso: string) => 
       return d.muted === true ? t('system.callMuted') : t('system.callUnmuted');
   }
   const key = SYSTEM_TEXT[event.type];
-  return key ? t(key, { name: str(d.agentName) }) : event.type;
+  // A consult with an outside number names only its last digits.
+  return key ? t(key, { name: d.toNumberEnding ? `…${str(d.toNumberEnding)}` : str(d.agentName) }) : event.type;
 }

@@ -13,10 +13,12 @@ interface Props {
   allowNumber?: boolean;
   /** Calls only: consult the colleague first (warm transfer); absent for chats. */
   onConsult?: (toAgentId: string, note: string) => void;
+  /** Phone-line calls from a line with its own number: consult an outside number first (warm transfer). */
+  onConsultNumber?: (toNumber: string, note: string) => void;
   onClose: () => void;
 }
 
-export function TransferDialog({ queues, colleagues, myId, onTransfer, allowNumber = false, onConsult, onClose }: Props) {
+export function TransferDialog({ queues, colleagues, myId, onTransfer, allowNumber = false, onConsult, onConsultNumber, onClose }: Props) {
   const { t } = useI18n();
   const [kind, setKind] = useState<'queue' | 'agent' | 'number'>('queue');
   const [number, setNumber] = useState('');
@@ -37,6 +39,11 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, allowNumb
     e.preventDefault();
     if (warm && kind === 'agent' && onConsult) {
       onConsult(agentId, note.trim());
+      onClose();
+      return;
+    }
+    if (warm && kind === 'number' && onConsultNumber) {
+      onConsultNumber(number.replace(/[\s.()-]/g, ''), note.trim());
       onClose();
       return;
     }
@@ -124,7 +131,7 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, allowNumb
               </select>
             </label>
           )}
-          {onConsult && kind === 'agent' && (
+          {((onConsult && kind === 'agent') || (onConsultNumber && kind === 'number')) && (
             <fieldset className="radio-row">
               <legend>{t('transfer.mode')}</legend>
               <label>
@@ -137,7 +144,7 @@ export function TransferDialog({ queues, colleagues, myId, onTransfer, allowNumb
               </label>
             </fieldset>
           )}
-          {kind !== 'number' && (
+          {(kind !== 'number' || warm) && (
           <label className="block">
             {t('transfer.note')}
             <textarea data-testid="transfer-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
