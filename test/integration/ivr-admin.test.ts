@@ -56,7 +56,7 @@ describe.each(testDialects())('admin: IVR flow per line on %s', (dialect) => {
     expect(saved.body.error.problems).toEqual([
       { path: 'nodes.welkom.prompt', code: 'prompt_missing', params: { languages: 'fr' }, message: 'prompt missing in fr' },
       { path: 'nodes.menu.choices.1', code: 'unknown_node', params: { node: 'nergens' }, message: 'unknown node id "nergens"' },
-      { path: 'nodes.wachtrij.queueId', code: 'unknown_queue', params: { queue: 'qu_bank' }, message: 'unknown queue "qu_bank" on this line' },
+      { path: 'nodes.wachtrij.queueId', code: 'unknown_queue', params: {}, message: 'unknown queue "qu_bank" on this line' },
       { path: 'nodes.vergeten', code: 'unreachable', params: { start: 'welkom' }, message: 'unreachable from start "welkom"' },
     ]);
     expect(check.body.problems).toEqual(saved.body.error.problems);

@@ -152,7 +152,9 @@ function graphProblems(flow: IvrFlow, options: ParseIvrFlowOptions): IvrFlowProb
       problems.push(problem(`nodes.${id}.numberVariable`, 'number_variable_not_collected', { variable: node.numberVariable }, `no collect node sets "${node.numberVariable}"`));
     }
     if ((node.type === 'enqueue' || node.type === 'callback') && node.queueId !== undefined && options.queueIds && !options.queueIds.includes(node.queueId)) {
-      problems.push(problem(`nodes.${id}.queueId`, 'unknown_queue', { queue: node.queueId }, `unknown queue "${node.queueId}" on this line`));
+      // No parameter: the id stays in the field the problem points at; echoing it back would hand another
+      // tenant's queue id (typed or guessed) back in a structured answer.
+      problems.push(problem(`nodes.${id}.queueId`, 'unknown_queue', {}, `unknown queue "${node.queueId}" on this line`));
     }
   }
 

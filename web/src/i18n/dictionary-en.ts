@@ -488,7 +488,7 @@ export const en: Dictionary = {
   'ivr.problem.choice_language_not_in_flow': "{language} is not one of the menu's languages",
   'ivr.problem.min_length_above_max': "Minimum length {min} is more than maximum length {max}",
   'ivr.problem.number_variable_not_collected': "No input node sets \"{variable}\"",
-  'ivr.problem.unknown_queue': "Unknown queue \"{queue}\" on this line",
+  'ivr.problem.unknown_queue': "Unknown queue on this line",
   'ivr.problem.unreachable': "Unreachable from start \"{start}\"",
   'ivr.problem.loop_without_input': "Loop without caller input: {loop}",
   'ivr.problem.invalid_node_id': "A node id is 1–64 letters, digits, \"_\" or \"-\"",

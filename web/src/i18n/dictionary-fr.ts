@@ -488,7 +488,7 @@ export const fr: Dictionary = {
   'ivr.problem.choice_language_not_in_flow': "{language} n'est pas une langue du menu",
   'ivr.problem.min_length_above_max': "La longueur minimale {min} dépasse la longueur maximale {max}",
   'ivr.problem.number_variable_not_collected': "Aucun nœud de saisie ne remplit « {variable} »",
-  'ivr.problem.unknown_queue': "File d'attente « {queue} » inconnue sur cette ligne",
+  'ivr.problem.unknown_queue': "File d'attente inconnue sur cette ligne",
   'ivr.problem.unreachable': "Inaccessible depuis le début « {start} »",
   'ivr.problem.loop_without_input': "Boucle sans saisie de l'appelant : {loop}",
   'ivr.problem.invalid_node_id': "Un identifiant de nœud compte 1 à 64 lettres, chiffres, « _ » ou « - »",

@@ -487,7 +487,7 @@ export const nl = {
   'ivr.problem.choice_language_not_in_flow': "{language} is geen taal van het menu",
   'ivr.problem.min_length_above_max': "Minimumlengte {min} is groter dan maximumlengte {max}",
   'ivr.problem.number_variable_not_collected': "Geen enkele invoerknoop vult \"{variable}\" in",
-  'ivr.problem.unknown_queue': "Onbekende wachtrij \"{queue}\" op deze lijn",
+  'ivr.problem.unknown_queue': "Onbekende wachtrij op deze lijn",
   'ivr.problem.unreachable': "Niet bereikbaar vanaf start \"{start}\"",
   'ivr.problem.loop_without_input': "Lus zonder invoer van de beller: {loop}",
   'ivr.problem.invalid_node_id': "Een knoop-id bestaat uit 1–64 letters, cijfers, \"_\" of \"-\"",
