@@ -6,9 +6,9 @@ import type { ChannelMediaFetchRecord } from '../../storage/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { SINGLE_NODE, type TenantOwnership } from '../tenant-ownership.js';
+import { LeasedJobWorker } from './leased-job-worker.js';
 
 const BATCH = 10;
-const MAX_ROUNDS = 10;
 /** Longer than an info request plus a download may take (30 s timeout each). */
 const CLAIM_LEASE_MS = 120_000;
 
@@ -37,52 +37,21 @@ const EXTENSION: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'imag
  * final (`refused`, never fetched again); provider failures are retried with the outbox's back-off
  * and lease, then `failed`.
  */
-export class MediaFetchWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
+export class MediaFetchWorker extends LeasedJobWorker<ChannelMediaFetchRecord> {
   constructor(
-    private readonly deps: ServiceDeps,
+    deps: ServiceDeps,
     private readonly options: MediaFetchWorkerOptions,
-    private readonly ownership: TenantOwnership = SINGLE_NODE,
-  ) {}
-
-  start(): void {
-    this.timer ??= setInterval(() => void this.pass(), this.options.intervalMs);
-    this.timer.unref();
+    ownership: TenantOwnership = SINGLE_NODE,
+  ) {
+    super(deps, options.intervalMs, ownership, 'media');
   }
 
-  /** One pass; concurrent calls share the running pass. */
-  pass(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    this.running ??= this.fetchDue().finally(() => (this.running = undefined));
-    return this.running;
+  protected claim(now: number, tenantIds: string[] | undefined): Promise<ChannelMediaFetchRecord[]> {
+    return this.deps.repos.channels.claimDueMediaFetches(now, BATCH, CLAIM_LEASE_MS, tenantIds);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async fetchDue(): Promise<void> {
-    const { deps } = this;
-    for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
-      let rows: ChannelMediaFetchRecord[];
-      try {
-        const tenantIds = this.ownership.clustered ? deps.directory.tenantIds().filter((t) => this.ownership.serves(t)) : undefined;
-        rows = await deps.repos.channels.claimDueMediaFetches(deps.clock.now(), BATCH, CLAIM_LEASE_MS, tenantIds);
-      } catch (error) {
-        deps.log('warn', 'media: reading due fetches failed', { error: String(error) });
-        return;
-      }
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        // A crash here leaves the row claimed: it is tried again when the lease runs out.
-        await this.fetch(row).catch((error: unknown) => deps.log('error', 'media: fetch crashed', { id: row.id, error: String(error) }));
-      }
-    }
+  protected handle(row: ChannelMediaFetchRecord): Promise<unknown> {
+    return this.fetch(row);
   }
 
   private async fetch(row: ChannelMediaFetchRecord): Promise<void> {

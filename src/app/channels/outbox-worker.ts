@@ -3,12 +3,11 @@ import type { Language } from '../../core/model/index.js';
 import type { ChannelOutboxRecord } from '../../storage/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { SINGLE_NODE, type TenantOwnership } from '../tenant-ownership.js';
+import { LeasedJobWorker } from './leased-job-worker.js';
 import { recordDelivery } from './receive-inbound.js';
 import { unsealAddress } from './sealed-address.js';
 
 const BATCH = 20;
-/** Claim rounds per pass, so one pass cannot run forever while new messages keep arriving. */
-const MAX_ROUNDS = 10;
 /** Longer than a send may take (the WhatsApp send times out after 10 s; SMTP after nodemailer's timeouts). */
 const CLAIM_LEASE_MS = 120_000;
 /** References grow with every mail; the newest ids are the ones mail clients thread by. */
@@ -28,54 +27,21 @@ export interface OutboxWorkerOptions {
  * sharing a database do not send a message twice. Messages of one conversation go out in order:
  * only the oldest pending one is claimed, so a later one never overtakes one waiting for a retry.
  */
-export class OutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-
+export class OutboxWorker extends LeasedJobWorker<ChannelOutboxRecord> {
   constructor(
-    private readonly deps: ServiceDeps,
+    deps: ServiceDeps,
     private readonly options: OutboxWorkerOptions,
-    private readonly ownership: TenantOwnership = SINGLE_NODE,
-  ) {}
-
-  start(): void {
-    this.timer ??= setInterval(() => void this.pass(), this.options.intervalMs);
-    this.timer.unref();
+    ownership: TenantOwnership = SINGLE_NODE,
+  ) {
+    super(deps, options.intervalMs, ownership, 'outbox');
   }
 
-  /** One delivery pass; concurrent calls share the running pass. */
-  pass(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    this.running ??= this.deliverDue().finally(() => (this.running = undefined));
-    return this.running;
+  protected claim(now: number, tenantIds: string[] | undefined): Promise<ChannelOutboxRecord[]> {
+    return this.deps.repos.channels.claimDueOutbox(now, BATCH, CLAIM_LEASE_MS, tenantIds);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Claims and sends until nothing is due (a conversation's next message becomes eligible once the one before it went out). */
-  private async deliverDue(): Promise<void> {
-    const { deps } = this;
-    for (let round = 0; round < MAX_ROUNDS && !this.stopped; round++) {
-      let rows: ChannelOutboxRecord[];
-      try {
-        // Several nodes: each sends the messages of the tenants it holds, where their delivery events are written.
-        const tenantIds = this.ownership.clustered ? deps.directory.tenantIds().filter((t) => this.ownership.serves(t)) : undefined;
-        rows = await deps.repos.channels.claimDueOutbox(deps.clock.now(), BATCH, CLAIM_LEASE_MS, tenantIds);
-      } catch (error) {
-        deps.log('warn', 'outbox: reading due messages failed', { error: String(error) });
-        return;
-      }
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        // A crash here leaves the row claimed: it is tried again when the lease runs out.
-        await this.deliver(row).catch((error: unknown) => deps.log('error', 'outbox: delivery crashed', { id: row.id, error: String(error) }));
-      }
-    }
+  protected handle(row: ChannelOutboxRecord): Promise<unknown> {
+    return this.deliver(row);
   }
 
   /** null when the row is finished (sent or failed for good), else when it is tried again. */
