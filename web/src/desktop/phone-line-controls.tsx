@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/dictionaries.js';
 import { useNotices } from '../shell/notice-bar.js';
 import { phoneCallStatus, type PhoneCallPhase } from './phone-call-status.js';
+import { mmss, useElapsed } from './call-timer.js';
 
 const PHASE_TEXT: Record<PhoneCallPhase, MessageKey> = {
   connecting: 'phone.connecting',
@@ -22,19 +23,6 @@ interface Props {
   /** After an action, so the log shows it even before the socket delivers it. */
   onDone: () => void;
 }
-
-/** Seconds since `since`, ticking once a second. */
-function useElapsed(since: string | null): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!since) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [since]);
-  return since ? Math.max(0, Math.floor((now - Date.parse(since)) / 1000)) : 0;
-}
-
-const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /**
  * The controls of a call that came in on a phone line: the agent talks on their own phone client, so

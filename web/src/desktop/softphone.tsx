@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { WireEvent } from '../api/api-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/dictionaries.js';
 import { callStatus, type SoftphonePhase } from './call-status.js';
 import type { DesktopActions } from './use-desktop.js';
+import { mmss, useElapsed } from './call-timer.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 const PHASE_TEXT: Record<SoftphonePhase, MessageKey> = {
@@ -25,19 +26,6 @@ interface Props {
   micProblem: boolean;
   onTransfer: () => void;
 }
-
-/** Seconds since `since`, ticking once a second. */
-function useElapsed(since: string | null): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!since) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [since]);
-  return since ? Math.max(0, Math.floor((now - Date.parse(since)) / 1000)) : 0;
-}
-
-const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /** The call controls of a voice conversation: answer, hold, mute, keypad, transfer, hang-up and the call timer. */
 export function Softphone({ conversationId, myId, events, actions, customerKeys, micProblem, onTransfer }: Props) {
